@@ -1,0 +1,20 @@
+// Snodo schema: a uniqueness constraint on every natural key and the indexes the queries need.
+// Applied at every start; every statement is idempotent (IF NOT EXISTS).
+
+CREATE CONSTRAINT territory_id IF NOT EXISTS FOR (t:Territory) REQUIRE t.id IS UNIQUE;
+CREATE CONSTRAINT category_code IF NOT EXISTS FOR (c:Category) REQUIRE c.code IS UNIQUE;
+CREATE CONSTRAINT cooperative_id IF NOT EXISTS FOR (c:Cooperative) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT partner_id IF NOT EXISTS FOR (p:Partner) REQUIRE p.id IS UNIQUE;
+// Actor is the common label of cooperatives and partners: providers and ends of ties.
+CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT service_id IF NOT EXISTS FOR (s:Service) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT need_id IF NOT EXISTS FOR (n:Need) REQUIRE n.id IS UNIQUE;
+// One node holds the network version; every write locks it first, so writes are serialised.
+CREATE CONSTRAINT network_version_key IF NOT EXISTS FOR (v:NetworkVersion) REQUIRE v.key IS UNIQUE;
+
+CREATE INDEX territory_level IF NOT EXISTS FOR (t:Territory) ON (t.level);
+CREATE POINT INDEX territory_location IF NOT EXISTS FOR (t:Territory) ON (t.location);
+CREATE INDEX cooperative_type IF NOT EXISTS FOR (c:Cooperative) ON (c.type);
+CREATE INDEX partner_kind IF NOT EXISTS FOR (p:Partner) ON (p.kind);
+CREATE INDEX need_urgency IF NOT EXISTS FOR (n:Need) ON (n.urgency);
+CREATE INDEX tie_kind IF NOT EXISTS FOR ()-[t:TIED_TO]-() ON (t.kind);

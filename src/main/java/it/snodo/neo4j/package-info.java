@@ -1,0 +1,5 @@
+/**
+ * Neo4j access: starts the embedded database when no {@code spring.neo4j.uri} is configured, or
+ * leaves the Driver to Spring Boot when one is, and applies {@code cypher/schema.cypher} at start.
+ */
+package it.snodo.neo4j;

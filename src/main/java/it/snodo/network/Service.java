@@ -1,0 +1,36 @@
+package it.snodo.network;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A service run by exactly one provider (a cooperative or a partner), addressing some categories
+ * and available in some territories. Free places are capacity minus occupied.
+ */
+public record Service(
+        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String id,
+        @NotBlank @Size(max = 200) String name,
+        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String provider,
+        @NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String> categories,
+        @NotEmpty @Size(max = 10_000) List<@NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String> territories,
+        @PositiveOrZero @Max(1_000_000) Integer capacity,
+        @PositiveOrZero @Max(1_000_000) Integer occupied) implements Row {
+
+    public Service {
+        // Order carries no meaning: keep one, so that export and comparisons are stable.
+        categories = categories == null ? null : categories.stream().sorted().distinct().toList();
+        territories = territories == null ? null : territories.stream().sorted().distinct().toList();
+    }
+
+    @Override
+    public String key() {
+        return id;
+    }
+}

@@ -1,0 +1,72 @@
+package it.snodo.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A client's mistake with a stable problem type, answered as an RFC 9457 problem detail.
+ * Every subtype is a fact about the request, never about the server.
+ */
+public abstract class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final List<Violation> errors;
+
+    protected ApiException(HttpStatus status, String type, String title, String detail, List<Violation> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** The problem type, a stable URI path such as {@code /problems/not-found}. */
+    public URI type() {
+        return URI.create("/problems/" + type);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Violation> errors() {
+        return errors;
+    }
+
+    /** 404: the resource named by the request does not exist. */
+    public static final class NotFound extends ApiException {
+        public NotFound(String detail) {
+            super(HttpStatus.NOT_FOUND, "not-found", "Resource not found", detail, List.of());
+        }
+    }
+
+    /** 400: a value that can never be right, whatever the database holds. */
+    public static final class InvalidInput extends ApiException {
+        public InvalidInput(String detail, List<Violation> errors) {
+            super(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail, errors);
+        }
+    }
+
+    /** 409: the write collides with what exists (an id taken, a territory still in use). */
+    public static final class Conflict extends ApiException {
+        public Conflict(String detail, List<Violation> errors) {
+            super(HttpStatus.CONFLICT, "conflict", "Conflict with the current network", detail, errors);
+        }
+    }
+
+    /** 422: well-formed, but the write would break the graph (an unknown reference, a cycle). */
+    public static final class BrokenGraph extends ApiException {
+        public BrokenGraph(String detail, List<Violation> errors) {
+            super(HttpStatus.UNPROCESSABLE_ENTITY, "broken-graph", "The write would break the network graph",
+                    detail, errors);
+        }
+    }
+}

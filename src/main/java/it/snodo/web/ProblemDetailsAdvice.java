@@ -1,0 +1,202 @@
+package it.snodo.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every error into an RFC 9457 problem detail with a stable {@code type}, a fixed
+ * {@code title}, a specific {@code detail} and, for bad input, an {@code errors} list naming each
+ * bad field. Never a stack trace or a class name in a body; a client's mistake is never a 500.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> handleApi(ApiException e) {
+        log.debug("{}: {}", e.status(), e.getMessage());
+        return problem(e.status(), e.type(), e.title(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
+        return invalid("Parameter '" + e.getName() + "' is not valid",
+                List.of(Violation.of(e.getName(), "must be " + expected)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, URI.create("/problems/internal-error"),
+                "Internal error", "The service failed to answer; the failure is logged.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors()
+                .forEach(f -> errors.add(Violation.of(f.getField(), f.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors()
+                .forEach(g -> errors.add(Violation.of(g.getObjectName(), g.getDefaultMessage())));
+        return invalid(summary(errors), errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> errors = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(err -> errors.add(Violation.of(name, err.getDefaultMessage())));
+        }
+        return invalid(summary(errors), errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalid("Parameter '" + e.getParameterName() + "' is required",
+                List.of(Violation.of(e.getParameterName(), "is required")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> errors = JsonErrors.describe(e.getCause());
+        String detail = errors.isEmpty() ? "The request body is missing or is not valid JSON" : summary(errors);
+        return invalid(detail, errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        // Spring's own exceptions (405, 406, 415, 404 for no handler...) arrive here with a
+        // ProblemDetail body already; give them our stable type.
+        if (body instanceof ProblemDetail pd) {
+            pd.setType(URI.create("/problems/" + slug(status)));
+            if (status.is5xxServerError()) {
+                log.error("Server error", e);
+            }
+            return ResponseEntity.status(status).headers(headers).body(pd);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static String slug(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
+    }
+
+    static ResponseEntity<Object> invalid(String detail, List<Violation> errors) {
+        return problem(HttpStatus.BAD_REQUEST, URI.create("/problems/invalid-input"), "Invalid input", detail, errors);
+    }
+
+    static ResponseEntity<Object> problem(HttpStatusCode status, URI type, String title, String detail,
+            List<Violation> errors) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+        pd.setType(type);
+        pd.setTitle(title);
+        if (!errors.isEmpty()) {
+            pd.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
+    }
+
+    private static String summary(List<Violation> errors) {
+        if (errors.isEmpty()) {
+            return "The request is not valid";
+        }
+        return errors.size() + (errors.size() == 1 ? " field is" : " fields are") + " not valid: "
+                + errors.stream().map(Violation::field).distinct().limit(10).collect(Collectors.joining(", "));
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            List<String> names = new ArrayList<>();
+            for (Object c : constants) {
+                names.add(((Enum<?>) c).name());
+            }
+            return "one of " + names;
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == Boolean.class) {
+            return "true or false";
+        }
+        return "a valid " + type.getSimpleName();
+    }
+
+    /** Names the fields of a JSON body that Jackson could not read. */
+    static final class JsonErrors {
+
+        private JsonErrors() {
+        }
+
+        static List<Violation> describe(@Nullable Throwable cause) {
+            if (cause instanceof UnrecognizedPropertyException u) {
+                return List.of(Violation.of(path(u), "is not a field of this resource"));
+            }
+            if (cause instanceof InvalidFormatException f) {
+                return List.of(Violation.of(path(f), "must be " + ProblemDetailsAdvice.describe(f.getTargetType())));
+            }
+            if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                String target = m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
+                        && mi.getTargetType() != null ? ProblemDetailsAdvice.describe(mi.getTargetType()) : "of the right type";
+                return List.of(Violation.of(path(m), "must be " + target));
+            }
+            if (cause instanceof JsonProcessingException p) {
+                String where = p.getLocation() == null ? "" : " at line " + p.getLocation().getLineNr()
+                        + ", column " + p.getLocation().getColumnNr();
+                return List.of(Violation.of("body", "is not valid JSON" + where));
+            }
+            return List.of();
+        }
+
+        static String path(JsonMappingException e) {
+            StringBuilder sb = new StringBuilder();
+            for (JsonMappingException.Reference ref : e.getPath()) {
+                if (ref.getFieldName() != null) {
+                    if (!sb.isEmpty()) {
+                        sb.append('.');
+                    }
+                    sb.append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    sb.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return sb.isEmpty() ? "body" : sb.toString();
+        }
+    }
+}
