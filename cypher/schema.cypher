@@ -5,6 +5,9 @@ CREATE CONSTRAINT territory_id IF NOT EXISTS FOR (t:Territory) REQUIRE t.id IS U
 CREATE CONSTRAINT category_code IF NOT EXISTS FOR (c:Category) REQUIRE c.code IS UNIQUE;
 CREATE CONSTRAINT cooperative_id IF NOT EXISTS FOR (c:Cooperative) REQUIRE c.id IS UNIQUE;
 CREATE CONSTRAINT partner_id IF NOT EXISTS FOR (p:Partner) REQUIRE p.id IS UNIQUE;
+// Entity is the common label of everything named by an id (territories, actors, services, needs):
+// ids are unique across the whole network.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 // Actor is the common label of cooperatives and partners: providers and ends of ties.
 CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT service_id IF NOT EXISTS FOR (s:Service) REQUIRE s.id IS UNIQUE;

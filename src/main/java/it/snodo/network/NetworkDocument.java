@@ -29,6 +29,21 @@ public record NetworkDocument(
         return new NetworkDocument(null, null, null, null, null, null, null);
     }
 
+    /** A document of one row. */
+    public static NetworkDocument of(Row row) {
+        List<Row> one = List.of(row);
+        return new NetworkDocument(
+                row instanceof Territory ? cast(one) : null, row instanceof Category ? cast(one) : null,
+                row instanceof Cooperative ? cast(one) : null, row instanceof Partner ? cast(one) : null,
+                row instanceof Service ? cast(one) : null, row instanceof Need ? cast(one) : null,
+                row instanceof Tie ? cast(one) : null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> cast(List<Row> rows) {
+        return (List<T>) rows;
+    }
+
     /** How many rows of each section, in document order. */
     public java.util.Map<String, Integer> counts() {
         java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();

@@ -1,0 +1,29 @@
+package it.snodo.network;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** CRUD for categories. */
+@RestController
+@RequestMapping("/api/v1/categories")
+@Tag(name = "categories")
+class CategoryController extends ResourceController<Category> {
+
+    CategoryController(NetworkStore store, NetworkReader reader) {
+        super(EntityKind.CATEGORY, store, reader);
+    }
+
+    @GetMapping
+    @Operation(summary = "List, ordered by key, filtered by every parameter given")
+    PageOf<Category> list(
+            @RequestParam(required = false) String partOf,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return page(filters("partOf", partOf), page, size);
+    }
+}

@@ -1,0 +1,31 @@
+package it.snodo.network;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** CRUD for cooperatives. */
+@RestController
+@RequestMapping("/api/v1/cooperatives")
+@Tag(name = "cooperatives")
+class CooperativeController extends ResourceController<Cooperative> {
+
+    CooperativeController(NetworkStore store, NetworkReader reader) {
+        super(EntityKind.COOPERATIVE, store, reader);
+    }
+
+    @GetMapping
+    @Operation(summary = "List, ordered by key, filtered by every parameter given")
+    PageOf<Cooperative> list(
+            @RequestParam(required = false) CooperativeType type,
+            @RequestParam(required = false) String territory,
+            @RequestParam(required = false) String memberOf,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return page(filters("type", type, "territory", territory, "memberOf", memberOf), page, size);
+    }
+}

@@ -1,0 +1,87 @@
+package it.snodo.network;
+
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.TransactionContext;
+
+import it.snodo.web.ApiException;
+import it.snodo.web.Violation;
+
+/** Deletes that keep the graph whole. */
+final class Deletes {
+
+    private Deletes() {
+    }
+
+    static void delete(TransactionContext tx, EntityKind kind, String id) {
+        Map<String, Object> p = Map.of("id", id);
+        switch (kind) {
+            case TERRITORY -> {
+                exists(tx, "MATCH (x:Territory {id: $id}) RETURN count(x) AS n", p, kind, id);
+                refuseIfUsed(tx, """
+                        MATCH (x:Territory {id: $id})
+                        RETURN COUNT { (:Territory)-[:PART_OF]->(x) } AS parts,
+                               COUNT { (:Actor)-[:BASED_IN]->(x) } AS actors,
+                               COUNT { (:Service)-[:AVAILABLE_IN]->(x) } AS services,
+                               COUNT { (:Need)-[:LOCATED_IN]->(x) } AS needs""", p, kind, id);
+                tx.run("MATCH (x:Territory {id: $id}) DETACH DELETE x", p).consume();
+            }
+            case CATEGORY -> {
+                exists(tx, "MATCH (x:Category {code: $id}) RETURN count(x) AS n", p, kind, id);
+                refuseIfUsed(tx, """
+                        MATCH (x:Category {code: $id})
+                        RETURN COUNT { (:Category)-[:PART_OF]->(x) } AS subcategories,
+                               COUNT { (:Service)-[:ADDRESSES]->(x) } AS services,
+                               COUNT { (:Need)-[:OF_KIND]->(x) } AS needs""", p, kind, id);
+                tx.run("MATCH (x:Category {code: $id}) DETACH DELETE x", p).consume();
+            }
+            case COOPERATIVE, PARTNER -> {
+                String label = kind == EntityKind.COOPERATIVE ? "Cooperative" : "Partner";
+                exists(tx, "MATCH (x:" + label + " {id: $id}) RETURN count(x) AS n", p, kind, id);
+                if (kind == EntityKind.COOPERATIVE) {
+                    refuseIfUsed(tx, """
+                            MATCH (x:Cooperative {id: $id})
+                            RETURN COUNT { (:Cooperative)-[:MEMBER_OF]->(x) } AS members""", p, kind, id);
+                }
+                // Its services go with it (a service has exactly one provider); its ties too.
+                tx.run("""
+                        MATCH (x:%s {id: $id})
+                        OPTIONAL MATCH (x)-[:PROVIDES]->(s:Service)
+                        DETACH DELETE s, x""".formatted(label), p).consume();
+            }
+            case SERVICE -> {
+                exists(tx, "MATCH (x:Service {id: $id}) RETURN count(x) AS n", p, kind, id);
+                tx.run("MATCH (x:Service {id: $id}) DETACH DELETE x", p).consume();
+            }
+            case NEED -> {
+                exists(tx, "MATCH (x:Need {id: $id}) RETURN count(x) AS n", p, kind, id);
+                tx.run("MATCH (x:Need {id: $id}) DETACH DELETE x", p).consume();
+            }
+            case TIE -> throw new IllegalArgumentException("ties are deleted by their ends and kind");
+        }
+    }
+
+    private static void exists(TransactionContext tx, String query, Map<String, Object> p, EntityKind kind,
+            String id) {
+        if (tx.run(query, p).single().get("n").asLong() == 0) {
+            throw new ApiException.NotFound("No " + kind.word + " '" + id + "'");
+        }
+    }
+
+    private static void refuseIfUsed(TransactionContext tx, String query, Map<String, Object> p, EntityKind kind,
+            String id) {
+        var record = tx.run(query, p).single();
+        StringBuilder uses = new StringBuilder();
+        for (String key : record.keys()) {
+            long n = record.get(key).asLong();
+            if (n > 0) {
+                uses.append(uses.isEmpty() ? "" : ", ").append(n).append(' ').append(key);
+            }
+        }
+        if (!uses.isEmpty()) {
+            throw new ApiException.Conflict("The " + kind.word + " '" + id + "' is in use (" + uses
+                    + "); remove or move those first", List.of(Violation.of("id", "is in use: " + uses)));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package it.snodo.network;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** CRUD for needs: aggregates only; a body with any other field (a name, a phone...) is refused. */
+@RestController
+@RequestMapping("/api/v1/needs")
+@Tag(name = "needs")
+class NeedController extends ResourceController<Need> {
+
+    NeedController(NetworkStore store, NetworkReader reader) {
+        super(EntityKind.NEED, store, reader);
+    }
+
+    @GetMapping
+    @Operation(summary = "List, ordered by key, filtered by every parameter given")
+    PageOf<Need> list(
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String territory,
+            @RequestParam(required = false) Urgency urgency,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return page(filters("category", category, "territory", territory, "urgency", urgency), page, size);
+    }
+}

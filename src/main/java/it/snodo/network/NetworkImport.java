@@ -1,0 +1,77 @@
+package it.snodo.network;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import it.snodo.web.ApiException;
+import it.snodo.web.Violation;
+
+/** Imports a network document: every row checked on its own, then written all or nothing. */
+@Component
+public class NetworkImport {
+
+    private static final Logger log = LoggerFactory.getLogger(NetworkImport.class);
+
+    private final DocumentReader reader;
+    private final NetworkStore store;
+
+    NetworkImport(DocumentReader reader, NetworkStore store) {
+        this.reader = reader;
+        this.store = store;
+    }
+
+    /** What was imported, and the network version that holds it. */
+    public record Imported(NetworkDocument document, long version) {
+    }
+
+    /** Imports a raw JSON document. */
+    public Imported importDocument(JsonNode json) {
+        DocumentReader.Result read = reader.read(json);
+        List<Violation> violations = new ArrayList<>(read.violations());
+        if (violations.isEmpty()) {
+            violations.addAll(DocumentChecks.check(read.document()));
+        }
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
+        return write(read.document());
+    }
+
+    /** Imports a document of rows built in code (their constraints are checked all the same). */
+    public Imported importDocument(NetworkDocument document) {
+        List<Violation> violations = new ArrayList<>();
+        for (Section section : Section.values()) {
+            List<? extends Row> rows = section.rows(document);
+            for (int i = 0; i < rows.size(); i++) {
+                for (Violation v : reader.validate(rows.get(i))) {
+                    violations.add(new Violation(section.json + "[" + i + "]." + v.field(), v.id(), v.message()));
+                }
+            }
+        }
+        violations.addAll(DocumentChecks.check(document));
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
+        return write(document);
+    }
+
+    private static ApiException invalid(List<Violation> violations) {
+        long rows = violations.stream().map(v -> v.field().replaceAll("\\].*", "]")).distinct().count();
+        return new ApiException.InvalidInput(rows + (rows == 1 ? " row is" : " rows are")
+                + " not valid; nothing was written", violations);
+    }
+
+    private Imported write(NetworkDocument document) {
+        long started = System.nanoTime();
+        long version = store.write(document);
+        log.info("Imported {} rows in {} ms, network version {}", document.size(),
+                (System.nanoTime() - started) / 1_000_000, version);
+        return new Imported(document, version);
+    }
+}

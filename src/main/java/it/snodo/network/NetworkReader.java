@@ -1,0 +1,164 @@
+package it.snodo.network;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads the network back in the shape of the document's rows: one entity, a filtered page of a
+ * kind, or the whole network for export. Each query projects a row with COLLECT subqueries, so a
+ * node is one row whatever its relationships.
+ */
+@Component
+public class NetworkReader {
+
+    /** A kind's query: the match, the key to order by, the row projection and the filters it takes. */
+    private record Spec(String match, String key, String projection, Map<String, String> filters, Class<?> type) {
+    }
+
+    private static final Map<EntityKind, Spec> SPECS = Map.of(
+            EntityKind.TERRITORY, new Spec("MATCH (x:Territory)", "x.id", """
+                    RETURN x.id AS id, x.name AS name, x.level AS level,
+                           COLLECT { MATCH (x)-[:PART_OF]->(p:Territory) RETURN p.id }[0] AS partOf,
+                           x.population AS population, x.lat AS lat, x.lon AS lon""",
+                    Map.of("level", "x.level = $level",
+                            "partOf", "EXISTS { (x)-[:PART_OF]->(:Territory {id: $partOf}) }"), Territory.class),
+            EntityKind.CATEGORY, new Spec("MATCH (x:Category)", "x.code", """
+                    RETURN x.code AS code, x.name AS name, x.nameEn AS nameEn,
+                           COLLECT { MATCH (x)-[:PART_OF]->(p:Category) RETURN p.code }[0] AS partOf""",
+                    Map.of("partOf", "EXISTS { (x)-[:PART_OF]->(:Category {code: $partOf}) }"), Category.class),
+            EntityKind.COOPERATIVE, new Spec("MATCH (x:Cooperative)", "x.id", """
+                    RETURN x.id AS id, x.name AS name, x.type AS type, x.fiscalCode AS fiscalCode,
+                           COLLECT { MATCH (x)-[:BASED_IN]->(t:Territory) RETURN t.id }[0] AS basedIn,
+                           COLLECT { MATCH (x)-[:MEMBER_OF]->(c:Cooperative) RETURN c.id }[0] AS memberOf""",
+                    Map.of("type", "x.type = $type",
+                            "territory", "EXISTS { (x)-[:BASED_IN]->(:Territory {id: $territory}) }",
+                            "memberOf", "EXISTS { (x)-[:MEMBER_OF]->(:Cooperative {id: $memberOf}) }"),
+                    Cooperative.class),
+            EntityKind.PARTNER, new Spec("MATCH (x:Partner)", "x.id", """
+                    RETURN x.id AS id, x.name AS name, x.kind AS kind,
+                           COLLECT { MATCH (x)-[:BASED_IN]->(t:Territory) RETURN t.id }[0] AS basedIn""",
+                    Map.of("kind", "x.kind = $kind",
+                            "territory", "EXISTS { (x)-[:BASED_IN]->(:Territory {id: $territory}) }"),
+                    Partner.class),
+            EntityKind.SERVICE, new Spec("MATCH (x:Service)", "x.id", """
+                    RETURN x.id AS id, x.name AS name,
+                           COLLECT { MATCH (p:Actor)-[:PROVIDES]->(x) RETURN p.id }[0] AS provider,
+                           COLLECT { MATCH (x)-[:ADDRESSES]->(c:Category) RETURN c.code ORDER BY c.code } AS categories,
+                           COLLECT { MATCH (x)-[:AVAILABLE_IN]->(t:Territory) RETURN t.id ORDER BY t.id } AS territories,
+                           x.capacity AS capacity, x.occupied AS occupied""",
+                    Map.of("provider", "EXISTS { (:Actor {id: $provider})-[:PROVIDES]->(x) }",
+                            "category", "EXISTS { (x)-[:ADDRESSES]->(:Category {code: $category}) }",
+                            "territory", "EXISTS { (x)-[:AVAILABLE_IN]->(:Territory {id: $territory}) }"),
+                    Service.class),
+            EntityKind.NEED, new Spec("MATCH (x:Need)", "x.id", """
+                    RETURN x.id AS id,
+                           COLLECT { MATCH (x)-[:OF_KIND]->(c:Category) RETURN c.code }[0] AS category,
+                           COLLECT { MATCH (x)-[:LOCATED_IN]->(t:Territory) RETURN t.id }[0] AS territory,
+                           x.people AS people, x.urgency AS urgency, x.recordedAt AS recordedAt, x.source AS source""",
+                    Map.of("category", "EXISTS { (x)-[:OF_KIND]->(:Category {code: $category}) }",
+                            "territory", "EXISTS { (x)-[:LOCATED_IN]->(:Territory {id: $territory}) }",
+                            "urgency", "x.urgency = $urgency"),
+                    Need.class),
+            EntityKind.TIE, new Spec("MATCH (a:Actor)-[x:TIED_TO]->(b:Actor)", "a.id, b.id, x.kind", """
+                    RETURN a.id AS from, b.id AS to, x.kind AS kind, x.since AS since, x.strength AS strength""",
+                    Map.of("from", "a.id = $from", "to", "b.id = $to", "kind", "x.kind = $kind",
+                            "actor", "(a.id = $actor OR b.id = $actor)"),
+                    Tie.class));
+
+    private final Driver driver;
+    private final ObjectMapper mapper;
+
+    NetworkReader(Driver driver, ObjectMapper mapper) {
+        this.driver = driver;
+        this.mapper = mapper;
+    }
+
+    /** The page of rows of a kind that match every given filter (a null filter is no filter). */
+    <T> PageOf<T> list(EntityKind kind, Map<String, Object> filters, int page, int size) {
+        Spec spec = SPECS.get(kind);
+        Map<String, Object> params = new HashMap<>();
+        List<String> predicates = new ArrayList<>();
+        filters.forEach((name, value) -> {
+            String predicate = spec.filters().get(name);
+            if (predicate == null) {
+                throw new IllegalArgumentException("no filter " + name + " on " + kind);
+            }
+            if (value != null) {
+                predicates.add(predicate);
+                params.put(name, value instanceof Enum<?> e ? e.name() : value);
+            }
+        });
+        String where = predicates.isEmpty() ? "" : " WHERE " + String.join(" AND ", predicates);
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> {
+                long total = tx.run(spec.match() + where + " RETURN count(*) AS n", params).single().get("n").asLong();
+                Map<String, Object> pageParams = new HashMap<>(params);
+                pageParams.put("skip", (long) page * size);
+                pageParams.put("limit", size);
+                List<T> rows = new ArrayList<>();
+                tx.run(spec.match() + where + " WITH * ORDER BY " + spec.key() + " SKIP $skip LIMIT $limit "
+                        + spec.projection(), pageParams)
+                        .forEachRemaining(r -> rows.add(this.<T>toRow(r.asMap(), spec)));
+                return new PageOf<>(rows, page, size, total, (total + size - 1) / size);
+            });
+        }
+    }
+
+    /** One entity by its key. */
+    <T> Optional<T> get(EntityKind kind, String key) {
+        Map<String, Object> filter = Map.of("key", key);
+        Spec spec = SPECS.get(kind);
+        String keyPredicate = kind == EntityKind.CATEGORY ? "x.code = $key" : "x.id = $key";
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> {
+                var result = tx.run(spec.match() + " WHERE " + keyPredicate + " " + spec.projection(), filter);
+                return result.hasNext() ? Optional.of(this.<T>toRow(result.next().asMap(), spec)) : Optional.empty();
+            });
+        }
+    }
+
+    /** One tie by its ends and kind. */
+    Optional<Tie> getTie(String from, String to, TieKind kind) {
+        PageOf<Tie> page = list(EntityKind.TIE, Map.of("from", from, "to", to, "kind", kind), 0, 1);
+        return page.content().stream().findFirst();
+    }
+
+    /** The whole network as one document, each section ordered by key, in one read transaction. */
+    public NetworkDocument export() {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> {
+                Map<EntityKind, List<Object>> sections = new HashMap<>();
+                for (EntityKind kind : EntityKind.values()) {
+                    Spec spec = SPECS.get(kind);
+                    List<Object> rows = new ArrayList<>();
+                    tx.run(spec.match() + " WITH * ORDER BY " + spec.key() + " " + spec.projection())
+                            .forEachRemaining(r -> rows.add(toRow(r.asMap(), spec)));
+                    sections.put(kind, rows);
+                }
+                return new NetworkDocument(cast(sections.get(EntityKind.TERRITORY)),
+                        cast(sections.get(EntityKind.CATEGORY)), cast(sections.get(EntityKind.COOPERATIVE)),
+                        cast(sections.get(EntityKind.PARTNER)), cast(sections.get(EntityKind.SERVICE)),
+                        cast(sections.get(EntityKind.NEED)), cast(sections.get(EntityKind.TIE)));
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T toRow(Map<String, Object> values, Spec spec) {
+        return (T) mapper.convertValue(values, spec.type());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> cast(List<Object> rows) {
+        return (List<T>) (List<?>) rows;
+    }
+}

@@ -1,0 +1,447 @@
+package it.snodo.network;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Component;
+
+import it.snodo.web.ApiException;
+import it.snodo.web.Violation;
+
+/**
+ * Every write to the network goes through here, in one Neo4j transaction each: the import of a
+ * document and the CRUD writes alike (a create is the import of a one-row document).
+ *
+ * <p>A write first bumps the network version, which write-locks one node: writes are serialised,
+ * so the reference checks that follow see exactly what the write will change. Then it checks
+ * every reference against the document and the database, writes with batched {@code UNWIND ...
+ * MERGE}, checks what the write may have broken around it, and commits — or throws and leaves the
+ * database as it was.
+ */
+@Component
+public class NetworkStore {
+
+    static final int BATCH = 10_000;
+
+    private static final String BUMP_VERSION = """
+            MERGE (v:NetworkVersion {key: 'network'})
+            ON CREATE SET v.value = 0
+            SET v.value = v.value + 1
+            RETURN v.value AS version""";
+
+    private final Driver driver;
+
+    NetworkStore(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** How a document's rows meet what exists: merge them in, or create/replace one entity. */
+    enum Mode { UPSERT, CREATE, REPLACE }
+
+    /** The version of the network now: how many writes were committed. */
+    public long version() {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> {
+                var result = tx.run("OPTIONAL MATCH (v:NetworkVersion {key: 'network'}) RETURN v.value AS version");
+                var value = result.single().get("version");
+                return value.isNull() ? 0L : value.asLong();
+            });
+        }
+    }
+
+    /** Writes a valid document (rows already checked on their own) all or nothing; returns the new version. */
+    public long write(NetworkDocument document) {
+        return write(document, Mode.UPSERT);
+    }
+
+    long write(NetworkDocument document, Mode mode) {
+        try {
+            return writeAll(document, mode);
+        } catch (ApiException.BrokenGraph e) {
+            if (mode == Mode.UPSERT) {
+                throw e;
+            }
+            // One entity on its own: name its fields as in its own body, not as a document row.
+            List<Violation> fields = e.errors().stream()
+                    .map(v -> new Violation(v.field().replaceFirst("^[a-z]+\\[0\\]\\.", ""), v.id(), v.message()))
+                    .toList();
+            throw new ApiException.BrokenGraph(e.getMessage().replace("1 row breaks", "The write would break"),
+                    fields);
+        }
+    }
+
+    private long writeAll(NetworkDocument document, Mode mode) {
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> {
+                long version = tx.run(BUMP_VERSION).single().get("version").asLong();
+                Existing existing = checkReferences(tx, document, mode);
+                for (Section section : Section.values()) {
+                    List<? extends Row> rows = section.rows(document);
+                    List<Map<String, Object>> fresh = new ArrayList<>();
+                    List<Map<String, Object>> known = new ArrayList<>();
+                    for (Row row : rows) {
+                        (existing.contains(row) ? known : fresh).add(Rows.parameters(row));
+                    }
+                    run(tx, Writes.statements(section, true), fresh);
+                    run(tx, Writes.statements(section, false), known);
+                }
+                checkSurroundings(tx, document);
+                return version;
+            });
+        }
+    }
+
+    /**
+     * Deletes one entity as the graph allows: an actor with its services and ties; a territory or
+     * category only when nothing uses it; a consortium only when it has no members.
+     */
+    long delete(EntityKind kind, String id) {
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> {
+                long version = tx.run(BUMP_VERSION).single().get("version").asLong();
+                Deletes.delete(tx, kind, id);
+                return version;
+            });
+        }
+    }
+
+    /** Deletes one tie. */
+    long deleteTie(String from, String to, TieKind kind) {
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> {
+                long version = tx.run(BUMP_VERSION).single().get("version").asLong();
+                long deleted = tx.run("""
+                        MATCH (:Actor {id: $from})-[t:TIED_TO {kind: $kind}]->(:Actor {id: $to})
+                        DELETE t RETURN count(*) AS n""", Map.of("from", from, "to", to, "kind", kind.name()))
+                        .single().get("n").asLong();
+                if (deleted == 0) {
+                    throw new ApiException.NotFound("No " + kind + " tie from '" + from + "' to '" + to + "'");
+                }
+                return version;
+            });
+        }
+    }
+
+    /**
+     * Removes the whole network, in one transaction. For tests and for an operator starting over;
+     * the version goes on growing, so that nothing mistakes the empty network for an older one.
+     */
+    public long clear() {
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> {
+                long version = tx.run(BUMP_VERSION).single().get("version").asLong();
+                tx.run("MATCH (n) WHERE NOT n:NetworkVersion DETACH DELETE n").consume();
+                return version;
+            });
+        }
+    }
+
+    private static void run(TransactionContext tx, List<String> statements, List<Map<String, Object>> rows) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            for (String statement : statements) {
+                tx.run(statement, Map.of("rows", batch)).consume();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- reference checks
+
+    /** The keys of the document that the database holds already. */
+    private record Existing(Set<String> ids, Set<String> codes) {
+
+        boolean contains(Row row) {
+            // Ties are merged whatever: their statement never needs to know.
+            return row instanceof Category c ? codes.contains(c.code()) : ids.contains(row.key());
+        }
+    }
+
+    /** What the database says of an id: its kind, and the level or type that references depend on. */
+    private record Known(EntityKind kind, String level, String type) {
+    }
+
+    private Existing checkReferences(TransactionContext tx, NetworkDocument doc, Mode mode) {
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> codes = new LinkedHashSet<>();
+        doc.territories().forEach(t -> { ids.add(t.id()); addIf(ids, t.partOf()); });
+        doc.categories().forEach(c -> { codes.add(c.code()); addIf(codes, c.partOf()); });
+        doc.cooperatives().forEach(c -> { ids.add(c.id()); addIf(ids, c.basedIn()); addIf(ids, c.memberOf()); });
+        doc.partners().forEach(p -> { ids.add(p.id()); addIf(ids, p.basedIn()); });
+        doc.services().forEach(s -> { ids.add(s.id()); ids.add(s.provider()); ids.addAll(s.territories());
+            codes.addAll(s.categories()); });
+        doc.needs().forEach(n -> { ids.add(n.id()); ids.add(n.territory()); codes.add(n.category()); });
+        doc.ties().forEach(t -> { ids.add(t.from()); ids.add(t.to()); });
+
+        Map<String, Known> db = new HashMap<>();
+        List<String> idList = new ArrayList<>(ids);
+        for (int from = 0; from < idList.size(); from += BATCH) {
+            tx.run("""
+                    UNWIND $ids AS id
+                    MATCH (x:Entity {id: id})
+                    RETURN id,
+                           CASE WHEN x:Territory THEN 'TERRITORY' WHEN x:Cooperative THEN 'COOPERATIVE'
+                                WHEN x:Partner THEN 'PARTNER' WHEN x:Service THEN 'SERVICE' ELSE 'NEED' END AS kind,
+                           x.level AS level, x.type AS type""",
+                    Map.of("ids", idList.subList(from, Math.min(idList.size(), from + BATCH))))
+                    .forEachRemaining(r -> db.put(r.get("id").asString(), new Known(
+                            EntityKind.valueOf(r.get("kind").asString()),
+                            r.get("level").isNull() ? null : r.get("level").asString(),
+                            r.get("type").isNull() ? null : r.get("type").asString())));
+        }
+        Set<String> dbCodes = new HashSet<>();
+        List<String> codeList = new ArrayList<>(codes);
+        for (int from = 0; from < codeList.size(); from += BATCH) {
+            tx.run("UNWIND $codes AS code MATCH (c:Category {code: code}) RETURN c.code AS code",
+                    Map.of("codes", codeList.subList(from, Math.min(codeList.size(), from + BATCH))))
+                    .forEachRemaining(r -> dbCodes.add(r.get("code").asString()));
+        }
+
+        if (mode != Mode.UPSERT) {
+            checkMode(tx, doc, mode, db, dbCodes);
+        }
+
+        // After the write, an id names what the document says, else what the database holds.
+        Map<String, Known> after = new HashMap<>(db);
+        doc.territories().forEach(t -> after.put(t.id(), new Known(EntityKind.TERRITORY, t.level().name(), null)));
+        doc.cooperatives().forEach(c -> after.put(c.id(), new Known(EntityKind.COOPERATIVE, null, c.type().name())));
+        doc.partners().forEach(p -> after.put(p.id(), new Known(EntityKind.PARTNER, null, null)));
+        Set<String> categories = new HashSet<>(dbCodes);
+        doc.categories().forEach(c -> categories.add(c.code()));
+
+        List<Violation> violations = new ArrayList<>();
+        for (Section section : Section.values()) {
+            List<? extends Row> rows = section.rows(doc);
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                String p = section.json + "[" + i + "].";
+                if (section != Section.CATEGORIES && section != Section.TIES) {
+                    Known existing = db.get(row.key());
+                    if (existing != null && existing.kind() != EntityKind.of(row)) {
+                        violations.add(new Violation(p + "id", row.key(), "is already the id of a "
+                                + existing.kind().word + "; ids are unique across the network"));
+                    }
+                }
+                checkRow(row, p, after, categories, violations);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw brokenGraph(violations);
+        }
+        return new Existing(db.keySet(), dbCodes);
+    }
+
+    private static void checkMode(TransactionContext tx, NetworkDocument doc, Mode mode, Map<String, Known> db,
+            Set<String> dbCodes) {
+        if (doc.size() != 1) {
+            throw new IllegalArgumentException("create and replace take one row");
+        }
+        Row row = single(doc);
+        EntityKind kind = EntityKind.of(row);
+        boolean exists;
+        if (row instanceof Category c) {
+            exists = dbCodes.contains(c.code());
+        } else if (row instanceof Tie t) {
+            exists = tx.run("""
+                    MATCH (:Actor {id: $from})-[t:TIED_TO {kind: $kind}]->(:Actor {id: $to})
+                    RETURN count(t) > 0 AS exists""", Map.of("from", t.from(), "to", t.to(), "kind", t.kind().name()))
+                    .single().get("exists").asBoolean();
+        } else {
+            Known known = db.get(row.key());
+            if (mode == Mode.CREATE && known != null) {
+                throw new ApiException.Conflict("'" + row.key() + "' is already the id of a " + known.kind().word,
+                        List.of(Violation.of(kind == EntityKind.TIE ? "kind" : "id", "is already taken")));
+            }
+            exists = known != null && known.kind() == kind;
+        }
+        if (mode == Mode.CREATE && exists) {
+            throw new ApiException.Conflict("The " + kind.word + " '" + row.key() + "' exists already",
+                    List.of(Violation.of(kind == EntityKind.CATEGORY ? "code" : kind == EntityKind.TIE ? "kind" : "id",
+                            "is already taken")));
+        }
+        if (mode == Mode.REPLACE && !exists) {
+            throw new ApiException.NotFound("No " + kind.word + " '" + row.key() + "'");
+        }
+    }
+
+    static Row single(NetworkDocument doc) {
+        for (Section section : Section.values()) {
+            if (!section.rows(doc).isEmpty()) {
+                return section.rows(doc).get(0);
+            }
+        }
+        throw new IllegalArgumentException("empty document");
+    }
+
+    private static void checkRow(Row row, String p, Map<String, Known> after, Set<String> categories,
+            List<Violation> out) {
+        if (row instanceof Territory t) {
+            if (t.partOf() != null) {
+                Known parent = territory(t.partOf(), p + "partOf", t.id(), after, out);
+                if (parent != null && !t.level().canBePartOf(TerritoryLevel.valueOf(parent.level()))) {
+                    out.add(new Violation(p + "partOf", t.id(), "is a " + parent.level()
+                            + ": a " + t.level() + " can only be part of a larger territory"));
+                }
+            }
+        } else if (row instanceof Category c) {
+            if (c.partOf() != null && !categories.contains(c.partOf())) {
+                out.add(new Violation(p + "partOf", c.code(), "is not a known category: '" + c.partOf() + "'"));
+            }
+        } else if (row instanceof Cooperative c) {
+            if (c.basedIn() != null) {
+                territory(c.basedIn(), p + "basedIn", c.id(), after, out);
+            }
+            if (c.memberOf() != null) {
+                Known consortium = after.get(c.memberOf());
+                if (consortium == null || consortium.kind() != EntityKind.COOPERATIVE) {
+                    out.add(new Violation(p + "memberOf", c.id(), "is not a known cooperative: '" + c.memberOf() + "'"));
+                } else if (!CooperativeType.CONSORTIUM.name().equals(consortium.type())) {
+                    out.add(new Violation(p + "memberOf", c.id(), "must be a CONSORTIUM, '" + c.memberOf()
+                            + "' is of type " + consortium.type()));
+                }
+            }
+        } else if (row instanceof Partner partner) {
+            if (partner.basedIn() != null) {
+                territory(partner.basedIn(), p + "basedIn", partner.id(), after, out);
+            }
+        } else if (row instanceof Service s) {
+            actor(s.provider(), p + "provider", s.id(), after, out);
+            for (int i = 0; i < s.categories().size(); i++) {
+                if (!categories.contains(s.categories().get(i))) {
+                    out.add(new Violation(p + "categories[" + i + "]", s.id(),
+                            "is not a known category: '" + s.categories().get(i) + "'"));
+                }
+            }
+            for (int i = 0; i < s.territories().size(); i++) {
+                territory(s.territories().get(i), p + "territories[" + i + "]", s.id(), after, out);
+            }
+        } else if (row instanceof Need n) {
+            if (!categories.contains(n.category())) {
+                out.add(new Violation(p + "category", n.id(), "is not a known category: '" + n.category() + "'"));
+            }
+            Known where = territory(n.territory(), p + "territory", n.id(), after, out);
+            if (where != null && !TerritoryLevel.MUNICIPALITY.name().equals(where.level())) {
+                out.add(new Violation(p + "territory", n.id(), "must be a municipality, '" + n.territory()
+                        + "' is a " + where.level()));
+            }
+        } else if (row instanceof Tie t) {
+            actor(t.from(), p + "from", t.key(), after, out);
+            actor(t.to(), p + "to", t.key(), after, out);
+        }
+    }
+
+    private static Known territory(String id, String field, String rowKey, Map<String, Known> after,
+            List<Violation> out) {
+        Known known = after.get(id);
+        if (known == null || known.kind() != EntityKind.TERRITORY) {
+            out.add(new Violation(field, rowKey, "is not a known territory: '" + id + "'"));
+            return null;
+        }
+        return known;
+    }
+
+    private static void actor(String id, String field, String rowKey, Map<String, Known> after,
+            List<Violation> out) {
+        Known known = after.get(id);
+        if (known == null || (known.kind() != EntityKind.COOPERATIVE && known.kind() != EntityKind.PARTNER)) {
+            out.add(new Violation(field, rowKey, "is not a known cooperative or partner: '" + id + "'"));
+        }
+    }
+
+    // ---------------------------------------------------------------- after the write
+
+    /** What a write can break beyond its own rows: children of a territory, needs, members, cycles. */
+    private void checkSurroundings(TransactionContext tx, NetworkDocument doc) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<Territory> territories = doc.territories();
+        for (int i = 0; i < territories.size(); i++) {
+            index.put(territories.get(i).id(), i);
+        }
+        if (!index.isEmpty()) {
+            Map<String, Object> ranks = new HashMap<>();
+            for (TerritoryLevel level : TerritoryLevel.values()) {
+                ranks.put(level.name(), level.ordinal());
+            }
+            each(tx, """
+                    UNWIND $ids AS id
+                    MATCH (c:Territory)-[:PART_OF]->(t:Territory {id: id})
+                    WHERE $ranks[c.level] >= $ranks[t.level]
+                    RETURN t.id AS id, min(c.id) AS other""", Map.of("ids", List.copyOf(index.keySet()), "ranks", ranks),
+                    r -> violations.add(new Violation("territories[" + index.get(r.get("id").asString()) + "].level",
+                            r.get("id").asString(), "is too small: '" + r.get("other").asString()
+                                    + "' and maybe others are part of it")));
+            each(tx, """
+                    UNWIND $ids AS id
+                    MATCH (t:Territory {id: id})
+                    WHERE t.level <> 'MUNICIPALITY' AND EXISTS { (:Need)-[:LOCATED_IN]->(t) }
+                    RETURN t.id AS id""", Map.of("ids", List.copyOf(index.keySet())),
+                    r -> violations.add(new Violation("territories[" + index.get(r.get("id").asString()) + "].level",
+                            r.get("id").asString(), "must stay MUNICIPALITY: needs are located in it")));
+        }
+        List<Category> categories = doc.categories();
+        if (!categories.isEmpty()) {
+            Map<String, Integer> at = new HashMap<>();
+            for (int i = 0; i < categories.size(); i++) {
+                at.put(categories.get(i).code(), i);
+            }
+            each(tx, """
+                    UNWIND $codes AS code
+                    MATCH (c:Category {code: code})
+                    WHERE EXISTS { (c)-[:PART_OF*1..]->(c) }
+                    RETURN c.code AS code""", Map.of("codes", List.copyOf(at.keySet())),
+                    r -> violations.add(new Violation("categories[" + at.get(r.get("code").asString()) + "].partOf",
+                            r.get("code").asString(), "makes the category tree a cycle")));
+        }
+        List<Cooperative> cooperatives = doc.cooperatives();
+        if (!cooperatives.isEmpty()) {
+            Map<String, Integer> at = new HashMap<>();
+            for (int i = 0; i < cooperatives.size(); i++) {
+                at.put(cooperatives.get(i).id(), i);
+            }
+            each(tx, """
+                    UNWIND $ids AS id
+                    MATCH (c:Cooperative {id: id})
+                    WHERE c.type <> 'CONSORTIUM' AND EXISTS { (:Cooperative)-[:MEMBER_OF]->(c) }
+                    RETURN c.id AS id""", Map.of("ids", List.copyOf(at.keySet())),
+                    r -> violations.add(new Violation("cooperatives[" + at.get(r.get("id").asString()) + "].type",
+                            r.get("id").asString(), "must stay CONSORTIUM: other cooperatives are members of it")));
+            each(tx, """
+                    UNWIND $ids AS id
+                    MATCH (c:Cooperative {id: id})
+                    WHERE EXISTS { (c)-[:MEMBER_OF*1..]->(c) }
+                    RETURN c.id AS id""", Map.of("ids", List.copyOf(at.keySet())),
+                    r -> violations.add(new Violation("cooperatives[" + at.get(r.get("id").asString()) + "].memberOf",
+                            r.get("id").asString(), "makes membership a cycle")));
+        }
+        if (!violations.isEmpty()) {
+            throw brokenGraph(violations);
+        }
+    }
+
+    private static void each(TransactionContext tx, String query, Map<String, Object> params,
+            java.util.function.Consumer<Record> action) {
+        tx.run(query, params).forEachRemaining(action);
+    }
+
+    static ApiException brokenGraph(List<Violation> violations) {
+        long rows = violations.stream().map(v -> v.field().replaceAll("\\].*", "]")).distinct().count();
+        return new ApiException.BrokenGraph(rows + (rows == 1 ? " row breaks" : " rows break")
+                + " the network graph; nothing was written", violations);
+    }
+
+    private static void addIf(Set<String> set, String value) {
+        if (value != null) {
+            set.add(value);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package it.snodo.network;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** CRUD for partners. */
+@RestController
+@RequestMapping("/api/v1/partners")
+@Tag(name = "partners")
+class PartnerController extends ResourceController<Partner> {
+
+    PartnerController(NetworkStore store, NetworkReader reader) {
+        super(EntityKind.PARTNER, store, reader);
+    }
+
+    @GetMapping
+    @Operation(summary = "List, ordered by key, filtered by every parameter given")
+    PageOf<Partner> list(
+            @RequestParam(required = false) PartnerKind kind,
+            @RequestParam(required = false) String territory,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return page(filters("kind", kind, "territory", territory), page, size);
+    }
+}

@@ -1,0 +1,113 @@
+package it.snodo.network;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import io.swagger.v3.oas.annotations.Operation;
+import it.snodo.web.ApiException;
+import it.snodo.web.Violation;
+import jakarta.validation.Valid;
+
+/**
+ * Get, create, replace and delete for one kind of entity keyed by one id; each subclass adds its
+ * list with the filters of its kind. Every write answers with the {@value #VERSION_HEADER} that
+ * holds it.
+ */
+abstract class ResourceController<T extends Row> {
+
+    static final String VERSION_HEADER = "Network-Version";
+    static final int MAX_PAGE_SIZE = 1000;
+
+    private final EntityKind kind;
+    protected final NetworkStore store;
+    protected final NetworkReader reader;
+
+    ResourceController(EntityKind kind, NetworkStore store, NetworkReader reader) {
+        this.kind = kind;
+        this.store = store;
+        this.reader = reader;
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get one by its id")
+    T get(@PathVariable String id) {
+        return reader.<T>get(kind, id).orElseThrow(() -> new ApiException.NotFound("No " + kind.word + " '" + id + "'"));
+    }
+
+    @PostMapping
+    @Operation(summary = "Create one; 409 if the id is taken, 422 if a reference is unknown")
+    ResponseEntity<T> create(@Valid @RequestBody T body) {
+        checkOnItsOwn(body);
+        long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.CREATE);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(body.key()).toUri();
+        return ResponseEntity.created(location).header(VERSION_HEADER, Long.toString(version)).body(body);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace one: its properties and relationships become the body's")
+    ResponseEntity<T> replace(@PathVariable String id, @Valid @RequestBody T body) {
+        if (!id.equals(body.key())) {
+            throw new ApiException.InvalidInput("The body's id is not the one in the path",
+                    List.of(Violation.of(kind == EntityKind.CATEGORY ? "code" : "id", "must be '" + id + "' as in the path")));
+        }
+        checkOnItsOwn(body);
+        long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.REPLACE);
+        return ResponseEntity.ok().header(VERSION_HEADER, Long.toString(version)).body(body);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete one, as far as the graph allows (409 when in use)")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        long version = store.delete(kind, id);
+        return ResponseEntity.noContent().header(VERSION_HEADER, Long.toString(version)).build();
+    }
+
+    /** A page of the list, with the filters that are set. */
+    PageOf<T> page(Map<String, Object> filters, int page, int size) {
+        checkPage(page, size);
+        return reader.list(kind, filters, page, size);
+    }
+
+    static void checkPage(int page, int size) {
+        List<Violation> errors = new ArrayList<>();
+        if (page < 0) {
+            errors.add(Violation.of("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add(Violation.of("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (page > 10_000_000) {
+            errors.add(Violation.of("page", "must be at most 10000000"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException.InvalidInput("The page asked for is not valid", errors);
+        }
+    }
+
+    private static void checkOnItsOwn(Row row) {
+        List<Violation> errors = new ArrayList<>();
+        DocumentChecks.checkRow(row, "", errors);
+        if (!errors.isEmpty()) {
+            throw new ApiException.InvalidInput("The body is not valid", errors);
+        }
+    }
+
+    static Map<String, Object> filters(Object... nameValues) {
+        Map<String, Object> filters = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            filters.put((String) nameValues[i], nameValues[i + 1]);
+        }
+        return filters;
+    }
+}

@@ -1,0 +1,59 @@
+package it.snodo.network;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The sections of the network document, in the order they are written. */
+enum Section {
+    TERRITORIES("territories", Territory.class, NetworkDocument::territories),
+    CATEGORIES("categories", Category.class, NetworkDocument::categories),
+    COOPERATIVES("cooperatives", Cooperative.class, NetworkDocument::cooperatives),
+    PARTNERS("partners", Partner.class, NetworkDocument::partners),
+    SERVICES("services", Service.class, NetworkDocument::services),
+    NEEDS("needs", Need.class, NetworkDocument::needs),
+    TIES("ties", Tie.class, NetworkDocument::ties);
+
+    final String json;
+    final Class<? extends Row> type;
+    final Set<String> fields;
+    private final Function<NetworkDocument, List<? extends Row>> rows;
+
+    Section(String json, Class<? extends Row> type, Function<NetworkDocument, List<? extends Row>> rows) {
+        this.json = json;
+        this.type = type;
+        this.fields = Arrays.stream(type.getRecordComponents()).map(c -> c.getName())
+                .collect(Collectors.toUnmodifiableSet());
+        this.rows = rows;
+    }
+
+    List<? extends Row> rows(NetworkDocument document) {
+        return rows.apply(document);
+    }
+
+    static Section of(String json) {
+        for (Section s : values()) {
+            if (s.json.equals(json)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The key of a raw row, as far as it can be read, to name the row in errors. */
+    String keyOf(JsonNode row) {
+        if (this == TIES) {
+            return text(row, "from") + ":" + text(row, "kind") + ":" + text(row, "to");
+        }
+        return text(row, this == CATEGORIES ? "code" : "id");
+    }
+
+    private static String text(JsonNode row, String field) {
+        JsonNode value = row.get(field);
+        return value == null || !value.isValueNode() ? null : value.asText();
+    }
+}

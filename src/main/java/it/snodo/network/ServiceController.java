@@ -1,0 +1,31 @@
+package it.snodo.network;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** CRUD for services. */
+@RestController
+@RequestMapping("/api/v1/services")
+@Tag(name = "services")
+class ServiceController extends ResourceController<Service> {
+
+    ServiceController(NetworkStore store, NetworkReader reader) {
+        super(EntityKind.SERVICE, store, reader);
+    }
+
+    @GetMapping
+    @Operation(summary = "List, ordered by key, filtered by every parameter given")
+    PageOf<Service> list(
+            @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String territory,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return page(filters("provider", provider, "category", category, "territory", territory), page, size);
+    }
+}

@@ -1,0 +1,30 @@
+package it.snodo.network;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** CRUD for territories. */
+@RestController
+@RequestMapping("/api/v1/territories")
+@Tag(name = "territories")
+class TerritoryController extends ResourceController<Territory> {
+
+    TerritoryController(NetworkStore store, NetworkReader reader) {
+        super(EntityKind.TERRITORY, store, reader);
+    }
+
+    @GetMapping
+    @Operation(summary = "List, ordered by key, filtered by every parameter given")
+    PageOf<Territory> list(
+            @RequestParam(required = false) TerritoryLevel level,
+            @RequestParam(required = false) String partOf,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return page(filters("level", level, "partOf", partOf), page, size);
+    }
+}

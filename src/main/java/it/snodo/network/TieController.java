@@ -1,0 +1,98 @@
+package it.snodo.network;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.web.ApiException;
+import it.snodo.web.Violation;
+import jakarta.validation.Valid;
+
+/** CRUD for ties, which are named by their two ends and their kind: {@code /ties/{from}/{to}/{kind}}. */
+@RestController
+@RequestMapping("/api/v1/ties")
+@Tag(name = "ties")
+class TieController {
+
+    private final NetworkStore store;
+    private final NetworkReader reader;
+
+    TieController(NetworkStore store, NetworkReader reader) {
+        this.store = store;
+        this.reader = reader;
+    }
+
+    @GetMapping
+    @Operation(summary = "List, ordered by from, to and kind, filtered by every parameter given")
+    PageOf<Tie> list(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) TieKind kind,
+            @RequestParam(required = false) String actor,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        ResourceController.checkPage(page, size);
+        return reader.list(EntityKind.TIE, ResourceController.filters("from", from, "to", to, "kind", kind,
+                "actor", actor), page, size);
+    }
+
+    @GetMapping("/{from}/{to}/{kind}")
+    @Operation(summary = "Get one tie")
+    Tie get(@PathVariable String from, @PathVariable String to, @PathVariable TieKind kind) {
+        return reader.getTie(from, to, kind).orElseThrow(() -> notFound(from, to, kind));
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a tie; 409 if one of that kind exists between the two already")
+    ResponseEntity<Tie> create(@Valid @RequestBody Tie body) {
+        checkOnItsOwn(body);
+        long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.CREATE);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{from}/{to}/{kind}")
+                .buildAndExpand(body.from(), body.to(), body.kind()).toUri();
+        return ResponseEntity.created(location).header(ResourceController.VERSION_HEADER, Long.toString(version))
+                .body(body);
+    }
+
+    @PutMapping("/{from}/{to}/{kind}")
+    @Operation(summary = "Replace a tie's since and strength")
+    ResponseEntity<Tie> replace(@PathVariable String from, @PathVariable String to, @PathVariable TieKind kind,
+            @Valid @RequestBody Tie body) {
+        if (!from.equals(body.from()) || !to.equals(body.to()) || kind != body.kind()) {
+            throw new ApiException.InvalidInput("The body's from, to and kind are not the ones in the path",
+                    List.of(Violation.of("from", "must be '" + from + "'"), Violation.of("to", "must be '" + to + "'"),
+                            Violation.of("kind", "must be " + kind)));
+        }
+        checkOnItsOwn(body);
+        long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.REPLACE);
+        return ResponseEntity.ok().header(ResourceController.VERSION_HEADER, Long.toString(version)).body(body);
+    }
+
+    @DeleteMapping("/{from}/{to}/{kind}")
+    @Operation(summary = "Delete a tie")
+    ResponseEntity<Void> delete(@PathVariable String from, @PathVariable String to, @PathVariable TieKind kind) {
+        long version = store.deleteTie(from, to, kind);
+        return ResponseEntity.noContent().header(ResourceController.VERSION_HEADER, Long.toString(version)).build();
+    }
+
+    private static void checkOnItsOwn(Tie tie) {
+        List<Violation> errors = new java.util.ArrayList<>();
+        DocumentChecks.checkRow(tie, "", errors);
+        if (!errors.isEmpty()) {
+            throw new ApiException.InvalidInput("The body is not valid", errors);
+        }
+    }
+
+    private static ApiException notFound(String from, String to, TieKind kind) {
+        return new ApiException.NotFound("No " + kind + " tie from '" + from + "' to '" + to + "'");
+    }
+}

@@ -1,0 +1,91 @@
+package it.snodo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import it.snodo.network.NetworkStore;
+
+/**
+ * Base of the tests on the real service: a real embedded Neo4j (its own store under target/, any
+ * free Bolt port), the real HTTP stack, and an empty database before each test. Every subclass
+ * shares one Spring context, so the database starts once per test run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "snodo.neo4j.home=target/it-neo4j/${random.uuid}",
+        "snodo.neo4j.bolt-port=0",
+        "snodo.neo4j.page-cache=16MB",
+        "snodo.demo.load=false"})
+public abstract class SnodoIT {
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @Autowired
+    protected ObjectMapper mapper;
+
+    @Autowired
+    protected NetworkStore store;
+
+    @BeforeEach
+    void emptyDatabase() {
+        store.clear();
+    }
+
+    protected ResponseEntity<JsonNode> get(String path) {
+        return http.getForEntity(path, JsonNode.class);
+    }
+
+    protected ResponseEntity<JsonNode> send(HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    protected ResponseEntity<JsonNode> post(String path, Object body) {
+        return send(HttpMethod.POST, path, body);
+    }
+
+    protected ResponseEntity<JsonNode> put(String path, Object body) {
+        return send(HttpMethod.PUT, path, body);
+    }
+
+    protected ResponseEntity<JsonNode> delete(String path) {
+        return send(HttpMethod.DELETE, path, null);
+    }
+
+    /** The worked example network of shared/examples, as JSON. */
+    protected JsonNode example() {
+        return resource("/examples/example-network.json");
+    }
+
+    protected JsonNode resource(String path) {
+        try (InputStream in = SnodoIT.class.getResourceAsStream(path)) {
+            return mapper.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected JsonNode importOk(Object document) {
+        ResponseEntity<JsonNode> response = post("/api/v1/import", document);
+        if (!response.getStatusCode().is2xxSuccessful()) {
+            throw new AssertionError("import failed: " + response.getStatusCode() + " " + response.getBody());
+        }
+        return response.getBody();
+    }
+}

@@ -1,0 +1,204 @@
+package it.snodo.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import it.snodo.SnodoIT;
+
+class ImportIT extends SnodoIT {
+
+    @Test
+    void importsTheExampleAndCountsItsRows() {
+        JsonNode result = importOk(example());
+
+        assertThat(result.get("rows").get("territories").asInt()).isEqualTo(17);
+        assertThat(result.get("rows").get("services").asInt()).isEqualTo(32);
+        assertThat(result.get("rows").get("ties").asInt()).isEqualTo(16);
+        assertThat(result.get("networkVersion").asLong()).isEqualTo(store.version());
+        JsonNode exported = get("/api/v1/export").getBody();
+        assertThat(exported.get("needs")).hasSize(30);
+        assertThat(exported.get("cooperatives")).hasSize(11);
+    }
+
+    @Test
+    void importingTheSameDocumentTwiceChangesNothing() {
+        importOk(example());
+        JsonNode first = get("/api/v1/export").getBody();
+        long[] counts = graphCounts();
+
+        importOk(example());
+
+        assertThat(get("/api/v1/export").getBody()).isEqualTo(first);
+        assertThat(graphCounts()).containsExactly(counts);
+    }
+
+    @Test
+    void exportThenImportIntoAnEmptyDatabaseGivesTheSameDocument() {
+        importOk(example());
+        JsonNode exported = get("/api/v1/export").getBody();
+
+        store.clear();
+        assertThat(get("/api/v1/export").getBody().get("territories")).isEmpty();
+        importOk(exported);
+
+        assertThat(get("/api/v1/export").getBody()).isEqualTo(exported);
+    }
+
+    @Test
+    void theExportHoldsWhatTheExampleSays() {
+        importOk(example());
+        JsonNode exported = get("/api/v1/export").getBody();
+
+        JsonNode service = find(exported.get("services"), "id", "ex-svc-0000");
+        assertThat(service.get("provider").asText()).isEqualTo("ex-coop-000");
+        assertThat(service.get("categories").get(0).asText()).isEqualTo("ex-anziani.sportello");
+        assertThat(service.get("capacity").asInt()).isEqualTo(7);
+        assertThat(service.get("occupied").asInt()).isEqualTo(5);
+        JsonNode municipality = find(exported.get("territories"), "id", "ex015154");
+        assertThat(municipality.get("partOf").asText()).isEqualTo("ex-ambito-legnanese");
+        assertThat(municipality.get("lat").asDouble()).isEqualTo(45.553647);
+        JsonNode need = find(exported.get("needs"), "id", "ex-need-0000");
+        assertThat(need.get("people").asInt()).isEqualTo(8);
+        assertThat(need.get("urgency").asText()).isEqualTo("HIGH");
+    }
+
+    @Test
+    void oneBadRowRejectsTheWholeDocumentNamingEveryBadRow() {
+        importOk(example());
+        JsonNode before = get("/api/v1/export").getBody();
+        long version = store.version();
+
+        ObjectNode document = (ObjectNode) example().deepCopy();
+        ArrayNode needs = (ArrayNode) document.get("needs");
+        ((ObjectNode) needs.get(3)).put("people", 0);
+        ((ObjectNode) needs.get(5)).put("fiscalCode", "RSSMRA80A01F205X");
+        ((ObjectNode) needs.get(7)).put("urgency", "VERY");
+        ((ObjectNode) document.get("services").get(2)).put("capacity", "twelve");
+        ((ObjectNode) document.get("territories").get(0)).put("name", "Changed, but must not be written");
+
+        ResponseEntity<JsonNode> response = post("/api/v1/import", document);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        JsonNode problem = response.getBody();
+        assertThat(problem.get("type").asText()).isEqualTo("/problems/invalid-input");
+        assertThat(ids(problem.get("errors"))).containsExactlyInAnyOrder(
+                needs.get(3).get("id").asText(), needs.get(5).get("id").asText(), needs.get(7).get("id").asText(),
+                document.get("services").get(2).get("id").asText());
+        assertThat(fields(problem.get("errors"))).contains("needs[3].people", "needs[5].fiscalCode",
+                "needs[7].urgency", "services[2].capacity");
+        assertThat(get("/api/v1/export").getBody()).isEqualTo(before);
+        assertThat(store.version()).isEqualTo(version);
+    }
+
+    @Test
+    void unknownReferencesAreRejectedWholeAndWriteNothing() {
+        long version = store.version();
+        ObjectNode document = (ObjectNode) example().deepCopy();
+        ((ObjectNode) document.get("needs").get(0)).put("territory", "ex-ambito-castanese");
+        ((ObjectNode) document.get("services").get(0)).put("provider", "nobody");
+        ((ObjectNode) document.get("ties").get(0)).put("to", "ex-svc-0001");
+
+        ResponseEntity<JsonNode> response = post("/api/v1/import", document);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode errors = response.getBody().get("errors");
+        assertThat(fields(errors)).containsExactlyInAnyOrder("needs[0].territory", "services[0].provider",
+                "ties[0].to");
+        assertThat(ids(errors)).contains("ex-need-0000", "ex-svc-0000");
+        assertThat(get("/api/v1/export").getBody().get("territories")).isEmpty();
+        assertThat(store.version()).isEqualTo(version);
+    }
+
+    @Test
+    void aCycleInTheCategoryTreeIsRefused() {
+        importOk(example());
+        ObjectNode document = mapper.createObjectNode();
+        document.putArray("categories").addObject()
+                .put("code", "ex-anziani").put("name", "Anziani").put("partOf", "ex-anziani.lavoro");
+
+        ResponseEntity<JsonNode> response = post("/api/v1/import", document);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(fields(response.getBody().get("errors"))).containsExactly("categories[0].partOf");
+    }
+
+    @Test
+    void malformedJsonAndUnknownSectionsAreBadRequests() {
+        ResponseEntity<JsonNode> malformed = post("/api/v1/import", "{\"territories\": [");
+        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(malformed.getBody().get("type").asText()).isEqualTo("/problems/invalid-input");
+        assertThat(malformed.getBody().toString()).doesNotContain("Exception", "at com.", "at org.");
+
+        ResponseEntity<JsonNode> unknown = post("/api/v1/import", "{\"people\": []}");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(unknown.getBody().get("errors"))).containsExactly("people");
+
+        ResponseEntity<JsonNode> notArray = post("/api/v1/import", "[1, 2]");
+        assertThat(notArray.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aLargeDocumentIsWrittenInSeveralBatchesInOneTransaction() {
+        importOk(example());
+        ObjectNode document = mapper.createObjectNode();
+        ArrayNode needs = document.putArray("needs");
+        int n = NetworkStore.BATCH + 2_500;
+        for (int i = 0; i < n; i++) {
+            needs.addObject().put("id", "bulk-" + i).put("category", "ex-anziani.sportello")
+                    .put("territory", "ex015154").put("people", 1 + i % 40).put("urgency", "LOW");
+        }
+        importOk(document);
+        assertThat(get("/api/v1/needs?territory=ex015154&size=1").getBody().get("totalElements").asLong())
+                .isGreaterThanOrEqualTo(n);
+
+        // The last row is bad: nothing of the first batches may stay.
+        store.clear();
+        importOk(example());
+        ((ObjectNode) needs.get(n - 1)).put("territory", "ex-prov-mi");
+        assertThat(post("/api/v1/import", document).getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(get("/api/v1/needs?size=1").getBody().get("totalElements").asLong()).isEqualTo(30);
+    }
+
+    private long[] graphCounts() {
+        JsonNode export = get("/api/v1/export").getBody();
+        List<Long> counts = new ArrayList<>();
+        export.fields().forEachRemaining(f -> counts.add((long) f.getValue().size()));
+        return counts.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    static JsonNode find(JsonNode rows, String field, String value) {
+        for (JsonNode row : rows) {
+            if (row.get(field).asText().equals(value)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row with " + field + " = " + value);
+    }
+
+    static List<String> ids(JsonNode errors) {
+        List<String> ids = new ArrayList<>();
+        errors.forEach(e -> {
+            if (!ids.contains(e.get("id").asText())) {
+                ids.add(e.get("id").asText());
+            }
+        });
+        return ids;
+    }
+
+    static List<String> fields(JsonNode errors) {
+        List<String> fields = new ArrayList<>();
+        errors.forEach(e -> fields.add(e.get("field").asText()));
+        return fields;
+    }
+}
