@@ -99,16 +99,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        // Spring's own exceptions (405, 406, 415, 404 for no handler...) arrive here with a
-        // ProblemDetail body already; give them our stable type.
-        if (body instanceof ProblemDetail pd) {
+        // Spring's own exceptions (404 for no handler, 405, 406, 415...) come here: give their
+        // problem details our stable type.
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail pd && "about:blank".equals(
+                String.valueOf(pd.getType()))) {
             pd.setType(URI.create("/problems/" + slug(status)));
-            if (status.is5xxServerError()) {
-                log.error("Server error", e);
-            }
-            return ResponseEntity.status(status).headers(headers).body(pd);
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        if (status.is5xxServerError()) {
+            log.error("Server error", e);
+        }
+        return response;
     }
 
     private static String slug(HttpStatusCode status) {

@@ -1,0 +1,72 @@
+package it.snodo.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import it.snodo.SnodoIT;
+
+class ProblemDetailsIT extends SnodoIT {
+
+    @Test
+    void anUnknownPathIsANotFoundProblem() {
+        ResponseEntity<JsonNode> response = get("/api/v1/nothing-here");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(response.getBody().get("type").asText()).isEqualTo("/problems/not-found");
+    }
+
+    @Test
+    void aWrongMethodOrMediaTypeIsAProblemToo() {
+        ResponseEntity<JsonNode> method = send(HttpMethod.PATCH, "/api/v1/territories", "{}");
+        assertThat(method.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(method.getBody().get("type").asText()).isEqualTo("/problems/method-not-allowed");
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_PLAIN);
+        ResponseEntity<JsonNode> media = http.exchange("/api/v1/import", HttpMethod.POST,
+                new HttpEntity<>("territories", headers), JsonNode.class);
+        assertThat(media.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(media.getBody().get("type").asText()).isEqualTo("/problems/unsupported-media-type");
+    }
+
+    @Test
+    void anEmptyBodyIsABadRequest() {
+        ResponseEntity<JsonNode> response = post("/api/v1/territories", null);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("detail").asText()).contains("missing");
+    }
+
+    @Test
+    void healthIsUpWhileNeo4jAnswers() {
+        ResponseEntity<JsonNode> health = get("/actuator/health");
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        JsonNode docs = get("/v3/api-docs").getBody();
+        assertThat(docs.get("openapi").asText()).startsWith("3.");
+        JsonNode paths = docs.get("paths");
+        assertThat(paths.has("/api/v1/import")).isTrue();
+        assertThat(paths.has("/api/v1/export")).isTrue();
+        for (String resource : new String[] {"territories", "categories", "cooperatives", "partners", "services",
+                "needs"}) {
+            assertThat(paths.has("/api/v1/" + resource)).as(resource).isTrue();
+            assertThat(paths.has("/api/v1/" + resource + "/{id}")).as(resource).isTrue();
+        }
+        assertThat(paths.has("/api/v1/ties/{from}/{to}/{kind}")).isTrue();
+        ResponseEntity<String> ui = http.getForEntity("/swagger-ui/index.html", String.class);
+        assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ui.getBody()).contains("swagger");
+    }
+}
