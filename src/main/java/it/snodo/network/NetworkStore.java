@@ -8,11 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import it.snodo.web.ApiException;
@@ -40,9 +42,31 @@ public class NetworkStore {
             RETURN v.value AS version""";
 
     private final Driver driver;
+    private final ApplicationEventPublisher events;
+    private final AtomicLong lastCommitted = new AtomicLong();
 
-    NetworkStore(Driver driver) {
+    NetworkStore(Driver driver, ApplicationEventPublisher events) {
         this.driver = driver;
+        this.events = events;
+    }
+
+    /**
+     * The newest version this service has committed or seen in the database: a read that must
+     * see every write made before it waits for a snapshot of at least this version.
+     */
+    public long lastCommitted() {
+        return lastCommitted.get();
+    }
+
+    /** Notes a version seen in the database, written by another service or by hand. */
+    public void observed(long version) {
+        lastCommitted.accumulateAndGet(version, Math::max);
+    }
+
+    private long committed(long version) {
+        observed(version);
+        events.publishEvent(new NetworkChanged(version));
+        return version;
     }
 
     /** How a document's rows meet what exists: merge them in, or create/replace one entity. */
@@ -82,7 +106,7 @@ public class NetworkStore {
 
     private long writeAll(NetworkDocument document, Mode mode) {
         try (Session session = driver.session()) {
-            return session.executeWrite(tx -> {
+            return committed(session.executeWrite(tx -> {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();
                 Existing existing = checkReferences(tx, document, mode);
                 for (Section section : Section.values()) {
@@ -97,7 +121,7 @@ public class NetworkStore {
                 }
                 checkSurroundings(tx, document);
                 return version;
-            });
+            }));
         }
     }
 
@@ -107,18 +131,18 @@ public class NetworkStore {
      */
     long delete(EntityKind kind, String id) {
         try (Session session = driver.session()) {
-            return session.executeWrite(tx -> {
+            return committed(session.executeWrite(tx -> {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();
                 Deletes.delete(tx, kind, id);
                 return version;
-            });
+            }));
         }
     }
 
     /** Deletes one tie. */
     long deleteTie(String from, String to, TieKind kind) {
         try (Session session = driver.session()) {
-            return session.executeWrite(tx -> {
+            return committed(session.executeWrite(tx -> {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();
                 long deleted = tx.run("""
                         MATCH (:Actor {id: $from})-[t:TIED_TO {kind: $kind}]->(:Actor {id: $to})
@@ -128,7 +152,7 @@ public class NetworkStore {
                     throw new ApiException.NotFound("No " + kind + " tie from '" + from + "' to '" + to + "'");
                 }
                 return version;
-            });
+            }));
         }
     }
 
@@ -138,11 +162,11 @@ public class NetworkStore {
      */
     public long clear() {
         try (Session session = driver.session()) {
-            return session.executeWrite(tx -> {
+            return committed(session.executeWrite(tx -> {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();
                 tx.run("MATCH (n) WHERE NOT n:NetworkVersion DETACH DELETE n").consume();
                 return version;
-            });
+            }));
         }
     }
 

@@ -1,0 +1,663 @@
+package it.snodo.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An immutable snapshot of the whole network at one version, in compact int-indexed arrays.
+ *
+ * <p>Every entity kind is numbered 0..n-1 in the order of its ids, so two snapshots of the same
+ * network are equal to the index. Relationships are compressed sparse rows (an offsets array and
+ * a data array), and the indexes that let a query touch only what it needs are built once here:
+ * the municipalities under each territory, the services that cover each municipality, the
+ * category tree as an Euler tour (so "c or a descendant of c" is one interval test), and the tie
+ * graph as sorted adjacency.
+ *
+ * <p>Build one with {@link #builder(long)}; ids are checked for references, never trusted.
+ */
+public final class Network {
+
+    /** The territory level of a municipality, the only one needs may be located in. */
+    public static final String MUNICIPALITY = "MUNICIPALITY";
+    /** The cooperative type of a consortium: an entry point of referral paths. */
+    public static final String CONSORTIUM = "CONSORTIUM";
+
+    private final long version;
+
+    // Territories
+    final String[] territoryId;
+    final String[] territoryName;
+    final String[] territoryLevel;
+    final int[] territoryParent;
+    final double[] lat;
+    final double[] lon;
+    private final Map<String, Integer> territoryIndex;
+    /** For each territory, the municipalities it is or contains (CSR). */
+    final int[] munOfStart;
+    final int[] munOf;
+    /** The municipalities, ascending by index. */
+    final int[] municipalities;
+
+    // Categories
+    final String[] categoryCode;
+    final String[] categoryName;
+    final int[] categoryParent;
+    /** Euler tour: d is c or a descendant of c iff tin[c] <= tin[d] < tout[c]. */
+    final int[] tin;
+    final int[] tout;
+    private final Map<String, Integer> categoryIndex;
+
+    // Actors: cooperatives and partners
+    final String[] actorId;
+    final String[] actorName;
+    final boolean[] cooperative;
+    /** A cooperative's type (A, B, MIXED, CONSORTIUM) or a partner's kind (MUNICIPALITY, ...). */
+    final String[] actorType;
+    final int[] actorBasedIn;
+    private final Map<String, Integer> actorIndex;
+
+    // Services
+    final String[] serviceId;
+    final String[] serviceName;
+    final int[] provider;
+    /** Capacity, or -1 when unknown. */
+    final int[] capacity;
+    /** Occupied places; missing counts as 0. */
+    final int[] occupied;
+    final int[] svcCatStart;
+    final int[] svcCat;
+    final int[] svcTerStart;
+    final int[] svcTer;
+    private final Map<String, Integer> serviceIndex;
+    /** For each municipality (by territory index), the services that cover it, ascending (CSR). */
+    final int[] coverStart;
+    final int[] cover;
+
+    // Needs
+    final String[] needId;
+    final int[] needCategory;
+    final int[] needTerritory;
+    final int[] needPeople;
+
+    // Tie graph: undirected, simple; per pair the strongest strength and every kind.
+    final int[] adjStart;
+    final int[] adj;
+    final double[] adjStrength;
+    final int[] adjKinds;
+    /** The kind of the strongest tie of the pair. */
+    final int[] adjKind;
+    final String[] kindNames;
+    final int tiedPairs;
+
+    private Network(Builder b) {
+        this.version = b.version;
+
+        // ---- territories
+        List<Builder.T> ts = sorted(b.territories, t -> t.id);
+        int nt = ts.size();
+        territoryId = new String[nt];
+        territoryName = new String[nt];
+        territoryLevel = new String[nt];
+        territoryParent = new int[nt];
+        lat = new double[nt];
+        lon = new double[nt];
+        territoryIndex = new HashMap<>(nt * 2);
+        for (int i = 0; i < nt; i++) {
+            Builder.T t = ts.get(i);
+            territoryId[i] = t.id;
+            territoryName[i] = t.name;
+            territoryLevel[i] = t.level;
+            lat[i] = t.lat == null ? Double.NaN : t.lat;
+            lon[i] = t.lon == null ? Double.NaN : t.lon;
+            territoryIndex.put(t.id, i);
+        }
+        for (int i = 0; i < nt; i++) {
+            String parent = ts.get(i).parent;
+            territoryParent[i] = parent == null ? -1 : index(territoryIndex, "territory", parent);
+        }
+        int[] munCount = new int[nt + 1];
+        int nMun = 0;
+        for (int i = 0; i < nt; i++) {
+            if (MUNICIPALITY.equals(territoryLevel[i])) {
+                nMun++;
+                int steps = 0;
+                for (int t = i; t >= 0; t = territoryParent[t]) {
+                    munCount[t]++;
+                    if (++steps > nt) {
+                        throw new IllegalArgumentException("the territory tree has a cycle at " + territoryId[i]);
+                    }
+                }
+            }
+        }
+        munOfStart = offsets(munCount, nt);
+        munOf = new int[munOfStart[nt]];
+        municipalities = new int[nMun];
+        int[] fill = Arrays.copyOf(munOfStart, nt);
+        for (int i = 0, j = 0; i < nt; i++) {
+            if (MUNICIPALITY.equals(territoryLevel[i])) {
+                municipalities[j++] = i;
+                for (int t = i; t >= 0; t = territoryParent[t]) {
+                    munOf[fill[t]++] = i;
+                }
+            }
+        }
+
+        // ---- categories
+        List<Builder.C> cs = sorted(b.categories, c -> c.code);
+        int nc = cs.size();
+        categoryCode = new String[nc];
+        categoryName = new String[nc];
+        categoryParent = new int[nc];
+        categoryIndex = new HashMap<>(nc * 2);
+        for (int i = 0; i < nc; i++) {
+            categoryCode[i] = cs.get(i).code;
+            categoryName[i] = cs.get(i).name;
+            categoryIndex.put(cs.get(i).code, i);
+        }
+        int[] childCount = new int[nc + 1];
+        for (int i = 0; i < nc; i++) {
+            String parent = cs.get(i).parent;
+            categoryParent[i] = parent == null ? -1 : index(categoryIndex, "category", parent);
+            if (categoryParent[i] >= 0) {
+                childCount[categoryParent[i]]++;
+            }
+        }
+        int[] childStart = offsets(childCount, nc);
+        int[] children = new int[childStart[nc]];
+        int[] cfill = Arrays.copyOf(childStart, nc);
+        for (int i = 0; i < nc; i++) {
+            if (categoryParent[i] >= 0) {
+                children[cfill[categoryParent[i]]++] = i;
+            }
+        }
+        tin = new int[nc];
+        tout = new int[nc];
+        int clock = 0;
+        int[] stack = new int[nc + 1];
+        int[] next = new int[nc];
+        boolean[] visited = new boolean[nc];
+        for (int root = 0; root < nc; root++) {
+            if (categoryParent[root] >= 0) {
+                continue;
+            }
+            int top = 0;
+            stack[top++] = root;
+            tin[root] = clock++;
+            visited[root] = true;
+            next[root] = childStart[root];
+            while (top > 0) {
+                int c = stack[top - 1];
+                if (next[c] < childStart[c + 1]) {
+                    int child = children[next[c]++];
+                    visited[child] = true;
+                    tin[child] = clock++;
+                    next[child] = childStart[child];
+                    stack[top++] = child;
+                } else {
+                    tout[c] = clock;
+                    top--;
+                }
+            }
+        }
+        for (int i = 0; i < nc; i++) {
+            if (!visited[i]) {
+                throw new IllegalArgumentException("the category tree has a cycle at " + categoryCode[i]);
+            }
+        }
+
+        // ---- actors
+        List<Builder.A> as = sorted(b.actors, a -> a.id);
+        int na = as.size();
+        actorId = new String[na];
+        actorName = new String[na];
+        cooperative = new boolean[na];
+        actorType = new String[na];
+        actorBasedIn = new int[na];
+        actorIndex = new HashMap<>(na * 2);
+        for (int i = 0; i < na; i++) {
+            Builder.A a = as.get(i);
+            actorId[i] = a.id;
+            actorName[i] = a.name;
+            cooperative[i] = a.cooperative;
+            actorType[i] = a.type;
+            actorIndex.put(a.id, i);
+        }
+        for (int i = 0; i < na; i++) {
+            String basedIn = as.get(i).basedIn;
+            actorBasedIn[i] = basedIn == null ? -1 : index(territoryIndex, "territory", basedIn);
+        }
+
+        // ---- services
+        List<Builder.S> ss = sorted(b.services, s -> s.id);
+        int ns = ss.size();
+        serviceId = new String[ns];
+        serviceName = new String[ns];
+        provider = new int[ns];
+        capacity = new int[ns];
+        occupied = new int[ns];
+        serviceIndex = new HashMap<>(ns * 2);
+        int[] catCount = new int[ns + 1];
+        int[] terCount = new int[ns + 1];
+        for (int i = 0; i < ns; i++) {
+            Builder.S s = ss.get(i);
+            serviceId[i] = s.id;
+            serviceName[i] = s.name;
+            provider[i] = index(actorIndex, "actor", s.provider);
+            capacity[i] = s.capacity == null ? -1 : s.capacity;
+            occupied[i] = s.occupied == null ? 0 : s.occupied;
+            serviceIndex.put(s.id, i);
+            catCount[i] = s.categories.size();
+            terCount[i] = s.territories.size();
+        }
+        svcCatStart = offsets(catCount, ns);
+        svcCat = new int[svcCatStart[ns]];
+        svcTerStart = offsets(terCount, ns);
+        svcTer = new int[svcTerStart[ns]];
+        for (int i = 0; i < ns; i++) {
+            int k = svcCatStart[i];
+            for (String code : ss.get(i).categories) {
+                svcCat[k++] = index(categoryIndex, "category", code);
+            }
+            Arrays.sort(svcCat, svcCatStart[i], k);
+            k = svcTerStart[i];
+            for (String id : ss.get(i).territories) {
+                svcTer[k++] = index(territoryIndex, "territory", id);
+            }
+            Arrays.sort(svcTer, svcTerStart[i], k);
+        }
+        // Coverage: the services available in each municipality or in a territory it is part of.
+        int[] coverCount = new int[nt + 1];
+        for (int s = 0; s < ns; s++) {
+            for (int k = svcTerStart[s]; k < svcTerStart[s + 1]; k++) {
+                int t = svcTer[k];
+                for (int j = munOfStart[t]; j < munOfStart[t + 1]; j++) {
+                    coverCount[munOf[j]]++;
+                }
+            }
+        }
+        int[] rawStart = offsets(coverCount, nt);
+        int[] raw = new int[rawStart[nt]];
+        int[] rfill = Arrays.copyOf(rawStart, nt);
+        for (int s = 0; s < ns; s++) {
+            for (int k = svcTerStart[s]; k < svcTerStart[s + 1]; k++) {
+                int t = svcTer[k];
+                for (int j = munOfStart[t]; j < munOfStart[t + 1]; j++) {
+                    raw[rfill[munOf[j]]++] = s;
+                }
+            }
+        }
+        // Services were added in ascending order; drop the repeats of a service available both
+        // in a municipality and in its district.
+        coverStart = new int[nt + 1];
+        int w = 0;
+        int[] dedup = new int[raw.length];
+        for (int m = 0; m < nt; m++) {
+            coverStart[m] = w;
+            int last = -1;
+            for (int j = rawStart[m]; j < rawStart[m + 1]; j++) {
+                if (raw[j] != last) {
+                    dedup[w++] = raw[j];
+                    last = raw[j];
+                }
+            }
+        }
+        coverStart[nt] = w;
+        cover = Arrays.copyOf(dedup, w);
+
+        // ---- needs
+        List<Builder.N> nsd = sorted(b.needs, n -> n.id);
+        int nn = nsd.size();
+        needId = new String[nn];
+        needCategory = new int[nn];
+        needTerritory = new int[nn];
+        needPeople = new int[nn];
+        for (int i = 0; i < nn; i++) {
+            Builder.N n = nsd.get(i);
+            needId[i] = n.id;
+            needCategory[i] = index(categoryIndex, "category", n.category);
+            needTerritory[i] = index(territoryIndex, "territory", n.territory);
+            needPeople[i] = n.people;
+        }
+
+        // ---- tie graph
+        List<String> kinds = new ArrayList<>();
+        Map<Long, double[]> pairStrength = new HashMap<>();
+        Map<Long, int[]> pairKinds = new HashMap<>();
+        for (Builder.E e : b.ties) {
+            int x = index(actorIndex, "actor", e.from);
+            int y = index(actorIndex, "actor", e.to);
+            if (x == y) {
+                continue;
+            }
+            long key = ((long) Math.min(x, y) << 32) | Math.max(x, y);
+            int kind = kinds.indexOf(e.kind);
+            if (kind < 0) {
+                kinds.add(e.kind);
+                kind = kinds.size() - 1;
+            }
+            double strength = e.strength == null ? 0 : e.strength;
+            // The strongest tie names the pair's kind; between equals, the kind first in the alphabet.
+            pairStrength.merge(key, new double[] {strength, kind}, (p, q) -> p[0] > q[0] ? p : q[0] > p[0] ? q
+                    : kinds.get((int) p[1]).compareTo(kinds.get((int) q[1])) <= 0 ? p : q);
+            int bit = 1 << kind;
+            pairKinds.merge(key, new int[] {bit}, (p, q) -> new int[] {p[0] | q[0]});
+        }
+        kindNames = kinds.toArray(String[]::new);
+        tiedPairs = pairStrength.size();
+        int[] degree = new int[na + 1];
+        for (long key : pairStrength.keySet()) {
+            degree[(int) (key >>> 32)]++;
+            degree[(int) key]++;
+        }
+        adjStart = offsets(degree, na);
+        long[] entries = new long[2 * tiedPairs];
+        int e = 0;
+        for (long key : pairStrength.keySet()) {
+            int x = (int) (key >>> 32);
+            int y = (int) key;
+            entries[e++] = ((long) x << 32) | y;
+            entries[e++] = ((long) y << 32) | x;
+        }
+        Arrays.sort(entries);
+        adj = new int[entries.length];
+        adjStrength = new double[entries.length];
+        adjKinds = new int[entries.length];
+        adjKind = new int[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            int x = (int) (entries[i] >>> 32);
+            int y = (int) entries[i];
+            long key = ((long) Math.min(x, y) << 32) | Math.max(x, y);
+            adj[i] = y;
+            adjStrength[i] = pairStrength.get(key)[0];
+            adjKind[i] = (int) pairStrength.get(key)[1];
+            adjKinds[i] = pairKinds.get(key)[0];
+        }
+    }
+
+    private static <T> List<T> sorted(List<T> rows, java.util.function.Function<T, String> key) {
+        List<T> copy = new ArrayList<>(rows);
+        copy.sort(Comparator.comparing(key));
+        for (int i = 1; i < copy.size(); i++) {
+            if (key.apply(copy.get(i)).equals(key.apply(copy.get(i - 1)))) {
+                throw new IllegalArgumentException("'" + key.apply(copy.get(i)) + "' is given twice");
+            }
+        }
+        return copy;
+    }
+
+    private static int[] offsets(int[] counts, int n) {
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            start[i + 1] = start[i] + counts[i];
+        }
+        return start;
+    }
+
+    private static int index(Map<String, Integer> index, String kind, String id) {
+        Integer i = index.get(id);
+        if (i == null) {
+            throw new UnknownEntity(kind, id);
+        }
+        return i;
+    }
+
+    public static Builder builder(long version) {
+        return new Builder(version);
+    }
+
+    /** The network version this snapshot holds: every committed write makes a larger one. */
+    public long version() {
+        return version;
+    }
+
+    public int territoryCount() {
+        return territoryId.length;
+    }
+
+    public int categoryCount() {
+        return categoryCode.length;
+    }
+
+    public int actorCount() {
+        return actorId.length;
+    }
+
+    public int serviceCount() {
+        return serviceId.length;
+    }
+
+    public int needCount() {
+        return needId.length;
+    }
+
+    /** How many pairs of actors are tied (several ties between one pair are one edge). */
+    public int tiedPairCount() {
+        return tiedPairs;
+    }
+
+    /** The index of a territory, or {@link UnknownEntity}. */
+    public int territory(String id) {
+        return index(territoryIndex, "territory", id);
+    }
+
+    public int category(String code) {
+        return index(categoryIndex, "category", code);
+    }
+
+    public int actor(String id) {
+        return index(actorIndex, "actor", id);
+    }
+
+    public int service(String id) {
+        return index(serviceIndex, "service", id);
+    }
+
+    public boolean hasTerritory(String id) {
+        return territoryIndex.containsKey(id);
+    }
+
+    public boolean hasCategory(String code) {
+        return categoryIndex.containsKey(code);
+    }
+
+    public boolean hasActor(String id) {
+        return actorIndex.containsKey(id);
+    }
+
+    public String territoryId(int t) {
+        return territoryId[t];
+    }
+
+    public String territoryName(int t) {
+        return territoryName[t];
+    }
+
+    public String territoryLevel(int t) {
+        return territoryLevel[t];
+    }
+
+    public boolean isMunicipality(int t) {
+        return MUNICIPALITY.equals(territoryLevel[t]);
+    }
+
+    public String categoryCode(int c) {
+        return categoryCode[c];
+    }
+
+    public String actorId(int a) {
+        return actorId[a];
+    }
+
+    public String actorName(int a) {
+        return actorName[a];
+    }
+
+    public boolean isCooperative(int a) {
+        return cooperative[a];
+    }
+
+    public String actorType(int a) {
+        return actorType[a];
+    }
+
+    public String serviceId(int s) {
+        return serviceId[s];
+    }
+
+    public String serviceName(int s) {
+        return serviceName[s];
+    }
+
+    public int provider(int s) {
+        return provider[s];
+    }
+
+    /** Free places (capacity − occupied), or null when the capacity is unknown. */
+    public Integer freePlaces(int s) {
+        return capacity[s] < 0 ? null : capacity[s] - occupied[s];
+    }
+
+    /** True when category {@code d} is {@code c} or one of its descendants. */
+    public boolean isWithin(int d, int c) {
+        return tin[c] <= tin[d] && tin[d] < tout[c];
+    }
+
+    /** True when service {@code s} addresses {@code c} or a descendant of {@code c}. */
+    public boolean coversCategory(int s, int c) {
+        for (int k = svcCatStart[s]; k < svcCatStart[s + 1]; k++) {
+            if (isWithin(svcCat[k], c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when territory {@code t} is {@code ancestor} or part of it, at any depth. */
+    public boolean isPartOf(int t, int ancestor) {
+        for (int x = t; x >= 0; x = territoryParent[x]) {
+            if (x == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The names of the tie kinds in a kinds bitmask, in the order they were first seen. */
+    List<String> kinds(int mask) {
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < kindNames.length; k++) {
+            if ((mask & (1 << k)) != 0) {
+                names.add(kindNames[k]);
+            }
+        }
+        return names;
+    }
+
+    /** The kind of the strongest tie between two tied actors. */
+    String tieKind(int a, int b) {
+        int j = Arrays.binarySearch(adj, adjStart[a], adjStart[a + 1], b);
+        if (j < 0) {
+            throw new IllegalArgumentException(actorId[a] + " and " + actorId[b] + " are not tied");
+        }
+        return kindNames[adjKind[j]];
+    }
+
+    /** The strength of the strongest tie between two tied actors. */
+    double tieStrength(int a, int b) {
+        int j = Arrays.binarySearch(adj, adjStart[a], adjStart[a + 1], b);
+        if (j < 0) {
+            throw new IllegalArgumentException(actorId[a] + " and " + actorId[b] + " are not tied");
+        }
+        return adjStrength[j];
+    }
+
+    /** Builds a {@link Network} from rows given by id, in any order. */
+    public static final class Builder {
+
+        private record T(String id, String name, String level, String parent, Double lat, Double lon) {
+        }
+
+        private record C(String code, String name, String parent) {
+        }
+
+        private record A(String id, String name, boolean cooperative, String type, String basedIn) {
+        }
+
+        private record S(String id, String name, String provider, Integer capacity, Integer occupied,
+                List<String> categories, List<String> territories) {
+        }
+
+        private record N(String id, String category, String territory, int people) {
+        }
+
+        private record E(String from, String to, String kind, Double strength) {
+        }
+
+        private final long version;
+        private final List<T> territories = new ArrayList<>();
+        private final List<C> categories = new ArrayList<>();
+        private final List<A> actors = new ArrayList<>();
+        private final List<S> services = new ArrayList<>();
+        private final List<N> needs = new ArrayList<>();
+        private final List<E> ties = new ArrayList<>();
+
+        private Builder(long version) {
+            this.version = version;
+        }
+
+        /** A territory; a municipality needs lat and lon. */
+        public Builder territory(String id, String name, String level, String partOf, Double lat, Double lon) {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(level, "level");
+            if (MUNICIPALITY.equals(level) && (lat == null || lon == null)) {
+                throw new IllegalArgumentException("municipality " + id + " has no point");
+            }
+            territories.add(new T(id, name, level.intern(), partOf, lat, lon));
+            return this;
+        }
+
+        public Builder category(String code, String name, String partOf) {
+            categories.add(new C(Objects.requireNonNull(code, "code"), name, partOf));
+            return this;
+        }
+
+        /** A cooperative with its type (A, B, MIXED, CONSORTIUM). */
+        public Builder cooperative(String id, String name, String type, String basedIn) {
+            actors.add(new A(Objects.requireNonNull(id, "id"), name, true, type, basedIn));
+            return this;
+        }
+
+        /** A partner with its kind (MUNICIPALITY, HEALTH_AGENCY, ...). */
+        public Builder partner(String id, String name, String kind, String basedIn) {
+            actors.add(new A(Objects.requireNonNull(id, "id"), name, false, kind, basedIn));
+            return this;
+        }
+
+        public Builder service(String id, String name, String provider, Integer capacity, Integer occupied,
+                List<String> categories, List<String> territories) {
+            services.add(new S(Objects.requireNonNull(id, "id"), name, Objects.requireNonNull(provider, "provider"),
+                    capacity, occupied, List.copyOf(categories), List.copyOf(territories)));
+            return this;
+        }
+
+        public Builder need(String id, String category, String territory, int people) {
+            needs.add(new N(Objects.requireNonNull(id, "id"), category, territory, people));
+            return this;
+        }
+
+        public Builder tie(String from, String to, String kind, Double strength) {
+            ties.add(new E(from, to, kind, strength));
+            return this;
+        }
+
+        /** The snapshot; {@link UnknownEntity} when a row names something not given. */
+        public Network build() {
+            return new Network(this);
+        }
+    }
+}

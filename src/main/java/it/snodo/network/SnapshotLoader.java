@@ -1,0 +1,125 @@
+package it.snodo.network;
+
+import java.util.List;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Component;
+
+import it.snodo.engine.Network;
+
+/**
+ * Loads the engine's snapshot from Neo4j in a few bulk reads of flat rows, one per kind.
+ *
+ * <p>Neo4j reads are read-committed, so a write could land between two of the reads: the
+ * version is read before and after, and the load is repeated when they differ (writes lock the
+ * version node, so an unchanged version means no write committed in between).
+ */
+@Component
+class SnapshotLoader {
+
+    private static final int ATTEMPTS = 5;
+
+    private final Driver driver;
+
+    SnapshotLoader(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** The database's network version, without loading anything. */
+    long version() {
+        try (Session session = driver.session()) {
+            return session.executeRead(SnapshotLoader::version);
+        }
+    }
+
+    Network load() {
+        for (int attempt = 1;; attempt++) {
+            try (Session session = driver.session()) {
+                Network network = session.executeRead(tx -> {
+                    long before = version(tx);
+                    Network.Builder b = Network.builder(before);
+                    tx.run("""
+                            MATCH (t:Territory)
+                            RETURN t.id AS id, t.name AS name, t.level AS level, t.lat AS lat, t.lon AS lon,
+                                   COLLECT { MATCH (t)-[:PART_OF]->(p:Territory) RETURN p.id }[0] AS partOf""")
+                            .forEachRemaining(r -> b.territory(r.get("id").asString(), r.get("name").asString(),
+                                    r.get("level").asString(), text(r.get("partOf")), number(r.get("lat")),
+                                    number(r.get("lon"))));
+                    tx.run("""
+                            MATCH (c:Category)
+                            RETURN c.code AS code, c.name AS name,
+                                   COLLECT { MATCH (c)-[:PART_OF]->(p:Category) RETURN p.code }[0] AS partOf""")
+                            .forEachRemaining(r -> b.category(r.get("code").asString(), r.get("name").asString(),
+                                    text(r.get("partOf"))));
+                    tx.run("""
+                            MATCH (a:Actor)
+                            RETURN a.id AS id, a.name AS name, a:Cooperative AS cooperative,
+                                   coalesce(a.type, a.kind) AS type,
+                                   COLLECT { MATCH (a)-[:BASED_IN]->(t:Territory) RETURN t.id }[0] AS basedIn""")
+                            .forEachRemaining(r -> {
+                                if (r.get("cooperative").asBoolean()) {
+                                    b.cooperative(r.get("id").asString(), r.get("name").asString(),
+                                            text(r.get("type")), text(r.get("basedIn")));
+                                } else {
+                                    b.partner(r.get("id").asString(), r.get("name").asString(),
+                                            text(r.get("type")), text(r.get("basedIn")));
+                                }
+                            });
+                    tx.run("""
+                            MATCH (p:Actor)-[:PROVIDES]->(s:Service)
+                            RETURN s.id AS id, s.name AS name, p.id AS provider, s.capacity AS capacity,
+                                   s.occupied AS occupied,
+                                   COLLECT { MATCH (s)-[:ADDRESSES]->(c:Category) RETURN c.code } AS categories,
+                                   COLLECT { MATCH (s)-[:AVAILABLE_IN]->(t:Territory) RETURN t.id } AS territories""")
+                            .forEachRemaining(r -> b.service(r.get("id").asString(), r.get("name").asString(),
+                                    r.get("provider").asString(), integer(r.get("capacity")),
+                                    integer(r.get("occupied")), strings(r.get("categories")),
+                                    strings(r.get("territories"))));
+                    tx.run("""
+                            MATCH (n:Need)-[:OF_KIND]->(c:Category)
+                            MATCH (n)-[:LOCATED_IN]->(t:Territory)
+                            RETURN n.id AS id, c.code AS category, t.id AS territory, n.people AS people""")
+                            .forEachRemaining(r -> b.need(r.get("id").asString(), r.get("category").asString(),
+                                    r.get("territory").asString(), r.get("people").asInt()));
+                    tx.run("""
+                            MATCH (a:Actor)-[t:TIED_TO]->(c:Actor)
+                            RETURN a.id AS from, c.id AS to, t.kind AS kind, t.strength AS strength""")
+                            .forEachRemaining(r -> b.tie(r.get("from").asString(), r.get("to").asString(),
+                                    r.get("kind").asString(), number(r.get("strength"))));
+                    return version(tx) == before ? b.build() : null;
+                });
+                if (network != null) {
+                    return network;
+                }
+            }
+            if (attempt >= ATTEMPTS) {
+                throw new IllegalStateException("the network kept changing while the snapshot was loaded");
+            }
+        }
+    }
+
+    private static long version(TransactionContext tx) {
+        Value v = tx.run("OPTIONAL MATCH (v:NetworkVersion {key: 'network'}) RETURN v.value AS version")
+                .single().get("version");
+        return v.isNull() ? 0 : v.asLong();
+    }
+
+    private static String text(Value v) {
+        return v.isNull() ? null : v.asString();
+    }
+
+    private static Double number(Value v) {
+        return v.isNull() ? null : v.asDouble();
+    }
+
+    private static Integer integer(Value v) {
+        return v.isNull() ? null : v.asInt();
+    }
+
+    private static List<String> strings(Value v) {
+        return v.asList(Value::asString);
+    }
+}

@@ -1,0 +1,161 @@
+package it.snodo.network;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import it.snodo.engine.BoundedYenConnectionPaths;
+import it.snodo.engine.ConnectionPathAlgorithm;
+import it.snodo.engine.Network;
+import it.snodo.engine.ReferralAlgorithm;
+import it.snodo.engine.RingScanReferrals;
+
+/**
+ * The engine's current snapshot of the network, rebuilt off the request path after every
+ * committed write and swapped atomically: readers never block on a rebuild and never see half a
+ * change. A read that must see the writes before it waits, bounded, for a snapshot that holds
+ * them ({@link #fresh()}).
+ *
+ * <p>Writes made elsewhere (another instance, or by hand in Neo4j) are found by polling the
+ * version every {@code snodo.snapshot.poll} (default 2 s).
+ */
+@Component
+public class Snapshots implements InitializingBean, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Snapshots.class);
+
+    /** A snapshot and the algorithms built over it, which share its lifetime. */
+    public record Engine(Network network, ReferralAlgorithm referrals, ConnectionPathAlgorithm paths) {
+
+        static Engine of(Network network) {
+            return new Engine(network, new RingScanReferrals(network), new BoundedYenConnectionPaths(network));
+        }
+
+        public long version() {
+            return network.version();
+        }
+    }
+
+    private final SnapshotLoader loader;
+    private final NetworkStore store;
+    private final Duration freshness;
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "snapshot-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    private final Object swapped = new Object();
+    private volatile Engine current;
+
+    Snapshots(SnapshotLoader loader, NetworkStore store,
+            @Value("${snodo.snapshot.freshness-wait:5s}") Duration freshness) {
+        this.loader = loader;
+        this.store = store;
+        this.freshness = freshness;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        rebuild();
+    }
+
+    /** The current snapshot, whatever its version. */
+    public Engine current() {
+        return current;
+    }
+
+    /**
+     * A snapshot that holds every write this service has committed, waiting for the rebuild
+     * if need be — at most {@code snodo.snapshot.freshness-wait}, after which the newest
+     * snapshot is answered.
+     */
+    public Engine fresh() {
+        long wanted = store.lastCommitted();
+        Engine engine = current;
+        if (engine.version() >= wanted) {
+            return engine;
+        }
+        requestRebuild();
+        long deadline = System.nanoTime() + freshness.toNanos();
+        synchronized (swapped) {
+            while ((engine = current).version() < wanted) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    log.warn("Answering from snapshot {} while version {} is committed", engine.version(), wanted);
+                    return engine;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(swapped, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return current;
+                }
+            }
+        }
+        return engine;
+    }
+
+    @EventListener
+    void onChange(NetworkChanged change) {
+        requestRebuild();
+    }
+
+    @Scheduled(fixedDelayString = "${snodo.snapshot.poll:2s}", initialDelayString = "${snodo.snapshot.poll:2s}")
+    void poll() {
+        try {
+            long version = loader.version();
+            if (version > current.version()) {
+                store.observed(version);
+                requestRebuild();
+            }
+        } catch (RuntimeException e) {
+            log.debug("Cannot poll the network version: {}", e.getMessage());
+        }
+    }
+
+    /** Asks for a rebuild; requests that come while one is pending are served by that one. */
+    void requestRebuild() {
+        if (rebuildPending.compareAndSet(false, true)) {
+            rebuilder.execute(() -> {
+                rebuildPending.set(false);
+                try {
+                    rebuild();
+                } catch (RuntimeException e) {
+                    log.error("Snapshot rebuild failed; answering from version {}", current.version(), e);
+                }
+            });
+        }
+    }
+
+    private void rebuild() {
+        long started = System.nanoTime();
+        Engine engine = Engine.of(loader.load());
+        synchronized (swapped) {
+            if (current == null || engine.version() >= current.version()) {
+                current = engine;
+            }
+            swapped.notifyAll();
+        }
+        store.observed(engine.version());
+        log.info("Snapshot of network version {} built in {} ms ({} services, {} actors, {} tied pairs)",
+                engine.version(), (System.nanoTime() - started) / 1_000_000, engine.network().serviceCount(),
+                engine.network().actorCount(), engine.network().tiedPairCount());
+    }
+
+    @Override
+    public void destroy() {
+        rebuilder.shutdownNow();
+    }
+}

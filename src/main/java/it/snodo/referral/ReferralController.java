@@ -1,0 +1,163 @@
+package it.snodo.referral;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.engine.ConnectionPathAlgorithm.ConnectionPath;
+import it.snodo.engine.Network;
+import it.snodo.engine.ReferralAlgorithm;
+import it.snodo.engine.ReferralAlgorithm.Referral;
+import it.snodo.network.Snapshots;
+import it.snodo.web.ApiException;
+import it.snodo.web.Violation;
+
+/** Referrals ("where do I send this need?") and connection paths ("who can introduce us?"). */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "referrals and paths")
+class ReferralController {
+
+    static final int MAX_K = 100;
+    static final double MAX_KM = 500;
+    static final int MAX_PATHS = 20;
+
+    private final Snapshots snapshots;
+
+    ReferralController(Snapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    /** A reference to an entity in an answer. */
+    record Ref(String id, String name) {
+    }
+
+    /**
+     * One step of a referral's explanation.
+     *
+     * @param kind a territory's level, SERVICE, COOPERATIVE or PARTNER
+     * @param tie for an actor after the provider, the kind of the tie that joins it to the step before
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Step(String id, String kind, String name, String tie) {
+    }
+
+    record ReferralAnswer(Ref service, Ref provider, double distanceKm, Integer freePlaces, double cost,
+            Integer tieHops, List<Step> path) {
+    }
+
+    record Referrals(long networkVersion, List<ReferralAnswer> referrals) {
+    }
+
+    record PathAnswer(int hops, List<String> actors, List<String> ties, double strength) {
+    }
+
+    record Paths(long networkVersion, List<PathAnswer> paths) {
+    }
+
+    @GetMapping("/referrals")
+    @Operation(summary = "Where to send a need: services covering a category near a municipality",
+            description = "Services that cover the category (or a descendant) and are available within maxKm"
+                    + " of the municipality, ranked by distance, then free places (unknown last), then id. Full"
+                    + " services are left out unless includeFull. Each referral carries the path that explains it"
+                    + " and its cost: distanceKm plus one per tie hop from the consortium or the municipality's"
+                    + " social services to the provider (plus 10 when no tie leads there).")
+    Referrals referrals(@RequestParam String category, @RequestParam String territory,
+            @RequestParam(defaultValue = "10") int k, @RequestParam(defaultValue = "25") double maxKm,
+            @RequestParam(defaultValue = "false") boolean includeFull) {
+        List<Violation> errors = new ArrayList<>();
+        if (k < 1 || k > MAX_K) {
+            errors.add(Violation.of("k", "must be between 1 and " + MAX_K));
+        }
+        if (!(maxKm >= 0 && maxKm <= MAX_KM)) {
+            errors.add(Violation.of("maxKm", "must be between 0 and " + (int) MAX_KM));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException.InvalidInput("The referral query is not valid", errors);
+        }
+        Snapshots.Engine engine = snapshots.fresh();
+        Network n = engine.network();
+        if (!n.hasCategory(category)) {
+            throw new ApiException.NotFound("No category '" + category + "'");
+        }
+        if (!n.hasTerritory(territory)) {
+            throw new ApiException.NotFound("No territory '" + territory + "'");
+        }
+        int m = n.territory(territory);
+        if (!n.isMunicipality(m)) {
+            throw new ApiException.InvalidInput("Referrals start from a municipality",
+                    List.of(Violation.of("territory", "must be a municipality, '" + territory + "' is a "
+                            + n.territoryLevel(m))));
+        }
+        List<Referral> found = engine.referrals()
+                .referrals(new ReferralAlgorithm.Query(n.category(category), m, k, maxKm, includeFull));
+        List<ReferralAnswer> answers = new ArrayList<>(found.size());
+        for (Referral r : found) {
+            answers.add(answer(n, m, r));
+        }
+        return new Referrals(n.version(), answers);
+    }
+
+    private static ReferralAnswer answer(Network n, int municipality, Referral r) {
+        List<Step> path = new ArrayList<>();
+        path.add(territory(n, municipality));
+        if (r.nearestMunicipality() != municipality) {
+            path.add(territory(n, r.nearestMunicipality()));
+        }
+        if (r.availableIn() != r.nearestMunicipality()) {
+            path.add(territory(n, r.availableIn()));
+        }
+        path.add(new Step(n.serviceId(r.service()), "SERVICE", n.serviceName(r.service()), null));
+        int provider = n.provider(r.service());
+        path.add(actor(n, provider, null));
+        for (int i = 1; i < r.route().length; i++) {
+            path.add(actor(n, r.route()[i], r.routeTies().get(i - 1)));
+        }
+        return new ReferralAnswer(new Ref(n.serviceId(r.service()), n.serviceName(r.service())),
+                new Ref(n.actorId(provider), n.actorName(provider)), r.distanceKm(), r.freePlaces(), r.cost(),
+                r.tieHops(), path);
+    }
+
+    private static Step territory(Network n, int t) {
+        return new Step(n.territoryId(t), n.territoryLevel(t), n.territoryName(t), null);
+    }
+
+    private static Step actor(Network n, int a, String tie) {
+        return new Step(n.actorId(a), n.isCooperative(a) ? "COOPERATIVE" : "PARTNER", n.actorName(a), tie);
+    }
+
+    @GetMapping("/paths")
+    @Operation(summary = "Who can introduce whom: the k shortest loopless paths between two actors",
+            description = "Over the tie graph (undirected; several ties between a pair are one edge): fewest hops"
+                    + " first, then strongest ties. No path when the two are not connected.")
+    Paths paths(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "3") int k) {
+        if (k < 1 || k > MAX_PATHS) {
+            throw new ApiException.InvalidInput("The path query is not valid",
+                    List.of(Violation.of("k", "must be between 1 and " + MAX_PATHS)));
+        }
+        Snapshots.Engine engine = snapshots.fresh();
+        Network n = engine.network();
+        for (String id : List.of(from, to)) {
+            if (!n.hasActor(id)) {
+                throw new ApiException.NotFound("No cooperative or partner '" + id + "'");
+            }
+        }
+        List<PathAnswer> answers = new ArrayList<>();
+        for (ConnectionPath p : engine.paths().paths(n.actor(from), n.actor(to), k)) {
+            List<String> actors = new ArrayList<>();
+            for (int a : p.actors()) {
+                actors.add(n.actorId(a));
+            }
+            answers.add(new PathAnswer(p.hops(), actors, p.ties(), Math.round(p.strength() * 1e9) / 1e9));
+        }
+        return new Paths(n.version(), answers);
+    }
+}
