@@ -32,10 +32,27 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
     private static final double EPSILON = 1e-9;
 
     private final Network network;
-    private final Graph<Integer, Integer> graph;
+    private volatile Graph<Integer, Integer> graph;
 
     public BoundedYenConnectionPaths(Network network) {
         this.network = Objects.requireNonNull(network, "network");
+    }
+
+    /** The weighted sparse graph, built on the first query that needs it (never for a graph without ties). */
+    private Graph<Integer, Integer> graph() {
+        Graph<Integer, Integer> g = graph;
+        if (g == null) {
+            synchronized (this) {
+                if (graph == null) {
+                    graph = build(network);
+                }
+                g = graph;
+            }
+        }
+        return g;
+    }
+
+    private static Graph<Integer, Integer> build(Network network) {
         List<Triple<Integer, Integer, Double>> edges = new ArrayList<>(network.tiedPairCount());
         for (int a = 0; a < network.actorCount(); a++) {
             for (int j = network.adjStart[a]; j < network.adjStart[a + 1]; j++) {
@@ -45,7 +62,7 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
                 }
             }
         }
-        this.graph = new SparseIntUndirectedWeightedGraph(network.actorCount(), edges);
+        return new SparseIntUndirectedWeightedGraph(network.actorCount(), edges);
     }
 
     @Override
@@ -74,16 +91,19 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
         }
         for (int slack = 0;; slack = slack == 0 ? 1 : slack * 2) {
             int limit = shortest + slack;
-            Graph<Integer, Integer> part = new MaskSubgraph<>(graph,
+            Graph<Integer, Integer> part = new MaskSubgraph<>(graph(),
                     v -> df[v] < 0 || df[v] + dt[v] > limit, e -> false);
             List<GraphPath<Integer, Integer>> found = new YenKShortestPath<>(part).getPaths(from, to, k);
+            // Once the part is the whole component, every path found is in order; before, only
+            // those of at most `limit` hops are sure to have no shorter rival outside the part.
+            boolean whole = limit >= widest;
             List<ConnectionPath> paths = new ArrayList<>();
             for (GraphPath<Integer, Integer> p : found) {
-                if (p.getLength() <= limit) {
+                if (whole || p.getLength() <= limit) {
                     paths.add(toPath(p.getVertexList()));
                 }
             }
-            if (paths.size() >= k || limit >= widest) {
+            if (paths.size() >= k || whole) {
                 paths.sort(Comparator.comparingInt(ConnectionPath::hops)
                         .thenComparing(ConnectionPath::strength, Comparator.reverseOrder())
                         .thenComparing(p -> Arrays.toString(ids(p.actors()))));

@@ -60,6 +60,10 @@ public final class Network {
     final String[] actorType;
     final int[] actorBasedIn;
     private final Map<String, Integer> actorIndex;
+    /** The consortia: entry points of every referral's route. */
+    private final int[] consortia;
+    /** The municipalities' social services (partners of kind MUNICIPALITY), by where they are based. */
+    private final Map<Integer, int[]> socialServices;
 
     // Services
     final String[] serviceId;
@@ -227,10 +231,20 @@ public final class Network {
             actorType[i] = a.type;
             actorIndex.put(a.id, i);
         }
+        List<Integer> consortiumList = new ArrayList<>();
+        Map<Integer, List<Integer>> social = new HashMap<>();
         for (int i = 0; i < na; i++) {
             String basedIn = as.get(i).basedIn;
             actorBasedIn[i] = basedIn == null ? -1 : index(territoryIndex, "territory", basedIn);
+            if (cooperative[i] && CONSORTIUM.equals(actorType[i])) {
+                consortiumList.add(i);
+            } else if (!cooperative[i] && MUNICIPALITY.equals(actorType[i]) && actorBasedIn[i] >= 0) {
+                social.computeIfAbsent(actorBasedIn[i], k -> new ArrayList<>()).add(i);
+            }
         }
+        consortia = consortiumList.stream().mapToInt(Integer::intValue).toArray();
+        socialServices = new HashMap<>();
+        social.forEach((t, list) -> socialServices.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
 
         // ---- services
         List<Builder.S> ss = sorted(b.services, s -> s.id);
@@ -556,6 +570,18 @@ public final class Network {
             }
         }
         return names;
+    }
+
+    /**
+     * The entry points of the network for a need in a municipality: the consortia, and the
+     * social services (partners of kind MUNICIPALITY) based in that municipality, ascending.
+     */
+    int[] entryPoints(int municipality) {
+        int[] local = socialServices.getOrDefault(municipality, new int[0]);
+        int[] all = Arrays.copyOf(consortia, consortia.length + local.length);
+        System.arraycopy(local, 0, all, consortia.length, local.length);
+        Arrays.sort(all);
+        return all;
     }
 
     /** The kind of the strongest tie between two tied actors. */

@@ -27,12 +27,47 @@ public final class RingScanReferrals implements ReferralAlgorithm {
     /** The hops a referral's cost counts when no tie leads to its provider. */
     public static final int UNREACHABLE_HOPS = 10;
 
-    private static final double EPSILON_KM = 1e-6;
-
     private final Network network;
+    /** Per-thread scratch arrays, so that a query allocates nothing in proportion to the network. */
+    private final ThreadLocal<Scratch> scratch;
 
     public RingScanReferrals(Network network) {
         this.network = Objects.requireNonNull(network, "network");
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(network));
+    }
+
+    /** Marks by stamp: {@code seen[s] == stamp} means seen in this query; no clearing between queries. */
+    private static final class Scratch {
+        final int[] seen;
+        final int[] foundAt;
+        final long[] order;
+        final double[] dist;
+        final int[] parent;
+        final int[] parentStamp;
+        final int[] queue;
+        final int[] wanted;
+        int stamp;
+
+        Scratch(Network n) {
+            seen = new int[n.serviceCount()];
+            foundAt = new int[n.serviceCount()];
+            order = new long[n.municipalities.length];
+            dist = new double[n.territoryCount()];
+            parent = new int[n.actorCount()];
+            parentStamp = new int[n.actorCount()];
+            queue = new int[n.actorCount()];
+            wanted = new int[n.actorCount()];
+        }
+
+        int next() {
+            if (++stamp == Integer.MAX_VALUE) {
+                Arrays.fill(seen, 0);
+                Arrays.fill(parentStamp, 0);
+                Arrays.fill(wanted, 0);
+                stamp = 1;
+            }
+            return stamp;
+        }
     }
 
     @Override
@@ -50,12 +85,14 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         int m = q.municipality();
         double mLat = n.lat[m];
         double mLon = n.lon[m];
+        Scratch x = scratch.get();
+        int stamp = x.next();
 
         // The municipalities within maxKm, nearest first (ordered by float distance, index; the
         // exact distance is kept and a service met again nearer is corrected below).
         int[] muns = n.municipalities;
-        long[] order = new long[muns.length];
-        double[] dist = new double[n.territoryCount()];
+        long[] order = x.order;
+        double[] dist = x.dist;
         int count = 0;
         for (int mun : muns) {
             double d = mun == m ? 0 : Geo.distanceKm(mLat, mLon, n.lat[mun], n.lon[mun]);
@@ -67,26 +104,28 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         Arrays.sort(order, 0, count);
 
         List<Candidate> found = new ArrayList<>();
-        int[] foundAt = new int[n.serviceCount()];
-        Arrays.fill(foundAt, -1);
-        boolean[] seen = new boolean[n.serviceCount()];
+        int[] foundAt = x.foundAt;
+        int[] seen = x.seen;
         double kth = Double.POSITIVE_INFINITY;
         for (int i = 0; i < count; i++) {
             int mun = (int) order[i];
             double d = dist[mun];
-            if (d > kth + EPSILON_KM) {
+            // Rounding to float keeps order (d <= kth implies (float) d <= (float) kth), and the
+            // scan goes by float distance: every municipality that may tie the k-th is visited.
+            if ((float) d > (float) kth) {
                 break;
             }
             for (int j = n.coverStart[mun]; j < n.coverStart[mun + 1]; j++) {
                 int s = n.cover[j];
-                if (seen[s]) {
+                if (seen[s] == stamp) {
                     int at = foundAt[s];
                     if (at >= 0 && d < found.get(at).distance) {
                         found.set(at, new Candidate(s, d, mun));
                     }
                     continue;
                 }
-                seen[s] = true;
+                seen[s] = stamp;
+                foundAt[s] = -1;
                 if (!n.coversCategory(s, q.category())) {
                     continue;
                 }
@@ -106,21 +145,22 @@ public final class RingScanReferrals implements ReferralAlgorithm {
                 .thenComparing(c -> n.freePlaces(c.service), Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(c -> n.serviceId(c.service)));
         List<Candidate> best = found.subList(0, Math.min(q.k(), found.size()));
-        return explain(best, m);
+        return explain(best, m, x);
     }
 
     private record Candidate(int service, double distance, int municipality) {
     }
 
-    private List<Referral> explain(List<Candidate> best, int municipality) {
+    private List<Referral> explain(List<Candidate> best, int municipality, Scratch x) {
         Network n = network;
-        int[] parent = routesToEntryPoints(best, municipality);
+        int stamp = x.next();
+        int[] parent = routesToEntryPoints(best, municipality, x, stamp);
         List<Referral> referrals = new ArrayList<>(best.size());
         for (Candidate c : best) {
             int p = n.provider(c.service);
             int[] route;
             List<String> ties = new ArrayList<>();
-            if (parent[p] == UNSEEN) {
+            if (x.parentStamp[p] != stamp) {
                 route = new int[0];
             } else {
                 List<Integer> actors = new ArrayList<>();
@@ -139,7 +179,6 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         return referrals;
     }
 
-    private static final int UNSEEN = -2;
     private static final int ROOT = -1;
 
     /**
@@ -147,39 +186,35 @@ public final class RingScanReferrals implements ReferralAlgorithm {
      * once (the consortia and the social services of the municipality), stopped as soon as every
      * provider of the referrals is reached.
      */
-    private int[] routesToEntryPoints(List<Candidate> best, int municipality) {
+    private int[] routesToEntryPoints(List<Candidate> best, int municipality, Scratch x, int stamp) {
         Network n = network;
-        int[] parent = new int[n.actorCount()];
-        Arrays.fill(parent, UNSEEN);
-        int[] queue = new int[n.actorCount()];
+        int[] parent = x.parent;
+        int[] reached = x.parentStamp;
+        int[] queue = x.queue;
         int head = 0;
         int tail = 0;
-        for (int a = 0; a < n.actorCount(); a++) {
-            boolean consortium = n.cooperative[a] && Network.CONSORTIUM.equals(n.actorType[a]);
-            boolean socialServices = !n.cooperative[a] && Network.MUNICIPALITY.equals(n.actorType[a])
-                    && n.actorBasedIn[a] == municipality;
-            if (consortium || socialServices) {
-                parent[a] = ROOT;
-                queue[tail++] = a;
-            }
+        for (int a : n.entryPoints(municipality)) {
+            parent[a] = ROOT;
+            reached[a] = stamp;
+            queue[tail++] = a;
         }
         int missing = 0;
-        boolean[] wanted = new boolean[n.actorCount()];
         for (Candidate c : best) {
             int p = n.provider(c.service);
-            if (!wanted[p] && parent[p] == UNSEEN) {
+            if (x.wanted[p] != stamp && reached[p] != stamp) {
                 missing++;
             }
-            wanted[p] = true;
+            x.wanted[p] = stamp;
         }
         while (head < tail && missing > 0) {
             int a = queue[head++];
             for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
                 int b = n.adj[j];
-                if (parent[b] == UNSEEN) {
+                if (reached[b] != stamp) {
+                    reached[b] = stamp;
                     parent[b] = a;
                     queue[tail++] = b;
-                    if (wanted[b]) {
+                    if (x.wanted[b] == stamp) {
                         missing--;
                     }
                 }
