@@ -13,9 +13,11 @@ import it.snodo.engine.Network;
 /**
  * Loads the engine's snapshot from Neo4j in a few bulk reads of flat rows, one per kind.
  *
- * <p>Neo4j reads are read-committed, so a write could land between two of the reads: the
- * version is read before and after, and the load is repeated when they differ (writes lock the
- * version node, so an unchanged version means no write committed in between).
+ * <p>Neo4j reads are read-committed, so a write could land between two of the reads, and a
+ * read may even meet an entity that a concurrent write is deleting. The version is read before
+ * and after, and the load is repeated when they differ or when the rows do not make a whole
+ * network (a reference to nothing, an id gone); writes bump the version, so an unchanged version
+ * and a whole network mean no write landed in between.
  */
 @Component
 class SnapshotLoader {
@@ -36,7 +38,8 @@ class SnapshotLoader {
     }
 
     Network load() {
-        for (int attempt = 1;; attempt++) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Session session = driver.session()) {
                 Network network = session.executeRead(tx -> {
                     long before = version(tx);
@@ -45,14 +48,14 @@ class SnapshotLoader {
                             MATCH (t:Territory)
                             RETURN t.id AS id, t.name AS name, t.level AS level, t.lat AS lat, t.lon AS lon,
                                    COLLECT { MATCH (t)-[:PART_OF]->(p:Territory) RETURN p.id }[0] AS partOf""")
-                            .forEachRemaining(r -> b.territory(r.get("id").asString(), r.get("name").asString(),
-                                    r.get("level").asString(), text(r.get("partOf")), number(r.get("lat")),
+                            .forEachRemaining(r -> b.territory(id(r.get("id")), text(r.get("name")),
+                                    id(r.get("level")), text(r.get("partOf")), number(r.get("lat")),
                                     number(r.get("lon"))));
                     tx.run("""
                             MATCH (c:Category)
                             RETURN c.code AS code, c.name AS name,
                                    COLLECT { MATCH (c)-[:PART_OF]->(p:Category) RETURN p.code }[0] AS partOf""")
-                            .forEachRemaining(r -> b.category(r.get("code").asString(), r.get("name").asString(),
+                            .forEachRemaining(r -> b.category(id(r.get("code")), text(r.get("name")),
                                     text(r.get("partOf"))));
                     tx.run("""
                             MATCH (a:Actor)
@@ -61,10 +64,10 @@ class SnapshotLoader {
                                    COLLECT { MATCH (a)-[:BASED_IN]->(t:Territory) RETURN t.id }[0] AS basedIn""")
                             .forEachRemaining(r -> {
                                 if (r.get("cooperative").asBoolean()) {
-                                    b.cooperative(r.get("id").asString(), r.get("name").asString(),
+                                    b.cooperative(id(r.get("id")), text(r.get("name")),
                                             text(r.get("type")), text(r.get("basedIn")));
                                 } else {
-                                    b.partner(r.get("id").asString(), r.get("name").asString(),
+                                    b.partner(id(r.get("id")), text(r.get("name")),
                                             text(r.get("type")), text(r.get("basedIn")));
                                 }
                             });
@@ -74,37 +77,47 @@ class SnapshotLoader {
                                    s.occupied AS occupied,
                                    COLLECT { MATCH (s)-[:ADDRESSES]->(c:Category) RETURN c.code } AS categories,
                                    COLLECT { MATCH (s)-[:AVAILABLE_IN]->(t:Territory) RETURN t.id } AS territories""")
-                            .forEachRemaining(r -> b.service(r.get("id").asString(), r.get("name").asString(),
-                                    r.get("provider").asString(), integer(r.get("capacity")),
+                            .forEachRemaining(r -> b.service(id(r.get("id")), text(r.get("name")),
+                                    id(r.get("provider")), integer(r.get("capacity")),
                                     integer(r.get("occupied")), strings(r.get("categories")),
                                     strings(r.get("territories"))));
                     tx.run("""
                             MATCH (n:Need)-[:OF_KIND]->(c:Category)
                             MATCH (n)-[:LOCATED_IN]->(t:Territory)
                             RETURN n.id AS id, c.code AS category, t.id AS territory, n.people AS people""")
-                            .forEachRemaining(r -> b.need(r.get("id").asString(), r.get("category").asString(),
-                                    r.get("territory").asString(), r.get("people").asInt()));
+                            .forEachRemaining(r -> b.need(id(r.get("id")), id(r.get("category")),
+                                    id(r.get("territory")), r.get("people").asInt()));
                     tx.run("""
                             MATCH (a:Actor)-[t:TIED_TO]->(c:Actor)
                             RETURN a.id AS from, c.id AS to, t.kind AS kind, t.strength AS strength""")
-                            .forEachRemaining(r -> b.tie(r.get("from").asString(), r.get("to").asString(),
-                                    r.get("kind").asString(), number(r.get("strength"))));
+                            .forEachRemaining(r -> b.tie(id(r.get("from")), id(r.get("to")),
+                                    id(r.get("kind")), number(r.get("strength"))));
                     return version(tx) == before ? b.build() : null;
                 });
                 if (network != null) {
                     return network;
                 }
-            }
-            if (attempt >= ATTEMPTS) {
-                throw new IllegalStateException("the network kept changing while the snapshot was loaded");
+            } catch (org.neo4j.driver.exceptions.ServiceUnavailableException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // Rows torn by a concurrent write: load again.
+                last = e;
             }
         }
+        throw new IllegalStateException("the network kept changing while the snapshot was loaded", last);
     }
 
     private static long version(TransactionContext tx) {
         Value v = tx.run("OPTIONAL MATCH (v:NetworkVersion {key: 'network'}) RETURN v.value AS version")
                 .single().get("version");
         return v.isNull() ? 0 : v.asLong();
+    }
+
+    private static String id(Value v) {
+        if (v.isNull()) {
+            throw new IllegalStateException("an entity without its key: deleted while being read");
+        }
+        return v.asString();
     }
 
     private static String text(Value v) {

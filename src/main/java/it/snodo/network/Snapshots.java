@@ -87,7 +87,7 @@ public class Snapshots implements InitializingBean, DisposableBean {
         if (engine.version() >= wanted) {
             return engine;
         }
-        requestRebuild();
+        // The commit's event has asked for the rebuild already (and the poll retries a failed one).
         long deadline = System.nanoTime() + freshness.toNanos();
         synchronized (swapped) {
             while ((engine = current).version() < wanted) {
