@@ -3,6 +3,8 @@ package it.snodo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,5 +89,30 @@ public abstract class SnodoIT {
             throw new AssertionError("import failed: " + response.getStatusCode() + " " + response.getBody());
         }
         return response.getBody();
+    }
+
+    protected static JsonNode find(JsonNode rows, String field, String value) {
+        for (JsonNode row : rows) {
+            if (row.get(field).asText().equals(value)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row with " + field + " = " + value);
+    }
+
+    protected static List<String> ids(JsonNode errors) {
+        List<String> ids = new ArrayList<>();
+        errors.forEach(e -> {
+            if (!ids.contains(e.get("id").asText())) {
+                ids.add(e.get("id").asText());
+            }
+        });
+        return ids;
+    }
+
+    protected static List<String> fields(JsonNode errors) {
+        List<String> fields = new ArrayList<>();
+        errors.forEach(e -> fields.add(e.get("field").asText()));
+        return fields;
     }
 }

@@ -1,6 +1,5 @@
 package it.snodo.network;
 
-import static it.snodo.network.ImportIT.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

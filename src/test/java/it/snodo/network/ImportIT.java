@@ -176,29 +176,4 @@ class ImportIT extends SnodoIT {
         export.fields().forEachRemaining(f -> counts.add((long) f.getValue().size()));
         return counts.stream().mapToLong(Long::longValue).toArray();
     }
-
-    static JsonNode find(JsonNode rows, String field, String value) {
-        for (JsonNode row : rows) {
-            if (row.get(field).asText().equals(value)) {
-                return row;
-            }
-        }
-        throw new AssertionError("no row with " + field + " = " + value);
-    }
-
-    static List<String> ids(JsonNode errors) {
-        List<String> ids = new ArrayList<>();
-        errors.forEach(e -> {
-            if (!ids.contains(e.get("id").asText())) {
-                ids.add(e.get("id").asText());
-            }
-        });
-        return ids;
-    }
-
-    static List<String> fields(JsonNode errors) {
-        List<String> fields = new ArrayList<>();
-        errors.forEach(e -> fields.add(e.get("field").asText()));
-        return fields;
-    }
 }
