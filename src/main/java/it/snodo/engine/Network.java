@@ -87,6 +87,9 @@ public final class Network {
     final int[] needCategory;
     final int[] needTerritory;
     final int[] needPeople;
+    /** For each territory, the needs located in it (CSR; only municipalities have any). */
+    final int[] needStart;
+    final int[] needsByMunicipality;
 
     // Tie graph: undirected, simple; per pair the strongest strength and every kind.
     final int[] adjStart;
@@ -338,6 +341,17 @@ public final class Network {
             needPeople[i] = n.people;
         }
 
+        int[] needCount = new int[nt + 1];
+        for (int i = 0; i < nn; i++) {
+            needCount[needTerritory[i]]++;
+        }
+        needStart = offsets(needCount, nt);
+        needsByMunicipality = new int[nn];
+        int[] nfill = Arrays.copyOf(needStart, nt);
+        for (int i = 0; i < nn; i++) {
+            needsByMunicipality[nfill[needTerritory[i]]++] = i;
+        }
+
         // ---- tie graph
         List<String> kinds = new ArrayList<>();
         Map<Long, double[]> pairStrength = new HashMap<>();
@@ -501,6 +515,16 @@ public final class Network {
 
     public String categoryCode(int c) {
         return categoryCode[c];
+    }
+
+    public String categoryName(int c) {
+        return categoryName[c];
+    }
+
+    /** The territories of a level, ascending by id. */
+    public int[] territoriesOfLevel(String level) {
+        return java.util.stream.IntStream.range(0, territoryId.length).filter(t -> level.equals(territoryLevel[t]))
+                .toArray();
     }
 
     public String actorId(int a) {

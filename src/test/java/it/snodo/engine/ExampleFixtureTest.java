@@ -36,6 +36,25 @@ class ExampleFixtureTest {
     }
 
     @Test
+    void gapRowsAreTheExpectedOnes() {
+        CoverageGaps gaps = new CoverageGaps(network);
+        for (JsonNode c : ExampleNetwork.expected().get("gaps")) {
+            String territory = c.get("territory").asText();
+            List<String> rows = new ArrayList<>();
+            for (GapAnalysis.Row r : gaps.rows(network.territory(territory))) {
+                rows.add(String.join(",", network.categoryCode(r.category()), Long.toString(r.demand()),
+                        Long.toString(r.supply()), Boolean.toString(r.supplyKnown()), Integer.toString(r.providers()),
+                        r.state().name()));
+            }
+            List<String> expected = new ArrayList<>();
+            c.get("rows").forEach(r -> expected.add(String.join(",", r.get("category").asText(),
+                    r.get("demand").asText(), r.get("supply").asText(), r.get("supplyKnown").asText(),
+                    r.get("providers").asText(), r.get("state").asText())));
+            assertThat(rows).as(territory).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void connectionPathsHaveTheExpectedHops() {
         BoundedYenConnectionPaths paths = new BoundedYenConnectionPaths(network);
         for (JsonNode c : ExampleNetwork.expected().get("paths")) {

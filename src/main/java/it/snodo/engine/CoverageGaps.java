@@ -1,0 +1,116 @@
+package it.snodo.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Gaps by one pass over the needs located in the territory and one over the services covering
+ * it, each lifted up the category tree: a need of category d counts for d and every ancestor of
+ * d, and a service addressing d covers d and every ancestor of d (asking for "housing" finds
+ * "temporary housing"). The services covering the territory come from the snapshot's coverage
+ * index (available in a municipality or in a territory it is part of), so the work is in
+ * proportion to what the territory holds, not to the network.
+ */
+public final class CoverageGaps implements GapAnalysis {
+
+    private final Network network;
+
+    public CoverageGaps(Network network) {
+        this.network = Objects.requireNonNull(network, "network");
+    }
+
+    @Override
+    public List<Row> rows(int territory) {
+        Network n = network;
+        if (territory < 0 || territory >= n.territoryCount()) {
+            throw new IllegalArgumentException("no such territory");
+        }
+        int nc = n.categoryCount();
+        long[] demand = new long[nc];
+        long[] supply = new long[nc];
+        boolean[] unknown = new boolean[nc];
+        int[] services = new int[nc];
+        int[] firstProvider = new int[nc];
+        Arrays.fill(firstProvider, -1);
+        boolean[] severalProviders = new boolean[nc];
+        int[] catStamp = new int[nc];
+        List<long[]> providerPairs = new ArrayList<>();
+
+        for (int j = n.munOfStart[territory]; j < n.munOfStart[territory + 1]; j++) {
+            int m = n.munOf[j];
+            for (int k = n.needStart[m]; k < n.needStart[m + 1]; k++) {
+                int need = n.needsByMunicipality[k];
+                for (int c = n.needCategory[need]; c >= 0; c = n.categoryParent[c]) {
+                    demand[c] += n.needPeople[need];
+                }
+            }
+        }
+        boolean[] seen = new boolean[n.serviceCount()];
+        int stamp = 0;
+        for (int j = n.munOfStart[territory]; j < n.munOfStart[territory + 1]; j++) {
+            int m = n.munOf[j];
+            for (int k = n.coverStart[m]; k < n.coverStart[m + 1]; k++) {
+                int s = n.cover[k];
+                if (seen[s]) {
+                    continue;
+                }
+                seen[s] = true;
+                stamp++;
+                int p = n.provider[s];
+                for (int a = n.svcCatStart[s]; a < n.svcCatStart[s + 1]; a++) {
+                    for (int c = n.svcCat[a]; c >= 0 && catStamp[c] != stamp; c = n.categoryParent[c]) {
+                        catStamp[c] = stamp;
+                        services[c]++;
+                        if (n.capacity[s] < 0) {
+                            unknown[c] = true;
+                        } else {
+                            supply[c] += n.capacity[s] - n.occupied[s];
+                        }
+                        if (firstProvider[c] < 0) {
+                            firstProvider[c] = p;
+                        } else if (firstProvider[c] != p) {
+                            severalProviders[c] = true;
+                        }
+                        providerPairs.add(new long[] {c, p});
+                    }
+                }
+            }
+        }
+        int[] providers = distinctProvidersPerCategory(providerPairs, nc);
+        List<Row> rows = new ArrayList<>();
+        for (int c = 0; c < nc; c++) {
+            if (demand[c] == 0 && services[c] == 0) {
+                continue;
+            }
+            State state;
+            if (demand[c] > 0 && services[c] == 0) {
+                state = State.UNCOVERED;
+            } else if (!unknown[c] && supply[c] < demand[c]) {
+                state = State.UNDER;
+            } else if (!severalProviders[c]) {
+                state = State.FRAGILE;
+            } else {
+                state = State.COVERED;
+            }
+            rows.add(new Row(c, demand[c], supply[c], !unknown[c], providers[c], services[c], state));
+        }
+        return rows;
+    }
+
+    private static int[] distinctProvidersPerCategory(List<long[]> pairs, int categories) {
+        long[] keys = new long[pairs.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = (pairs.get(i)[0] << 32) | pairs.get(i)[1];
+        }
+        Arrays.sort(keys);
+        int[] count = new int[categories];
+        for (int i = 0; i < keys.length; i++) {
+            if (i == 0 || keys[i] != keys[i - 1]) {
+                count[(int) (keys[i] >>> 32)]++;
+            }
+        }
+        return count;
+    }
+}
