@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 
 import it.snodo.engine.BoundedYenConnectionPaths;
 import it.snodo.engine.ConnectionPathAlgorithm;
+import it.snodo.engine.CoverageGaps;
+import it.snodo.engine.GapAnalysis;
 import it.snodo.engine.Network;
 import it.snodo.engine.ReferralAlgorithm;
 import it.snodo.engine.RingScanReferrals;
@@ -36,10 +38,12 @@ public class Snapshots implements InitializingBean, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Snapshots.class);
 
     /** A snapshot and the algorithms built over it, which share its lifetime. */
-    public record Engine(Network network, ReferralAlgorithm referrals, ConnectionPathAlgorithm paths) {
+    public record Engine(Network network, ReferralAlgorithm referrals, ConnectionPathAlgorithm paths,
+            GapAnalysis gaps) {
 
         static Engine of(Network network) {
-            return new Engine(network, new RingScanReferrals(network), new BoundedYenConnectionPaths(network));
+            return new Engine(network, new RingScanReferrals(network), new BoundedYenConnectionPaths(network),
+                    new CoverageGaps(network));
         }
 
         public long version() {

@@ -1,0 +1,181 @@
+package it.snodo.gaps;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.engine.GapAnalysis;
+import it.snodo.engine.Network;
+import it.snodo.network.Snapshots;
+import it.snodo.network.TerritoryLevel;
+import it.snodo.web.ApiException;
+
+/** Gap reports for one territory, and the gap matrix of every territory of a level. */
+@RestController
+@RequestMapping("/api/v1/gaps")
+@Tag(name = "gaps")
+class GapController {
+
+    static final String CSV = "text/csv";
+
+    private final Snapshots snapshots;
+
+    GapController(Snapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    record TerritoryRef(String id, String name, String level) {
+    }
+
+    /**
+     * One category in the territory.
+     *
+     * @param services how many distinct services cover it there (more than DESIGN.md asks)
+     */
+    record GapRow(String category, String categoryName, long demand, long supply, boolean supplyKnown,
+            int providers, int services, GapAnalysis.State state) {
+    }
+
+    record GapReport(long networkVersion, TerritoryRef territory, List<GapRow> rows,
+            Map<GapAnalysis.State, Integer> states) {
+    }
+
+    /**
+     * Every territory of a level against every category.
+     *
+     * @param cells {@code cells[i][j]}: the state of category j in territory i, null when the
+     *     category has neither demand nor a covering service there
+     */
+    record GapMatrix(long networkVersion, TerritoryLevel level, List<TerritoryRef> territories,
+            List<String> categories, List<List<GapAnalysis.State>> cells, Map<GapAnalysis.State, Integer> states) {
+    }
+
+    @GetMapping(produces = "application/json")
+    @Operation(summary = "What is missing in a territory, per category",
+            description = "A municipality, or a larger territory summed over its municipalities. One row per category"
+                    + " with demand or a covering service there; the state is UNCOVERED, UNDER, FRAGILE or COVERED,"
+                    + " checked in that order. Ask with Accept: text/csv for a spreadsheet.")
+    GapReport report(@RequestParam String territory) {
+        Snapshots.Engine engine = snapshots.fresh();
+        Network n = engine.network();
+        int t = territory(n, territory);
+        List<GapRow> rows = new ArrayList<>();
+        Map<GapAnalysis.State, Integer> states = new EnumMap<>(GapAnalysis.State.class);
+        for (GapAnalysis.Row r : engine.gaps().rows(t)) {
+            rows.add(new GapRow(n.categoryCode(r.category()), n.categoryName(r.category()), r.demand(), r.supply(),
+                    r.supplyKnown(), r.providers(), r.services(), r.state()));
+            states.merge(r.state(), 1, Integer::sum);
+        }
+        return new GapReport(n.version(), ref(n, t), rows, states);
+    }
+
+    @GetMapping(produces = CSV)
+    ResponseEntity<String> reportCsv(@RequestParam String territory) {
+        GapReport report = report(territory);
+        StringBuilder csv = new StringBuilder(
+                "territory,category,categoryName,demand,supply,supplyKnown,providers,services,state\r\n");
+        for (GapRow r : report.rows()) {
+            csv.append(Csv.row(report.territory().id(), r.category(), r.categoryName(), r.demand(), r.supply(),
+                    r.supplyKnown(), r.providers(), r.services(), r.state()));
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"gaps-" + territory + ".csv\"")
+                .header("Network-Version", Long.toString(report.networkVersion()))
+                .header(HttpHeaders.CONTENT_TYPE, CSV + ";charset=UTF-8")
+                .body(csv.toString());
+    }
+
+    @GetMapping(path = "/matrix", produces = "application/json")
+    @Operation(summary = "The gap matrix: every territory of a level against every category",
+            description = "For the planners' overview: each cell is the state of a category in a territory (null when"
+                    + " it has neither demand nor a covering service there). Ask with Accept: text/csv for one row"
+                    + " per territory and category.")
+    GapMatrix matrix(@RequestParam(defaultValue = "DISTRICT") TerritoryLevel level) {
+        Snapshots.Engine engine = snapshots.fresh();
+        Network n = engine.network();
+        List<TerritoryRef> territories = new ArrayList<>();
+        List<List<GapAnalysis.State>> cells = new ArrayList<>();
+        Map<GapAnalysis.State, Integer> states = new EnumMap<>(GapAnalysis.State.class);
+        for (int t : n.territoriesOfLevel(level.name())) {
+            territories.add(ref(n, t));
+            GapAnalysis.State[] row = new GapAnalysis.State[n.categoryCount()];
+            for (GapAnalysis.Row r : engine.gaps().rows(t)) {
+                row[r.category()] = r.state();
+                states.merge(r.state(), 1, Integer::sum);
+            }
+            cells.add(java.util.Arrays.asList(row));
+        }
+        List<String> categories = new ArrayList<>();
+        for (int c = 0; c < n.categoryCount(); c++) {
+            categories.add(n.categoryCode(c));
+        }
+        return new GapMatrix(n.version(), level, territories, categories, cells, states);
+    }
+
+    @GetMapping(path = "/matrix", produces = CSV)
+    ResponseEntity<String> matrixCsv(@RequestParam(defaultValue = "DISTRICT") TerritoryLevel level) {
+        GapMatrix matrix = matrix(level);
+        StringBuilder csv = new StringBuilder("territory,territoryName,category,state\r\n");
+        for (int i = 0; i < matrix.territories().size(); i++) {
+            for (int j = 0; j < matrix.categories().size(); j++) {
+                GapAnalysis.State state = matrix.cells().get(i).get(j);
+                if (state != null) {
+                    csv.append(Csv.row(matrix.territories().get(i).id(), matrix.territories().get(i).name(),
+                            matrix.categories().get(j), state));
+                }
+            }
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"gaps-" + level + ".csv\"")
+                .header("Network-Version", Long.toString(matrix.networkVersion()))
+                .header(HttpHeaders.CONTENT_TYPE, CSV + ";charset=UTF-8")
+                .body(csv.toString());
+    }
+
+    private static int territory(Network n, String id) {
+        if (!n.hasTerritory(id)) {
+            throw new ApiException.NotFound("No territory '" + id + "'");
+        }
+        return n.territory(id);
+    }
+
+    private static TerritoryRef ref(Network n, int t) {
+        return new TerritoryRef(n.territoryId(t), n.territoryName(t), n.territoryLevel(t));
+    }
+
+    /** RFC 4180 rows: fields with a comma, a quote or a line break are quoted. */
+    static final class Csv {
+
+        private Csv() {
+        }
+
+        static String row(Object... fields) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < fields.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                String text = fields[i] == null ? "" : fields[i].toString();
+                // A leading =, +, - or @ would be a formula to a spreadsheet.
+                if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(fields[i] instanceof Number)) {
+                    text = "'" + text;
+                }
+                if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+                    text = '"' + text.replace("\"", "\"\"") + '"';
+                }
+                sb.append(text);
+            }
+            return sb.append("\r\n").toString();
+        }
+    }
+}

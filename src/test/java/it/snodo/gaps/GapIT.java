@@ -1,0 +1,99 @@
+package it.snodo.gaps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import it.snodo.SnodoIT;
+
+/** Gap reports and the gap matrix over HTTP, on the real database with the worked example. */
+class GapIT extends SnodoIT {
+
+    @BeforeEach
+    void loadExample() {
+        importOk(example());
+    }
+
+    @Test
+    void gapReportsFollowTheWorkedExample() {
+        for (JsonNode c : resource("/examples/example-network.expected.json").get("gaps")) {
+            String territory = c.get("territory").asText();
+            JsonNode report = get("/api/v1/gaps?territory=" + territory).getBody();
+            assertThat(report.get("territory").get("id").asText()).isEqualTo(territory);
+            List<String> rows = new ArrayList<>();
+            report.get("rows").forEach(r -> rows.add(line(r)));
+            List<String> expected = new ArrayList<>();
+            c.get("rows").forEach(r -> expected.add(line(r)));
+            assertThat(rows).as(territory).containsExactlyElementsOf(expected);
+        }
+    }
+
+    private static String line(JsonNode r) {
+        return String.join(",", r.get("category").asText(), r.get("demand").asText(), r.get("supply").asText(),
+                r.get("supplyKnown").asText(), r.get("providers").asText(), r.get("state").asText());
+    }
+
+    @Test
+    void aGapReportComesAsCsvForSpreadsheets() {
+        ResponseEntity<String> csv = csv("/api/v1/gaps?territory=ex-ambito-castanese");
+
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        String[] lines = csv.getBody().split("\r\n");
+        assertThat(lines[0]).isEqualTo(
+                "territory,category,categoryName,demand,supply,supplyKnown,providers,services,state");
+        assertThat(lines).hasSize(1 + 18);
+        assertThat(lines).contains("ex-ambito-castanese,ex-disabili.lavoro,disabili lavoro,23,0,true,0,0,UNCOVERED");
+    }
+
+    @Test
+    void theMatrixGivesEveryDistrictAgainstEveryCategory() {
+        JsonNode matrix = get("/api/v1/gaps/matrix?level=DISTRICT").getBody();
+
+        assertThat(matrix.get("territories")).hasSize(4);
+        assertThat(matrix.get("categories")).hasSize(20);
+        List<String> categories = new ArrayList<>();
+        matrix.get("categories").forEach(c -> categories.add(c.asText()));
+        int castanese = 0;
+        assertThat(matrix.get("territories").get(castanese).get("id").asText()).isEqualTo("ex-ambito-castanese");
+        JsonNode row = matrix.get("cells").get(castanese);
+        assertThat(row.get(categories.indexOf("ex-disabili.lavoro")).asText()).isEqualTo("UNCOVERED");
+        assertThat(row.get(categories.indexOf("ex-famiglia_minori")).asText()).isEqualTo("UNDER");
+        assertThat(row.get(categories.indexOf("ex-disabili.diurno")).asText()).isEqualTo("FRAGILE");
+        assertThat(row.get(categories.indexOf("ex-anziani")).asText()).isEqualTo("COVERED");
+        assertThat(row.get(categories.indexOf("ex-immigrati_nomadi.abitare")).isNull()).isTrue();
+
+        ResponseEntity<String> csv = csv("/api/v1/gaps/matrix?level=DISTRICT");
+        assertThat(csv.getBody()).contains("ex-ambito-castanese,Ambito Castanese,ex-disabili.lavoro,UNCOVERED");
+    }
+
+    @Test
+    void badTerritoriesAndLevelsAreProblemDetails() {
+        assertThat(get("/api/v1/gaps?territory=nowhere").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/api/v1/gaps").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<JsonNode> level = get("/api/v1/gaps/matrix?level=COUNTRY");
+        assertThat(level.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(level.getBody().get("errors"))).containsExactly("level");
+        ResponseEntity<String> csv = csv("/api/v1/gaps?territory=nowhere");
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(csv.getBody()).contains("/problems/not-found");
+    }
+
+    private ResponseEntity<String> csv(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.parseMediaType("text/csv")));
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+}
