@@ -55,6 +55,29 @@ class ExampleFixtureTest {
     }
 
     @Test
+    void whatIfLosesTheExpectedCoverageAndCutPoints() {
+        RemovalWhatIf whatIf = new RemovalWhatIf(network);
+        for (JsonNode c : ExampleNetwork.expected().get("whatIf")) {
+            List<Integer> actors = new ArrayList<>();
+            c.get("query").get("remove").forEach(id -> actors.add(network.actor(id.asText())));
+            WhatIfAnalysis.Impact impact = whatIf.impact(new WhatIfAnalysis.Removal(
+                    actors.stream().mapToInt(Integer::intValue).toArray(), new int[0], new int[0][]));
+            List<String> lost = new ArrayList<>();
+            impact.lostCoverage().forEach(l -> lost.add(network.territoryId(l.territory()) + ","
+                    + network.categoryCode(l.category()) + "," + l.people()));
+            List<String> expected = new ArrayList<>();
+            c.get("lostCoverage").forEach(l -> expected.add(l.get("territory").asText() + ","
+                    + l.get("category").asText() + "," + l.get("people").asLong()));
+            assertThat(lost).as("%s", c.get("query")).containsExactlyElementsOf(expected);
+            List<String> points = new ArrayList<>();
+            impact.newArticulationPoints().forEach(a -> points.add(network.actorId(a)));
+            List<String> expectedPoints = new ArrayList<>();
+            c.get("newArticulationPoints").forEach(a -> expectedPoints.add(a.asText()));
+            assertThat(points).as("%s", c.get("query")).containsExactlyElementsOf(expectedPoints);
+        }
+    }
+
+    @Test
     void connectionPathsHaveTheExpectedHops() {
         BoundedYenConnectionPaths paths = new BoundedYenConnectionPaths(network);
         for (JsonNode c : ExampleNetwork.expected().get("paths")) {

@@ -1,0 +1,115 @@
+package it.snodo.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.BiconnectivityInspector;
+import org.jgrapht.alg.util.Pair;
+import org.jgrapht.opt.graph.sparse.SparseIntUndirectedGraph;
+
+/**
+ * What-if by recomputation on the snapshot with the removals masked out: a need is answered
+ * when some remaining service covers its category (or a descendant) and its municipality, looked
+ * up in the coverage index; articulation points come from JGraphT's
+ * {@link BiconnectivityInspector} (Hopcroft and Tarjan, "Efficient algorithms for graph
+ * manipulation", CACM 16(6), 1973) on the tie graph before and after.
+ */
+public final class RemovalWhatIf implements WhatIfAnalysis {
+
+    private final Network network;
+    private volatile Set<Integer> articulationPointsBefore;
+
+    public RemovalWhatIf(Network network) {
+        this.network = Objects.requireNonNull(network, "network");
+    }
+
+    @Override
+    public Impact impact(Removal removal) {
+        Network n = network;
+        boolean[] actorGone = new boolean[n.actorCount()];
+        for (int a : removal.actors()) {
+            actorGone[check(a, n.actorCount())] = true;
+        }
+        boolean[] serviceGone = new boolean[n.serviceCount()];
+        for (int s : removal.services()) {
+            serviceGone[check(s, n.serviceCount())] = true;
+        }
+        for (int s = 0; s < n.serviceCount(); s++) {
+            serviceGone[s] |= actorGone[n.provider[s]];
+        }
+        Set<Long> tieGone = new java.util.HashSet<>();
+        for (int[] pair : removal.ties()) {
+            int a = check(pair[0], n.actorCount());
+            int b = check(pair[1], n.actorCount());
+            tieGone.add(key(a, b));
+        }
+
+        // Needs answered before and not after, summed by (municipality, category).
+        java.util.Map<Long, Long> lost = new java.util.TreeMap<>();
+        for (int need = 0; need < n.needCount(); need++) {
+            int m = n.needTerritory[need];
+            int c = n.needCategory[need];
+            boolean before = false;
+            boolean after = false;
+            for (int j = n.coverStart[m]; j < n.coverStart[m + 1] && !after; j++) {
+                int s = n.cover[j];
+                if (n.coversCategory(s, c)) {
+                    before = true;
+                    after = !serviceGone[s];
+                }
+            }
+            if (before && !after) {
+                lost.merge(((long) m << 32) | c, (long) n.needPeople[need], Long::sum);
+            }
+        }
+        List<LostCoverage> lostCoverage = new ArrayList<>();
+        // Territories and categories are numbered in id order, so the key order is the answer's.
+        lost.forEach((k, people) -> lostCoverage.add(new LostCoverage((int) (k >>> 32), (int) (long) k, people)));
+
+        Set<Integer> after = articulationPoints(actorGone, tieGone);
+        after.removeAll(before());
+        return new Impact(lostCoverage, List.copyOf(after));
+    }
+
+    private Set<Integer> before() {
+        Set<Integer> points = articulationPointsBefore;
+        if (points == null) {
+            points = articulationPoints(new boolean[network.actorCount()], Set.of());
+            articulationPointsBefore = points;
+        }
+        return points;
+    }
+
+    private Set<Integer> articulationPoints(boolean[] actorGone, Set<Long> tieGone) {
+        Network n = network;
+        List<Pair<Integer, Integer>> edges = new ArrayList<>();
+        for (int a = 0; a < n.actorCount(); a++) {
+            for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
+                int b = n.adj[j];
+                if (a < b && !actorGone[a] && !actorGone[b] && !tieGone.contains(key(a, b))) {
+                    edges.add(Pair.of(a, b));
+                }
+            }
+        }
+        if (edges.isEmpty()) {
+            return new TreeSet<>();
+        }
+        Graph<Integer, Integer> graph = new SparseIntUndirectedGraph(n.actorCount(), edges);
+        return new TreeSet<>(new BiconnectivityInspector<>(graph).getCutpoints());
+    }
+
+    private static long key(int a, int b) {
+        return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    }
+
+    private static int check(int index, int size) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("no such index " + index);
+        }
+        return index;
+    }
+}
