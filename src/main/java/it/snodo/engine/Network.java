@@ -497,6 +497,10 @@ public final class Network {
         return actorIndex.containsKey(id);
     }
 
+    public boolean hasService(String id) {
+        return serviceIndex.containsKey(id);
+    }
+
     public String territoryId(int t) {
         return territoryId[t];
     }

@@ -15,7 +15,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
+import it.snodo.engine.BiconnectivityFragility;
 import it.snodo.engine.BoundedYenConnectionPaths;
+import it.snodo.engine.BrandesLouvainMeasures;
+import it.snodo.engine.FragilityAnalysis;
+import it.snodo.engine.NetworkMeasures;
+import it.snodo.engine.RemovalWhatIf;
+import it.snodo.engine.WhatIfAnalysis;
 import it.snodo.engine.ConnectionPathAlgorithm;
 import it.snodo.engine.CoverageGaps;
 import it.snodo.engine.GapAnalysis;
@@ -37,17 +45,72 @@ public class Snapshots implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Snapshots.class);
 
-    /** A snapshot and the algorithms built over it, which share its lifetime. */
-    public record Engine(Network network, ReferralAlgorithm referrals, ConnectionPathAlgorithm paths,
-            GapAnalysis gaps) {
+    /**
+     * A snapshot and the algorithms built over it, which share its lifetime. Whole-network
+     * analyses that cost more than a query (betweenness, communities, fragility) are computed at
+     * most once per snapshot, on first use, and kept with it.
+     */
+    public static final class Engine {
+
+        private final Network network;
+        private final ReferralAlgorithm referrals;
+        private final ConnectionPathAlgorithm paths;
+        private final GapAnalysis gaps;
+        private final WhatIfAnalysis whatIf;
+        private final java.util.concurrent.ConcurrentMap<Object, Object> cache =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Engine(Network network) {
+            this.network = network;
+            this.referrals = new RingScanReferrals(network);
+            this.paths = new BoundedYenConnectionPaths(network);
+            this.gaps = new CoverageGaps(network);
+            this.whatIf = new RemovalWhatIf(network);
+        }
 
         static Engine of(Network network) {
-            return new Engine(network, new RingScanReferrals(network), new BoundedYenConnectionPaths(network),
-                    new CoverageGaps(network));
+            return new Engine(network);
+        }
+
+        public Network network() {
+            return network;
         }
 
         public long version() {
             return network.version();
+        }
+
+        public ReferralAlgorithm referrals() {
+            return referrals;
+        }
+
+        public ConnectionPathAlgorithm paths() {
+            return paths;
+        }
+
+        public GapAnalysis gaps() {
+            return gaps;
+        }
+
+        public WhatIfAnalysis whatIf() {
+            return whatIf;
+        }
+
+        /** The fragility of the whole tie graph, computed once per snapshot. */
+        public FragilityAnalysis.Fragility fragility() {
+            return cached("fragility", () -> new BiconnectivityFragility().analyze(network));
+        }
+
+        /** The measures of the whole tie graph (territory -1) or of the actors based in a territory, once each. */
+        public NetworkMeasures.Measures measures(int territory) {
+            return cached(List.of("measures", territory), () -> territory < 0
+                    ? new BrandesLouvainMeasures().measure(network)
+                    : new BrandesLouvainMeasures().measure(network, NetworkMeasures.basedIn(network, territory)));
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> T cached(Object key, java.util.function.Supplier<T> compute) {
+            return (T) cache.computeIfAbsent(key, k -> compute.get());
         }
     }
 
@@ -60,6 +123,7 @@ public class Snapshots implements InitializingBean, DisposableBean {
         return t;
     });
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final Object swapped = new Object();
     private volatile Engine current;
 
@@ -120,7 +184,7 @@ public class Snapshots implements InitializingBean, DisposableBean {
     void poll() {
         try {
             long version = loader.version();
-            if (version > current.version()) {
+            if (version > current.version() && !rebuilding.get()) {
                 store.observed(version);
                 requestRebuild();
             }
@@ -133,11 +197,14 @@ public class Snapshots implements InitializingBean, DisposableBean {
     void requestRebuild() {
         if (rebuildPending.compareAndSet(false, true)) {
             rebuilder.execute(() -> {
+                rebuilding.set(true);
                 rebuildPending.set(false);
                 try {
                     rebuild();
                 } catch (RuntimeException e) {
                     log.error("Snapshot rebuild failed; answering from version {}", current.version(), e);
+                } finally {
+                    rebuilding.set(false);
                 }
             });
         }

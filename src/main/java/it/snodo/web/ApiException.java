@@ -44,7 +44,12 @@ public abstract class ApiException extends RuntimeException {
     /** 404: the resource named by the request does not exist. */
     public static final class NotFound extends ApiException {
         public NotFound(String detail) {
-            super(HttpStatus.NOT_FOUND, "not-found", "Resource not found", detail, List.of());
+            this(detail, List.of());
+        }
+
+        /** 404 naming every unknown id of a request that names several. */
+        public NotFound(String detail, List<Violation> errors) {
+            super(HttpStatus.NOT_FOUND, "not-found", "Resource not found", detail, errors);
         }
     }
 
