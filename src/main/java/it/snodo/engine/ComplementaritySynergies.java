@@ -1,0 +1,350 @@
+package it.snodo.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Synergies scored by complementarity over open gaps, shared territory and common tie partners.
+ *
+ * <p>What is computed, for cooperatives A and B (DESIGN.md, "Synergies"):
+ * <ul>
+ * <li>{@code M(X)} = the municipalities covered by X's services (available in them or in a
+ * territory they are part of), plus the municipality X is based in, if X is based in a
+ * municipality; {@code C(X)} = the categories X's services address, as given (not lifted up the
+ * tree); {@code shared = M(A) ∩ M(B)}.
+ * <li>{@code open(m)} = the categories whose gap row in municipality m ({@link CoverageGaps}) has
+ * state UNCOVERED or UNDER.
+ * <li>complementarity = the number of pairs (m, c) with m ∈ shared, c ∈ C(A) Δ C(B) (in one's
+ * categories and not the other's), and open(m) holding c or an ancestor of c: the one who has c
+ * could answer an open gap the other cannot.
+ * <li>overlap = |shared| / |M(A) ∪ M(B)| (Jaccard), 0 when both are empty.
+ * <li>closeness = the Adamic–Adar index over common tie neighbours,
+ * Σ<sub>z ∈ N(A) ∩ N(B)</sub> 1 / ln(deg z) (L. A. Adamic and E. Adar, "Friends and neighbors on
+ * the Web", Social Networks 25(3), 2003), N and deg taken in the whole tie graph (cooperatives
+ * and partners); a common neighbour has degree 2 or more, so every term is finite.
+ * <li>score = complementarity + 2·overlap + closeness.
+ * </ul>
+ * A's suggestions are the cooperatives B ≠ A not tied to A (by any tie, in either direction) with
+ * a positive score, ranked by score (highest first), then id; each carries one reason per
+ * non-zero part (COMPLEMENTARITY, SHARED_TERRITORY, COMMON_PARTNERS) with the part's value.
+ *
+ * <p>How: a positive score needs a shared municipality or a common tie neighbour, so the
+ * candidates are only the cooperatives present in a municipality of M(A) (from an index of the
+ * cooperatives present in each municipality) and the cooperatives two ties away, never all pairs.
+ * M, C and that index are built once per snapshot on first use; open(m) is computed per
+ * municipality on first use and kept. {@link #top(int)} scores every cooperative's candidates of
+ * larger index (so each unordered pair once) into a bounded heap, and ranks the pairs by score,
+ * then the two ids.
+ */
+public final class ComplementaritySynergies implements SynergyAlgorithm {
+
+    public static final String COMPLEMENTARITY = "COMPLEMENTARITY";
+    public static final String SHARED_TERRITORY = "SHARED_TERRITORY";
+    public static final String COMMON_PARTNERS = "COMMON_PARTNERS";
+
+    /** How many categories or partners a reason names at most. */
+    private static final int NAMED = 5;
+
+    private final Network network;
+    private volatile Index index;
+    private final ConcurrentHashMap<Integer, int[]> open = new ConcurrentHashMap<>();
+
+    public ComplementaritySynergies(Network network) {
+        this.network = Objects.requireNonNull(network, "network");
+    }
+
+    /** Per snapshot: M(X) and C(X) of each cooperative, and the cooperatives present in each municipality. */
+    private static final class Index {
+        final int[][] municipalities;
+        final int[][] categories;
+        /** By territory index; empty for territories that are not municipalities. */
+        final int[][] present;
+
+        Index(Network n) {
+            int na = n.actorCount();
+            List<List<Integer>> muns = new ArrayList<>();
+            List<List<Integer>> cats = new ArrayList<>();
+            for (int a = 0; a < na; a++) {
+                muns.add(new ArrayList<>());
+                cats.add(new ArrayList<>());
+                if (n.cooperative[a] && n.actorBasedIn[a] >= 0 && n.isMunicipality(n.actorBasedIn[a])) {
+                    muns.get(a).add(n.actorBasedIn[a]);
+                }
+            }
+            for (int s = 0; s < n.serviceCount(); s++) {
+                int p = n.provider[s];
+                if (!n.cooperative[p]) {
+                    continue;
+                }
+                for (int k = n.svcCatStart[s]; k < n.svcCatStart[s + 1]; k++) {
+                    cats.get(p).add(n.svcCat[k]);
+                }
+                for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
+                    int t = n.svcTer[k];
+                    for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
+                        muns.get(p).add(n.munOf[j]);
+                    }
+                }
+            }
+            municipalities = new int[na][];
+            categories = new int[na][];
+            int[] presentCount = new int[n.territoryCount()];
+            for (int a = 0; a < na; a++) {
+                municipalities[a] = muns.get(a).stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+                categories[a] = cats.get(a).stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+                for (int m : municipalities[a]) {
+                    presentCount[m]++;
+                }
+            }
+            present = new int[n.territoryCount()][];
+            for (int t = 0; t < present.length; t++) {
+                present[t] = new int[presentCount[t]];
+                presentCount[t] = 0;
+            }
+            for (int a = 0; a < na; a++) {
+                for (int m : municipalities[a]) {
+                    present[m][presentCount[m]++] = a;
+                }
+            }
+        }
+    }
+
+    private Index index() {
+        Index i = index;
+        if (i == null) {
+            synchronized (this) {
+                if (index == null) {
+                    index = new Index(network);
+                }
+                i = index;
+            }
+        }
+        return i;
+    }
+
+    /** open(m): the categories of the UNCOVERED or UNDER gap rows of municipality m, ascending. */
+    private int[] open(int m) {
+        return open.computeIfAbsent(m, t -> new CoverageGaps(network).rows(t).stream()
+                .filter(r -> r.state() == GapAnalysis.State.UNCOVERED || r.state() == GapAnalysis.State.UNDER)
+                .mapToInt(GapAnalysis.Row::category).sorted().toArray());
+    }
+
+    @Override
+    public List<Suggestion> suggestions(int cooperative, int limit) {
+        Network n = network;
+        if (cooperative < 0 || cooperative >= n.actorCount() || !n.isCooperative(cooperative)) {
+            throw new IllegalArgumentException("the actor is not a cooperative");
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        List<Suggestion> found = new ArrayList<>();
+        for (int b : candidates(cooperative)) {
+            Scored s = score(cooperative, b);
+            if (s.score > 0) {
+                found.add(new Suggestion(b, s.score, s.reasons));
+            }
+        }
+        found.sort(Comparator.comparingDouble(Suggestion::score).reversed()
+                .thenComparingInt(Suggestion::cooperative));
+        return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+    }
+
+    @Override
+    public List<Pair> top(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        Network n = network;
+        Comparator<Pair> ranking = Comparator.comparingDouble(Pair::score).reversed()
+                .thenComparingInt(Pair::a).thenComparingInt(Pair::b);
+        // The worst kept pair at the head.
+        PriorityQueue<Pair> kept = new PriorityQueue<>(ranking.reversed());
+        for (int a = 0; a < n.actorCount(); a++) {
+            if (!n.isCooperative(a)) {
+                continue;
+            }
+            for (int b : candidates(a)) {
+                if (b < a) {
+                    continue;
+                }
+                Scored s = score(a, b);
+                if (s.score <= 0) {
+                    continue;
+                }
+                Pair p = new Pair(a, b, s.score, s.reasons);
+                if (kept.size() < limit) {
+                    kept.add(p);
+                } else if (ranking.compare(p, kept.peek()) < 0) {
+                    kept.poll();
+                    kept.add(p);
+                }
+            }
+        }
+        List<Pair> pairs = new ArrayList<>(kept);
+        pairs.sort(ranking);
+        return List.copyOf(pairs);
+    }
+
+    /**
+     * The cooperatives that may score above 0 with a: present in a municipality of M(a), or tied
+     * to a tie neighbour of a; never a itself nor one tied to a. Ascending.
+     */
+    private int[] candidates(int a) {
+        Network n = network;
+        Index x = index();
+        TreeSet<Integer> found = new TreeSet<>();
+        for (int m : x.municipalities[a]) {
+            for (int b : x.present[m]) {
+                found.add(b);
+            }
+        }
+        for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
+            int z = n.adj[j];
+            for (int h = n.adjStart[z]; h < n.adjStart[z + 1]; h++) {
+                int b = n.adj[h];
+                if (n.cooperative[b]) {
+                    found.add(b);
+                }
+            }
+        }
+        return found.stream().mapToInt(Integer::intValue)
+                .filter(b -> b != a && !tied(a, b)).toArray();
+    }
+
+    private boolean tied(int a, int b) {
+        return Arrays.binarySearch(network.adj, network.adjStart[a], network.adjStart[a + 1], b) >= 0;
+    }
+
+    private record Scored(double score, List<Reason> reasons) {
+    }
+
+    /** The score of a pair and its reasons; symmetric, computed in the pair's index order. */
+    private Scored score(int x, int y) {
+        Network n = network;
+        Index ix = index();
+        int a = Math.min(x, y);
+        int b = Math.max(x, y);
+        int[] ma = ix.municipalities[a];
+        int[] mb = ix.municipalities[b];
+        int[] shared = intersection(ma, mb);
+        int union = ma.length + mb.length - shared.length;
+
+        int[] diff = symmetricDifference(ix.categories[a], ix.categories[b]);
+        int complementarity = 0;
+        int gapMunicipalities = 0;
+        TreeSet<String> named = new TreeSet<>();
+        for (int m : shared) {
+            int[] gaps = open(m);
+            boolean hit = false;
+            for (int c : diff) {
+                if (answersOpenGap(c, gaps)) {
+                    complementarity++;
+                    hit = true;
+                    named.add(n.categoryCode(c));
+                }
+            }
+            if (hit) {
+                gapMunicipalities++;
+            }
+        }
+        double overlap = union == 0 ? 0 : (double) shared.length / union;
+
+        double closeness = 0;
+        List<Integer> common = new ArrayList<>();
+        int i = n.adjStart[a];
+        int j = n.adjStart[b];
+        while (i < n.adjStart[a + 1] && j < n.adjStart[b + 1]) {
+            if (n.adj[i] < n.adj[j]) {
+                i++;
+            } else if (n.adj[i] > n.adj[j]) {
+                j++;
+            } else {
+                int z = n.adj[i];
+                closeness += 1 / Math.log(n.adjStart[z + 1] - n.adjStart[z]);
+                common.add(z);
+                i++;
+                j++;
+            }
+        }
+
+        List<Reason> reasons = new ArrayList<>();
+        if (complementarity > 0) {
+            reasons.add(new Reason(COMPLEMENTARITY, "covers " + plural(complementarity, "open gap", "open gaps")
+                    + " in " + plural(gapMunicipalities, "shared municipality", "shared municipalities")
+                    + " the other cannot: " + names(new ArrayList<>(named)), complementarity));
+        }
+        if (overlap > 0) {
+            reasons.add(new Reason(SHARED_TERRITORY, "serve " + shared.length + " of " + union
+                    + (union == 1 ? " municipality" : " municipalities") + " together", overlap));
+        }
+        if (!common.isEmpty()) {
+            List<String> ids = common.stream().map(n::actorId).toList();
+            reasons.add(new Reason(COMMON_PARTNERS, plural(common.size(), "common partner", "common partners")
+                    + ": " + names(ids), closeness));
+        }
+        return new Scored(complementarity + 2 * overlap + closeness, List.copyOf(reasons));
+    }
+
+    /** True when c is an open category or a descendant of one. */
+    private boolean answersOpenGap(int c, int[] open) {
+        for (int o : open) {
+            if (network.isWithin(c, o)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String plural(int count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
+    }
+
+    private static String names(List<String> names) {
+        String listed = String.join(", ", names.subList(0, Math.min(NAMED, names.size())));
+        return names.size() > NAMED ? listed + ", ..." : listed;
+    }
+
+    private static int[] intersection(int[] p, int[] q) {
+        int[] out = new int[Math.min(p.length, q.length)];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < p.length && j < q.length) {
+            if (p[i] < q[j]) {
+                i++;
+            } else if (p[i] > q[j]) {
+                j++;
+            } else {
+                out[k++] = p[i];
+                i++;
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    private static int[] symmetricDifference(int[] p, int[] q) {
+        int[] out = new int[p.length + q.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < p.length || j < q.length) {
+            if (j == q.length || i < p.length && p[i] < q[j]) {
+                out[k++] = p[i++];
+            } else if (i == p.length || q[j] < p[i]) {
+                out[k++] = q[j++];
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+}
