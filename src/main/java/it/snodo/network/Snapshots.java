@@ -20,6 +20,10 @@ import java.util.List;
 import it.snodo.engine.BiconnectivityFragility;
 import it.snodo.engine.BoundedYenConnectionPaths;
 import it.snodo.engine.BrandesLouvainMeasures;
+import it.snodo.engine.ComplementaritySynergies;
+import it.snodo.engine.ExactCoverIntegratedAnswers;
+import it.snodo.engine.IntegratedAnswerAlgorithm;
+import it.snodo.engine.SynergyAlgorithm;
 import it.snodo.engine.FragilityAnalysis;
 import it.snodo.engine.NetworkMeasures;
 import it.snodo.engine.RemovalWhatIf;
@@ -57,6 +61,8 @@ public class Snapshots implements InitializingBean, DisposableBean {
         private final ConnectionPathAlgorithm paths;
         private final GapAnalysis gaps;
         private final WhatIfAnalysis whatIf;
+        private final SynergyAlgorithm synergies;
+        private final IntegratedAnswerAlgorithm integratedAnswers;
         private final java.util.concurrent.ConcurrentMap<Object, Object> cache =
                 new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -66,6 +72,8 @@ public class Snapshots implements InitializingBean, DisposableBean {
             this.paths = new BoundedYenConnectionPaths(network);
             this.gaps = new CoverageGaps(network);
             this.whatIf = new RemovalWhatIf(network);
+            this.synergies = new ComplementaritySynergies(network);
+            this.integratedAnswers = new ExactCoverIntegratedAnswers(network);
         }
 
         static Engine of(Network network) {
@@ -94,6 +102,19 @@ public class Snapshots implements InitializingBean, DisposableBean {
 
         public WhatIfAnalysis whatIf() {
             return whatIf;
+        }
+
+        public SynergyAlgorithm synergies() {
+            return synergies;
+        }
+
+        public IntegratedAnswerAlgorithm integratedAnswers() {
+            return integratedAnswers;
+        }
+
+        /** The best pairs of the whole network, up to {@code limit}, computed once per snapshot and limit. */
+        public List<SynergyAlgorithm.Pair> topSynergies(int limit) {
+            return cached(List.of("top-synergies", limit), () -> synergies.top(limit));
         }
 
         /** The fragility of the whole tie graph, computed once per snapshot. */
