@@ -33,7 +33,7 @@ import it.snodo.network.NetworkStore;
 class LifecycleIT {
 
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
-    private static final Duration START = Duration.ofSeconds(180);
+    private static final Duration START = Duration.ofSeconds(600);
 
     @Test
     void startsWithTheDemoStopsCleanlyOnSigtermAndKeepsEverythingAcrossARestart() throws Exception {
