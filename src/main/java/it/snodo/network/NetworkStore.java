@@ -3,7 +3,6 @@ package it.snodo.network;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -386,75 +384,62 @@ public class NetworkStore {
     /** What a write can break beyond its own rows: children of a territory, needs, members, cycles. */
     private void checkSurroundings(TransactionContext tx, NetworkDocument doc) {
         List<Violation> violations = new ArrayList<>();
-        Map<String, Integer> index = new LinkedHashMap<>();
-        List<Territory> territories = doc.territories();
-        for (int i = 0; i < territories.size(); i++) {
-            index.put(territories.get(i).id(), i);
+        Map<String, Object> ranks = new HashMap<>();
+        for (TerritoryLevel level : TerritoryLevel.values()) {
+            ranks.put(level.name(), level.ordinal());
         }
-        if (!index.isEmpty()) {
-            Map<String, Object> ranks = new HashMap<>();
-            for (TerritoryLevel level : TerritoryLevel.values()) {
-                ranks.put(level.name(), level.ordinal());
-            }
-            each(tx, """
-                    UNWIND $ids AS id
-                    MATCH (c:Territory)-[:PART_OF]->(t:Territory {id: id})
-                    WHERE $ranks[c.level] >= $ranks[t.level]
-                    RETURN t.id AS id, min(c.id) AS other""", Map.of("ids", List.copyOf(index.keySet()), "ranks", ranks),
-                    r -> violations.add(new Violation("territories[" + index.get(r.get("id").asString()) + "].level",
-                            r.get("id").asString(), "is too small: '" + r.get("other").asString()
-                                    + "' and maybe others are part of it")));
-            each(tx, """
-                    UNWIND $ids AS id
-                    MATCH (t:Territory {id: id})
-                    WHERE t.level <> 'MUNICIPALITY' AND EXISTS { (:Need)-[:LOCATED_IN]->(t) }
-                    RETURN t.id AS id""", Map.of("ids", List.copyOf(index.keySet())),
-                    r -> violations.add(new Violation("territories[" + index.get(r.get("id").asString()) + "].level",
-                            r.get("id").asString(), "must stay MUNICIPALITY: needs are located in it")));
-        }
-        List<Category> categories = doc.categories();
-        if (!categories.isEmpty()) {
-            Map<String, Integer> at = new HashMap<>();
-            for (int i = 0; i < categories.size(); i++) {
-                at.put(categories.get(i).code(), i);
-            }
-            each(tx, """
-                    UNWIND $codes AS code
-                    MATCH (c:Category {code: code})
-                    WHERE EXISTS { (c)-[:PART_OF*1..]->(c) }
-                    RETURN c.code AS code""", Map.of("codes", List.copyOf(at.keySet())),
-                    r -> violations.add(new Violation("categories[" + at.get(r.get("code").asString()) + "].partOf",
-                            r.get("code").asString(), "makes the category tree a cycle")));
-        }
-        List<Cooperative> cooperatives = doc.cooperatives();
-        if (!cooperatives.isEmpty()) {
-            Map<String, Integer> at = new HashMap<>();
-            for (int i = 0; i < cooperatives.size(); i++) {
-                at.put(cooperatives.get(i).id(), i);
-            }
-            each(tx, """
-                    UNWIND $ids AS id
-                    MATCH (c:Cooperative {id: id})
-                    WHERE c.type <> 'CONSORTIUM' AND EXISTS { (:Cooperative)-[:MEMBER_OF]->(c) }
-                    RETURN c.id AS id""", Map.of("ids", List.copyOf(at.keySet())),
-                    r -> violations.add(new Violation("cooperatives[" + at.get(r.get("id").asString()) + "].type",
-                            r.get("id").asString(), "must stay CONSORTIUM: other cooperatives are members of it")));
-            each(tx, """
-                    UNWIND $ids AS id
-                    MATCH (c:Cooperative {id: id})
-                    WHERE EXISTS { (c)-[:MEMBER_OF*1..]->(c) }
-                    RETURN c.id AS id""", Map.of("ids", List.copyOf(at.keySet())),
-                    r -> violations.add(new Violation("cooperatives[" + at.get(r.get("id").asString()) + "].memberOf",
-                            r.get("id").asString(), "makes membership a cycle")));
-        }
+        surrounding(tx, Section.TERRITORIES, doc, "level", Map.of("ranks", ranks), """
+                UNWIND $keys AS key
+                MATCH (c:Territory)-[:PART_OF]->(t:Territory {id: key})
+                WHERE $ranks[c.level] >= $ranks[t.level]
+                RETURN t.id AS key, 'is too small: ' + min(c.id) + ' and maybe others are part of it' AS message""",
+                violations);
+        surrounding(tx, Section.TERRITORIES, doc, "level", Map.of(), """
+                UNWIND $keys AS key
+                MATCH (t:Territory {id: key})
+                WHERE t.level <> 'MUNICIPALITY' AND EXISTS { (:Need)-[:LOCATED_IN]->(t) }
+                RETURN t.id AS key, 'must stay MUNICIPALITY: needs are located in it' AS message""", violations);
+        surrounding(tx, Section.CATEGORIES, doc, "partOf", Map.of(), """
+                UNWIND $keys AS key
+                MATCH (c:Category {code: key})
+                WHERE EXISTS { (c)-[:PART_OF*1..]->(c) }
+                RETURN c.code AS key, 'makes the category tree a cycle' AS message""", violations);
+        surrounding(tx, Section.COOPERATIVES, doc, "type", Map.of(), """
+                UNWIND $keys AS key
+                MATCH (c:Cooperative {id: key})
+                WHERE c.type <> 'CONSORTIUM' AND EXISTS { (:Cooperative)-[:MEMBER_OF]->(c) }
+                RETURN c.id AS key, 'must stay CONSORTIUM: other cooperatives are members of it' AS message""",
+                violations);
+        surrounding(tx, Section.COOPERATIVES, doc, "memberOf", Map.of(), """
+                UNWIND $keys AS key
+                MATCH (c:Cooperative {id: key})
+                WHERE EXISTS { (c)-[:MEMBER_OF*1..]->(c) }
+                RETURN c.id AS key, 'makes membership a cycle' AS message""", violations);
         if (!violations.isEmpty()) {
             throw brokenGraph(violations);
         }
     }
 
-    private static void each(TransactionContext tx, String query, Map<String, Object> params,
-            java.util.function.Consumer<Record> action) {
-        tx.run(query, params).forEachRemaining(action);
+    /**
+     * Runs one check over the keys a section's rows wrote; each row it returns ({@code key},
+     * {@code message}) names the row and field at fault.
+     */
+    private static void surrounding(TransactionContext tx, Section section, NetworkDocument doc, String field,
+            Map<String, Object> params, String query, List<Violation> out) {
+        List<? extends Row> rows = section.rows(doc);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            at.put(rows.get(i).key(), i);
+        }
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("keys", List.copyOf(at.keySet()));
+        tx.run(query, all).forEachRemaining(r -> {
+            String key = r.get("key").asString();
+            out.add(new Violation(section.json + "[" + at.get(key) + "]." + field, key, r.get("message").asString()));
+        });
     }
 
     static ApiException brokenGraph(List<Violation> violations) {
