@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.BiconnectivityInspector;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +22,9 @@ import it.snodo.engine.FragilityAnalysis.Fragility;
 /**
  * {@link BiconnectivityFragility} on small hand-built tie graphs whose articulation points,
  * bridges, components and isolated actors are read off by hand, with the removals of "what if",
- * and on the worked example of shared/examples.
+ * against JGraphT's {@link BiconnectivityInspector} and {@link ConnectivityInspector} on seeded
+ * random graphs, on a chain too deep for a recursive search, and on the worked example of
+ * shared/examples.
  */
 class BiconnectivityFragilityTest {
 
@@ -167,6 +176,102 @@ class BiconnectivityFragilityTest {
         // Removing a pair that is not tied removes nothing.
         assertThat(analysis.analyze(n, none, List.<int[]>of(new int[] {n.actor("a"), n.actor("c")})).bridges())
                 .isEmpty();
+    }
+
+    @Test
+    void aLongChainDoesNotOverflowTheStack() {
+        // A recursive depth-first search would go 20 000 frames deep here.
+        int size = 20_000;
+        String[] id = new String[size];
+        Network.Builder b = Network.builder(1);
+        for (int i = 0; i < size; i++) {
+            id[i] = "c" + (100_000 + i);
+            b.cooperative(id[i], id[i], "A", null);
+        }
+        for (int i = 1; i < size; i++) {
+            b.tie(id[i - 1], id[i], "COLLABORATION", 1.0);
+        }
+        Network n = b.build();
+
+        Fragility f = analysis.analyze(n);
+
+        assertThat(f.articulationPoints()).hasSize(size - 2).startsWith(1, 2).endsWith(size - 2);
+        assertThat(f.bridges()).hasSize(size - 1);
+        assertThat(f.bridges().get(size - 2)).containsExactly(size - 2, size - 1);
+        assertThat(f.components()).hasSize(1);
+    }
+
+    @Test
+    void theAnswerIsJGraphTsOnRandomGraphsWithRemovals() {
+        Random random = new Random(42);
+        for (int round = 0; round < 200; round++) {
+            int size = 1 + random.nextInt(40);
+            double p = random.nextDouble() * 0.15;
+            Network.Builder b = Network.builder(1);
+            for (int i = 0; i < size; i++) {
+                b.cooperative(String.format("a%03d", i), "a" + i, "A", null);
+            }
+            List<int[]> ties = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                for (int j = i + 1; j < size; j++) {
+                    if (random.nextDouble() < p) {
+                        ties.add(new int[] {i, j});
+                        b.tie(String.format("a%03d", j), String.format("a%03d", i), "COLLABORATION", 1.0);
+                        if (random.nextInt(4) == 0) {
+                            b.tie(String.format("a%03d", i), String.format("a%03d", j), "CONTRACT", 0.5);
+                        }
+                    }
+                }
+            }
+            Network n = b.build();
+            boolean[] removed = new boolean[size];
+            List<int[]> removedTies = new ArrayList<>();
+            if (round % 2 == 1) {
+                for (int i = 0; i < size; i++) {
+                    removed[i] = random.nextInt(8) == 0;
+                }
+                for (int x = random.nextInt(4); x > 0; x--) {
+                    removedTies.add(new int[] {random.nextInt(size), random.nextInt(size)});
+                }
+                if (!ties.isEmpty()) {
+                    int[] tie = ties.get(random.nextInt(ties.size()));
+                    removedTies.add(new int[] {tie[1], tie[0]});
+                }
+            }
+
+            Graph<Integer, DefaultEdge> g = new SimpleGraph<>(DefaultEdge.class);
+            for (int i = 0; i < size; i++) {
+                if (!removed[i]) {
+                    g.addVertex(i);
+                }
+            }
+            for (int[] tie : ties) {
+                boolean gone = removedTies.stream().anyMatch(r -> Math.min(r[0], r[1]) == tie[0]
+                        && Math.max(r[0], r[1]) == tie[1]);
+                if (!removed[tie[0]] && !removed[tie[1]] && !gone) {
+                    g.addEdge(tie[0], tie[1]);
+                }
+            }
+            BiconnectivityInspector<Integer, DefaultEdge> inspector = new BiconnectivityInspector<>(g);
+            List<List<Integer>> expectedBridges = inspector.getBridges().stream()
+                    .map(e -> List.of(Math.min(g.getEdgeSource(e), g.getEdgeTarget(e)),
+                            Math.max(g.getEdgeSource(e), g.getEdgeTarget(e))))
+                    .sorted(Comparator.<List<Integer>>comparingInt(e -> e.get(0)).thenComparingInt(e -> e.get(1)))
+                    .toList();
+            List<List<Integer>> expectedComponents = new ConnectivityInspector<>(g).connectedSets().stream()
+                    .filter(c -> c.size() >= 2).map(c -> c.stream().sorted().toList())
+                    .sorted(Comparator.comparingInt(c -> c.get(0))).toList();
+
+            Fragility f = analysis.analyze(n, removed, removedTies);
+
+            String where = "round " + round;
+            assertThat(f.articulationPoints()).as(where).isEqualTo(inspector.getCutpoints().stream().sorted().toList());
+            assertThat(f.bridges().stream().map(x -> List.of(x[0], x[1])).toList()).as(where)
+                    .isEqualTo(expectedBridges);
+            assertThat(f.components()).as(where).isEqualTo(expectedComponents);
+            assertThat(f.isolated()).as(where)
+                    .isEqualTo(g.vertexSet().stream().filter(v -> g.degreeOf(v) == 0).sorted().toList());
+        }
     }
 
     @Test
