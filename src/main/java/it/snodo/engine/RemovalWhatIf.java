@@ -6,10 +6,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.jgrapht.Graph;
-import org.jgrapht.alg.connectivity.BiconnectivityInspector;
-import org.jgrapht.alg.util.Pair;
-import org.jgrapht.opt.graph.sparse.SparseIntUndirectedGraph;
 
 /**
  * What-if by recomputation on the snapshot with the removals masked out: a need is answered
@@ -19,6 +15,8 @@ import org.jgrapht.opt.graph.sparse.SparseIntUndirectedGraph;
  * manipulation", CACM 16(6), 1973) on the tie graph before and after.
  */
 public final class RemovalWhatIf implements WhatIfAnalysis {
+
+    private static final FragilityAnalysis FRAGILITY = new BiconnectivityFragility();
 
     private final Network network;
     private volatile Set<Integer> articulationPointsBefore;
@@ -41,11 +39,9 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
         for (int s = 0; s < n.serviceCount(); s++) {
             serviceGone[s] |= actorGone[n.provider[s]];
         }
-        Set<Long> tieGone = new java.util.HashSet<>();
+        List<int[]> tieGone = new ArrayList<>();
         for (int[] pair : removal.ties()) {
-            int a = check(pair[0], n.actorCount());
-            int b = check(pair[1], n.actorCount());
-            tieGone.add(key(a, b));
+            tieGone.add(new int[] {check(pair[0], n.actorCount()), check(pair[1], n.actorCount())});
         }
 
         // Needs answered before and not after, summed by (municipality, category).
@@ -78,32 +74,14 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
     private Set<Integer> before() {
         Set<Integer> points = articulationPointsBefore;
         if (points == null) {
-            points = articulationPoints(new boolean[network.actorCount()], Set.of());
+            points = new TreeSet<>(FRAGILITY.analyze(network).articulationPoints());
             articulationPointsBefore = points;
         }
         return points;
     }
 
-    private Set<Integer> articulationPoints(boolean[] actorGone, Set<Long> tieGone) {
-        Network n = network;
-        List<Pair<Integer, Integer>> edges = new ArrayList<>();
-        for (int a = 0; a < n.actorCount(); a++) {
-            for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
-                int b = n.adj[j];
-                if (a < b && !actorGone[a] && !actorGone[b] && !tieGone.contains(key(a, b))) {
-                    edges.add(Pair.of(a, b));
-                }
-            }
-        }
-        if (edges.isEmpty()) {
-            return new TreeSet<>();
-        }
-        Graph<Integer, Integer> graph = new SparseIntUndirectedGraph(n.actorCount(), edges);
-        return new TreeSet<>(new BiconnectivityInspector<>(graph).getCutpoints());
-    }
-
-    private static long key(int a, int b) {
-        return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    private Set<Integer> articulationPoints(boolean[] actorGone, List<int[]> tieGone) {
+        return new TreeSet<>(FRAGILITY.analyze(network, actorGone, tieGone).articulationPoints());
     }
 
     private static int check(int index, int size) {
