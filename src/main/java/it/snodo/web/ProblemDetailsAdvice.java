@@ -153,8 +153,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
         }
-        if (type == Boolean.class) {
+        if (type == Boolean.class || type == boolean.class) {
             return "true or false";
+        }
+        if (type == String.class) {
+            return "text";
         }
         return "a valid " + type.getSimpleName();
     }
