@@ -150,11 +150,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
             return "one of " + names;
         }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
-        }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
         }
         if (type == String.class) {
             return "text";
