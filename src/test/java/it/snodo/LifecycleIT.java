@@ -64,6 +64,14 @@ class LifecycleIT {
             assertThat(demoLoaded).as("demo loaded: %s", Files.readString(output)).isTrue();
 
             HttpClient client = HttpClient.newHttpClient();
+            // A write only this run makes: after the restart it proves the store, not a new demo.
+            HttpResponse<String> written = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/v1/needs"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"need-lifecycle\", \"category\": \"anziani\","
+                            + " \"territory\": \"015182\", \"people\": 3}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
             HttpResponse<String> export = client.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/v1/export")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -78,15 +86,18 @@ class LifecycleIT {
             assertThat(log).contains("Graceful shutdown complete", "Shutting down embedded Neo4j");
             assertThat(log).doesNotContain(" ERROR ", "Exception");
 
+            // Command-line arguments, not builder properties: those are defaults that application.yml
+            // would override, and the restart would open ./data instead of this store.
             try (ConfigurableApplicationContext again = new SpringApplicationBuilder(SnodoApplication.class)
-                    .properties("snodo.neo4j.home=" + home, "snodo.neo4j.bolt-port=0", "snodo.neo4j.page-cache=16MB",
-                            "server.port=0")
-                    .run()) {
+                    .run("--snodo.neo4j.home=" + home, "--snodo.neo4j.bolt-port=0", "--snodo.neo4j.page-cache=16MB",
+                            "--server.port=0")) {
+                assertThat(again.getBean(it.snodo.neo4j.EmbeddedNeo4j.class).home()).isEqualTo(home.normalize());
                 long version = again.getBean(NetworkStore.class).version();
                 JsonNode after = new ObjectMapper().readTree(again.getBean(ObjectMapper.class)
                         .writeValueAsString(again.getBean(NetworkReader.class).export()));
                 assertThat(after).isEqualTo(before);
-                assertThat(version).as("the demo is not loaded a second time").isEqualTo(1);
+                assertThat(after.toString()).contains("need-lifecycle");
+                assertThat(version).as("the demo load and the need; the demo is not loaded again").isEqualTo(2);
             }
         } finally {
             process.destroyForcibly();
