@@ -438,6 +438,23 @@ public final class Network {
         return new Builder(version);
     }
 
+    /**
+     * The bytes of this snapshot's arrays (ids and names counted as references only): what the
+     * engine holds per network, for the benchmark's bytes-per-edge figure.
+     */
+    public long arrayBytes() {
+        long ints = (long) territoryParent.length + munOfStart.length + munOf.length + municipalities.length
+                + categoryParent.length + tin.length + tout.length + actorBasedIn.length + provider.length
+                + capacity.length + occupied.length + svcCatStart.length + svcCat.length + svcTerStart.length
+                + svcTer.length + coverStart.length + cover.length + needCategory.length + needTerritory.length
+                + needPeople.length + needStart.length + needsByMunicipality.length + adjStart.length + adj.length
+                + adjKinds.length + adjKind.length;
+        long doubles = (long) lat.length + lon.length + adjStrength.length;
+        long references = (long) territoryId.length * 3 + categoryCode.length * 2 + actorId.length * 3
+                + serviceId.length * 2 + needId.length;
+        return 4 * ints + 8 * doubles + 4 * references + cooperative.length;
+    }
+
     /** The network version this snapshot holds: every committed write makes a larger one. */
     public long version() {
         return version;

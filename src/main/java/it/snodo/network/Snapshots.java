@@ -196,6 +196,12 @@ public class Snapshots implements InitializingBean, DisposableBean {
         return engine;
     }
 
+    /** Builds and swaps in a snapshot now, on the caller's thread; for operators and benchmarks. */
+    public Engine rebuildNow() {
+        rebuild();
+        return current;
+    }
+
     @EventListener
     void onChange(NetworkChanged change) {
         requestRebuild();
