@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs the benchmark at one scale: S (a consortium, minutes), M (a region), L (the country).
+#   bench/run.sh S
+# Builds what it needs, loads a generated network into a fresh embedded Neo4j through the real
+# import path, prints a table and writes target/bench/report-<scale>.json. See docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scale="${1:-S}"
+case "$scale" in
+  S) heap=2g ;;
+  M) heap=8g ;;
+  L) heap=20g ;;
+  *) echo "usage: bench/run.sh S|M|L" >&2; exit 2 ;;
+esac
+mvn -B -q -DskipTests test-compile
+mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+exec java -Xmx"$heap" -XX:+UseParallelGC \
+  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
+  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  it.snodo.bench.Benchmark "$scale"
