@@ -78,6 +78,9 @@ public final class Network {
     final int[] svcTerStart;
     final int[] svcTer;
     private final Map<String, Integer> serviceIndex;
+    /** For each territory, the services available directly in it, ascending (CSR). */
+    final int[] availStart;
+    final int[] avail;
     /** For each municipality (by territory index), the services that cover it, ascending (CSR). */
     final int[] coverStart;
     final int[] cover;
@@ -287,6 +290,18 @@ public final class Network {
             }
             Arrays.sort(svcTer, svcTerStart[i], k);
         }
+        int[] availCount = new int[nt + 1];
+        for (int k = 0; k < svcTer.length; k++) {
+            availCount[svcTer[k]]++;
+        }
+        availStart = offsets(availCount, nt);
+        avail = new int[svcTer.length];
+        int[] afill = Arrays.copyOf(availStart, nt);
+        for (int s = 0; s < ns; s++) {
+            for (int k = svcTerStart[s]; k < svcTerStart[s + 1]; k++) {
+                avail[afill[svcTer[k]]++] = s;
+            }
+        }
         // Coverage: the services available in each municipality or in a territory it is part of.
         int[] coverCount = new int[nt + 1];
         for (int s = 0; s < ns; s++) {
@@ -446,7 +461,7 @@ public final class Network {
         long ints = (long) territoryParent.length + munOfStart.length + munOf.length + municipalities.length
                 + categoryParent.length + tin.length + tout.length + actorBasedIn.length + provider.length
                 + capacity.length + occupied.length + svcCatStart.length + svcCat.length + svcTerStart.length
-                + svcTer.length + coverStart.length + cover.length + needCategory.length + needTerritory.length
+                + svcTer.length + availStart.length + avail.length + coverStart.length + cover.length + needCategory.length + needTerritory.length
                 + needPeople.length + needStart.length + needsByMunicipality.length + adjStart.length + adj.length
                 + adjKinds.length + adjKind.length;
         long doubles = (long) lat.length + lon.length + adjStrength.length;

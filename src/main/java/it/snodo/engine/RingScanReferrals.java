@@ -46,9 +46,14 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         final int[] parentStamp;
         final int[] queue;
         final int[] wanted;
+        final int[] territoryStamp;
+        final double[] territoryDist;
+        double[] distances = new double[64];
         int stamp;
 
         Scratch(Network n) {
+            territoryStamp = new int[n.territoryCount()];
+            territoryDist = new double[n.territoryCount()];
             seen = new int[n.serviceCount()];
             foundAt = new int[n.serviceCount()];
             order = new long[n.municipalities.length];
@@ -59,9 +64,17 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             wanted = new int[n.actorCount()];
         }
 
+        double[] distances(int size) {
+            if (distances.length < size) {
+                distances = new double[Math.max(size, 2 * distances.length)];
+            }
+            return distances;
+        }
+
         int next() {
             if (++stamp == Integer.MAX_VALUE) {
                 Arrays.fill(seen, 0);
+                Arrays.fill(territoryStamp, 0);
                 Arrays.fill(parentStamp, 0);
                 Arrays.fill(wanted, 0);
                 stamp = 1;
@@ -107,6 +120,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         int[] foundAt = x.foundAt;
         int[] seen = x.seen;
         double kth = Double.POSITIVE_INFINITY;
+        int kthAt = -1;
         for (int i = 0; i < count; i++) {
             int mun = (int) order[i];
             double d = dist[mun];
@@ -115,29 +129,44 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             if ((float) d > (float) kth) {
                 break;
             }
-            for (int j = n.coverStart[mun]; j < n.coverStart[mun + 1]; j++) {
-                int s = n.cover[j];
-                if (seen[s] == stamp) {
-                    int at = foundAt[s];
-                    if (at >= 0 && d < found.get(at).distance) {
-                        found.set(at, new Candidate(s, d, mun));
+            // The services available in the municipality, then in each territory it is part of:
+            // a territory is scanned once, at its nearest municipality (again only if a nearer one
+            // turns up among equal float distances), so a district-wide service is met once.
+            for (int t = mun; t >= 0; t = n.territoryParent[t]) {
+                if (x.territoryStamp[t] == stamp && x.territoryDist[t] <= d) {
+                    break;
+                }
+                x.territoryStamp[t] = stamp;
+                x.territoryDist[t] = d;
+                for (int j = n.availStart[t]; j < n.availStart[t + 1]; j++) {
+                    int s = n.avail[j];
+                    if (seen[s] == stamp) {
+                        int at = foundAt[s];
+                        if (at >= 0 && d < found.get(at).distance) {
+                            found.set(at, new Candidate(s, d, mun));
+                        }
+                        continue;
                     }
-                    continue;
+                    seen[s] = stamp;
+                    foundAt[s] = -1;
+                    if (!n.coversCategory(s, q.category())) {
+                        continue;
+                    }
+                    Integer free = n.freePlaces(s);
+                    if (!q.includeFull() && free != null && free <= 0) {
+                        continue;
+                    }
+                    foundAt[s] = found.size();
+                    found.add(new Candidate(s, d, mun));
                 }
-                seen[s] = stamp;
-                foundAt[s] = -1;
-                if (!n.coversCategory(s, q.category())) {
-                    continue;
-                }
-                Integer free = n.freePlaces(s);
-                if (!q.includeFull() && free != null && free <= 0) {
-                    continue;
-                }
-                foundAt[s] = found.size();
-                found.add(new Candidate(s, d, mun));
             }
-            if (found.size() >= q.k()) {
-                double[] ds = found.stream().mapToDouble(c -> c.distance).sorted().toArray();
+            if (found.size() >= q.k() && found.size() != kthAt) {
+                kthAt = found.size();
+                double[] ds = x.distances(found.size());
+                for (int c = 0; c < found.size(); c++) {
+                    ds[c] = found.get(c).distance;
+                }
+                Arrays.sort(ds, 0, found.size());
                 kth = ds[q.k() - 1];
             }
         }
