@@ -107,7 +107,22 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         long[] order = x.order;
         double[] dist = x.dist;
         int count = 0;
+        // A box around the need that holds every point within maxKm skips the trigonometry for
+        // most municipalities. Latitude: d >= R·|Δφ|. Longitude, from the haversine formula with
+        // both latitudes at most φmax from the equator: sin(d/2R) >= cos φmax · sin(|Δλ|/2).
+        double half = q.maxKm() / (2 * Geo.EARTH_RADIUS_KM);
+        double dLatMax = Math.toDegrees(2 * half) * 1.000001 + 1e-9;
+        double cosMax = Math.cos(Math.toRadians(Math.min(90, Math.abs(mLat) + dLatMax)));
+        double dLonMax = half >= Math.PI / 2 || Math.sin(half) >= cosMax ? 360
+                : Math.toDegrees(2 * Math.asin(Math.sin(half) / cosMax)) * 1.000001 + 1e-9;
         for (int mun : muns) {
+            if (Math.abs(n.lat[mun] - mLat) > dLatMax) {
+                continue;
+            }
+            double dLon = Math.abs(n.lon[mun] - mLon);
+            if (Math.min(dLon, 360 - dLon) > dLonMax) {
+                continue;
+            }
             double d = mun == m ? 0 : Geo.distanceKm(mLat, mLon, n.lat[mun], n.lon[mun]);
             if (d <= q.maxKm()) {
                 dist[mun] = d;
