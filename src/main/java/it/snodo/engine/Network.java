@@ -621,17 +621,6 @@ public final class Network {
         return false;
     }
 
-    /** The names of the tie kinds in a kinds bitmask, in the order they were first seen. */
-    List<String> kinds(int mask) {
-        List<String> names = new ArrayList<>();
-        for (int k = 0; k < kindNames.length; k++) {
-            if ((mask & (1 << k)) != 0) {
-                names.add(kindNames[k]);
-            }
-        }
-        return names;
-    }
-
     /**
      * The entry points of the network for a need in a municipality: the consortia, and the
      * social services (partners of kind MUNICIPALITY) based in that municipality, ascending.
