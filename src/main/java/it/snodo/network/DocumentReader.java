@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import it.snodo.web.JsonValues;
 import it.snodo.web.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -125,46 +126,14 @@ class DocumentReader {
     }
 
     private static String fieldOf(JsonProcessingException e) {
-        if (e instanceof JsonMappingException m) {
-            StringBuilder sb = new StringBuilder();
-            for (JsonMappingException.Reference ref : m.getPath()) {
-                if (ref.getFieldName() != null) {
-                    sb.append('.').append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    sb.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return sb.toString();
-        }
-        return "";
+        String path = e instanceof JsonMappingException m ? JsonValues.path(m) : "";
+        return path.isEmpty() ? "" : "." + path;
     }
 
     private static String typeMessage(JsonProcessingException e) {
         Class<?> target = e instanceof InvalidFormatException f ? f.getTargetType()
                 : e instanceof MismatchedInputException m ? m.getTargetType() : null;
-        if (target == null) {
-            return "has a value of the wrong type";
-        }
-        if (target.isEnum()) {
-            List<String> names = new ArrayList<>();
-            for (Object c : target.getEnumConstants()) {
-                names.add(((Enum<?>) c).name());
-            }
-            return "must be one of " + names;
-        }
-        if (Number.class.isAssignableFrom(target)) {
-            return Integer.class == target || Long.class == target ? "must be a whole number" : "must be a number";
-        }
-        if (target == java.time.LocalDate.class) {
-            return "must be a date, YYYY-MM-DD";
-        }
-        if (target == String.class) {
-            return "must be a string";
-        }
-        if (List.class.isAssignableFrom(target)) {
-            return "must be an array";
-        }
-        return "has a value of the wrong type";
+        return target == null ? "has a value of the wrong type" : "must be " + JsonValues.describe(target);
     }
 
     @SuppressWarnings("unchecked")

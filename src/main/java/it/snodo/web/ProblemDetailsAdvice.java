@@ -47,7 +47,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
+        String expected = JsonValues.describe(e.getRequiredType());
         return invalid("Parameter '" + e.getName() + "' is not valid",
                 List.of(Violation.of(e.getName(), "must be " + expected)));
     }
@@ -141,27 +141,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 + errors.stream().map(Violation::field).distinct().limit(10).collect(Collectors.joining(", "));
     }
 
-    private static String describe(Class<?> type) {
-        if (type.isEnum()) {
-            Object[] constants = type.getEnumConstants();
-            List<String> names = new ArrayList<>();
-            for (Object c : constants) {
-                names.add(((Enum<?>) c).name());
-            }
-            return "one of " + names;
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
-        }
-        if (type == String.class) {
-            return "text";
-        }
-        return "a valid " + type.getSimpleName();
-    }
-
     /** Names the fields of a JSON body that Jackson could not read. */
     static final class JsonErrors {
 
@@ -173,11 +152,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return List.of(Violation.of(path(u), "is not a field of this resource"));
             }
             if (cause instanceof InvalidFormatException f) {
-                return List.of(Violation.of(path(f), "must be " + ProblemDetailsAdvice.describe(f.getTargetType())));
+                return List.of(Violation.of(path(f), "must be " + JsonValues.describe(f.getTargetType())));
             }
             if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                String target = m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
-                        && mi.getTargetType() != null ? ProblemDetailsAdvice.describe(mi.getTargetType()) : "of the right type";
+                String target = JsonValues.describe(
+                        m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi ? mi.getTargetType() : null);
                 return List.of(Violation.of(path(m), "must be " + target));
             }
             if (cause instanceof JsonProcessingException p) {
@@ -189,18 +168,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
 
         static String path(JsonMappingException e) {
-            StringBuilder sb = new StringBuilder();
-            for (JsonMappingException.Reference ref : e.getPath()) {
-                if (ref.getFieldName() != null) {
-                    if (!sb.isEmpty()) {
-                        sb.append('.');
-                    }
-                    sb.append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    sb.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return sb.isEmpty() ? "body" : sb.toString();
+            String path = JsonValues.path(e);
+            return path.isEmpty() ? "body" : path;
         }
     }
 }
