@@ -62,7 +62,7 @@ public class NetworkImport {
     }
 
     private static ApiException invalid(List<Violation> violations) {
-        long rows = violations.stream().map(v -> v.field().replaceAll("\\].*", "]")).distinct().count();
+        long rows = NetworkStore.rows(violations);
         return new ApiException.InvalidInput(rows + (rows == 1 ? " row is" : " rows are")
                 + " not valid; nothing was written", violations);
     }

@@ -442,8 +442,13 @@ public class NetworkStore {
         });
     }
 
+    /** How many document rows a list of violations names ({@code needs[3].people} names {@code needs[3]}). */
+    static long rows(List<Violation> violations) {
+        return violations.stream().map(v -> v.field().replaceAll("\\].*", "]")).distinct().count();
+    }
+
     static ApiException brokenGraph(List<Violation> violations) {
-        long rows = violations.stream().map(v -> v.field().replaceAll("\\].*", "]")).distinct().count();
+        long rows = rows(violations);
         return new ApiException.BrokenGraph(rows + (rows == 1 ? " row breaks" : " rows break")
                 + " the network graph; nothing was written", violations);
     }

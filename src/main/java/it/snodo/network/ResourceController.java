@@ -95,7 +95,7 @@ abstract class ResourceController<T extends Row> {
         }
     }
 
-    private static void checkOnItsOwn(Row row) {
+    static void checkOnItsOwn(Row row) {
         List<Violation> errors = new ArrayList<>();
         DocumentChecks.checkRow(row, "", errors);
         if (!errors.isEmpty()) {

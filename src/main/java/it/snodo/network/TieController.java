@@ -55,7 +55,7 @@ class TieController {
     @PostMapping
     @Operation(summary = "Create a tie; 409 if one of that kind exists between the two already")
     ResponseEntity<Tie> create(@Valid @RequestBody Tie body) {
-        checkOnItsOwn(body);
+        ResourceController.checkOnItsOwn(body);
         long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.CREATE);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{from}/{to}/{kind}")
                 .buildAndExpand(body.from(), body.to(), body.kind()).toUri();
@@ -72,7 +72,7 @@ class TieController {
                     List.of(Violation.of("from", "must be '" + from + "'"), Violation.of("to", "must be '" + to + "'"),
                             Violation.of("kind", "must be " + kind)));
         }
-        checkOnItsOwn(body);
+        ResourceController.checkOnItsOwn(body);
         long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.REPLACE);
         return ResponseEntity.ok().header(ResourceController.VERSION_HEADER, Long.toString(version)).body(body);
     }
@@ -82,14 +82,6 @@ class TieController {
     ResponseEntity<Void> delete(@PathVariable String from, @PathVariable String to, @PathVariable TieKind kind) {
         long version = store.deleteTie(from, to, kind);
         return ResponseEntity.noContent().header(ResourceController.VERSION_HEADER, Long.toString(version)).build();
-    }
-
-    private static void checkOnItsOwn(Tie tie) {
-        List<Violation> errors = new java.util.ArrayList<>();
-        DocumentChecks.checkRow(tie, "", errors);
-        if (!errors.isEmpty()) {
-            throw new ApiException.InvalidInput("The body is not valid", errors);
-        }
     }
 
     private static ApiException notFound(String from, String to, TieKind kind) {
