@@ -92,11 +92,11 @@ class MeasuresController {
             }
             t = n.territory(territory);
         }
-        int[] scope = t < 0 ? null : it.snodo.engine.NetworkMeasures.basedIn(n, t);
+        int[] scope = engine.scope(t);
         Measures m = engine.measures(t);
         Map<String, Double> betweenness = new LinkedHashMap<>();
         for (int i = 0; i < m.actors(); i++) {
-            betweenness.put(n.actorId(scope == null ? i : scope[i]), m.betweenness()[i]);
+            betweenness.put(n.actorId(scope[i]), m.betweenness()[i]);
         }
         List<Broker> brokers = new ArrayList<>();
         for (int a : m.brokers()) {

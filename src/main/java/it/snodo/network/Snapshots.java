@@ -124,9 +124,19 @@ public class Snapshots implements InitializingBean, DisposableBean {
 
         /** The measures of the whole tie graph (territory -1) or of the actors based in a territory, once each. */
         public NetworkMeasures.Measures measures(int territory) {
-            return cached(List.of("measures", territory), () -> territory < 0
-                    ? new BrandesLouvainMeasures().measure(network)
-                    : new BrandesLouvainMeasures().measure(network, NetworkMeasures.basedIn(network, territory)));
+            return cached(List.of("measures", territory),
+                    () -> new BrandesLouvainMeasures().measure(network, scope(territory)));
+        }
+
+        /**
+         * The actors measured for a territory (-1: all), ascending: {@code measures(t).betweenness()[i]}
+         * belongs to {@code scope(t)[i]}.
+         */
+        public int[] scope(int territory) {
+            int[] actors = cached(List.of("scope", territory), () -> territory < 0
+                    ? java.util.stream.IntStream.range(0, network.actorCount()).toArray()
+                    : NetworkMeasures.basedIn(network, territory));
+            return actors.clone();
         }
 
         @SuppressWarnings("unchecked")
