@@ -1,0 +1,114 @@
+package it.snodo.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.IntConsumer;
+
+import it.snodo.engine.BoundedYenConnectionPaths;
+import it.snodo.engine.ComplementaritySynergies;
+import it.snodo.engine.Network;
+import it.snodo.engine.ReferralAlgorithm;
+import it.snodo.engine.RingScanReferrals;
+import it.snodo.network.NetworkDocument;
+
+/**
+ * The engine alone, on a generated network built in memory (no Neo4j, no import): a quick loop
+ * for working on an algorithm's speed. {@code java ... it.snodo.bench.EngineBench M [what...]},
+ * what = referrals, paths, synergies, build. The numbers to publish come from {@link Benchmark}.
+ */
+public final class EngineBench {
+
+    private EngineBench() {
+    }
+
+    public static void main(String[] args) {
+        NetworkGenerator.Scale scale = NetworkGenerator.Scale.valueOf(args.length > 0 ? args[0] : "S");
+        List<String> what = args.length > 1 ? List.of(args).subList(1, args.length)
+                : List.of("build", "referrals", "paths", "synergies");
+        long s = System.nanoTime();
+        NetworkDocument doc = NetworkGenerator.generate(scale, 42);
+        System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", NetworkGenerator.describe(doc), secs(s));
+        Network net = build(doc);
+        if (what.contains("build")) {
+            double[] ms = time(3, 1, i -> build(doc));
+            report("snapshot build from rows (no Neo4j)", ms);
+        }
+        Random random = new Random(7);
+        int[] muns = net.territoriesOfLevel(Network.MUNICIPALITY);
+        if (what.contains("referrals")) {
+            RingScanReferrals referrals = new RingScanReferrals(net);
+            int n = 20_000;
+            int[][] q = new int[n][];
+            for (int i = 0; i < n; i++) {
+                q[i] = new int[] {random.nextInt(net.categoryCount()), muns[random.nextInt(muns.length)]};
+            }
+            report("referral k=10 maxKm=25", time(n, n, i -> referrals.referrals(
+                    new ReferralAlgorithm.Query(q[i][0], q[i][1], 10, 25, false))));
+        }
+        if (what.contains("paths")) {
+            BoundedYenConnectionPaths paths = new BoundedYenConnectionPaths(net);
+            int n = 2_000;
+            int[][] q = new int[n][];
+            for (int i = 0; i < n; i++) {
+                q[i] = new int[] {random.nextInt(net.actorCount()), random.nextInt(net.actorCount())};
+            }
+            report("connection paths k=5", time(n, n / 2, i -> paths.paths(q[i][0], q[i][1], 5)));
+        }
+        if (what.contains("synergies")) {
+            ComplementaritySynergies synergies = new ComplementaritySynergies(net);
+            List<Integer> coops = new ArrayList<>();
+            for (int a = 0; a < net.actorCount(); a++) {
+                if (net.isCooperative(a)) {
+                    coops.add(a);
+                }
+            }
+            report("synergies of one cooperative", time(500, 500, i -> synergies.suggestions(coops.get(i % coops.size()), 10)));
+            report("synergies for every cooperative (" + coops.size() + ")", time(3, 1, i -> {
+                for (int a : coops) {
+                    synergies.suggestions(a, 10);
+                }
+            }));
+        }
+    }
+
+    /** The same rows the snapshot loader reads from Neo4j, given to the builder directly. */
+    static Network build(NetworkDocument d) {
+        Network.Builder b = Network.builder(1);
+        d.territories().forEach(t -> b.territory(t.id(), t.name(), t.level().name(), t.partOf(), t.lat(), t.lon()));
+        d.categories().forEach(c -> b.category(c.code(), c.name(), c.partOf()));
+        d.cooperatives().forEach(c -> b.cooperative(c.id(), c.name(), c.type().name(), c.basedIn()));
+        d.partners().forEach(p -> b.partner(p.id(), p.name(), p.kind().name(), p.basedIn()));
+        d.services().forEach(s -> b.service(s.id(), s.name(), s.provider(), s.capacity(), s.occupied(),
+                s.categories(), s.territories()));
+        d.needs().forEach(n -> b.need(n.id(), n.category(), n.territory(), n.people()));
+        d.ties().forEach(t -> b.tie(t.from(), t.to(), t.kind().name(), t.strength()));
+        return b.build();
+    }
+
+    private static double[] time(int n, int warmUp, IntConsumer call) {
+        for (int i = 0; i < warmUp; i++) {
+            call.accept(i % n);
+        }
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            long s = System.nanoTime();
+            call.accept(i);
+            ms[i] = (System.nanoTime() - s) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static void report(String name, double[] sorted) {
+        System.out.printf(Locale.ROOT, "%-45s n=%6d  p50 %9.4f ms  p99 %9.4f ms  max %9.3f ms%n", name, sorted.length,
+                sorted[(sorted.length - 1) / 2], sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.99 * sorted.length) - 1)],
+                sorted[sorted.length - 1]);
+    }
+
+    private static double secs(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
