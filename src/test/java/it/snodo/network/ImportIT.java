@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.Plan;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -16,6 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.snodo.SnodoIT;
 
 class ImportIT extends SnodoIT {
+
+    @Autowired
+    private Driver driver;
 
     @Test
     void importsTheExampleAndCountsItsRows() {
@@ -168,6 +176,25 @@ class ImportIT extends SnodoIT {
         ((ObjectNode) needs.get(n - 1)).put("territory", "ex-prov-mi");
         assertThat(post("/api/v1/import", document).getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(get("/api/v1/needs?size=1").getBody().get("totalElements").asLong()).isEqualTo(30);
+    }
+
+    @Test
+    void writingATieExpandsFromItsActorsInsteadOfSeekingEveryTieOfItsKind() {
+        // A seek on an index of TIED_TO(kind) made each tie of an import cost as much as all the
+        // ties of its kind: quadratic. The plan must find a tie between its two actors.
+        List<String> operators = new ArrayList<>();
+        try (Session session = driver.session()) {
+            for (String statement : Writes.statements(Section.TIES, false)) {
+                collect(session.run("EXPLAIN " + statement, Map.of("rows", List.of())).consume().plan(), operators);
+            }
+        }
+        assertThat(operators).anyMatch(o -> o.startsWith("Expand(Into)"))
+                .noneMatch(o -> o.contains("RelationshipIndex"));
+    }
+
+    private static void collect(Plan plan, List<String> operators) {
+        operators.add(plan.operatorType());
+        plan.children().forEach(child -> collect(child, operators));
     }
 
     private long[] graphCounts() {
