@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.function.IntConsumer;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -161,6 +162,18 @@ public final class Benchmark {
                 net.categoryCode(queries[i][0]), "territory", net.territoryId(queries[i][1]), "k", 10, "maxKm", 25.0,
                 "includeFull", false)));
         add("referral k=10 maxKm=25 (engine vs Cypher over Bolt)", ms, "cypher/peer/referral.cypher", peer);
+        // A fast peer that answers another question proves nothing: both must name the same services.
+        int same = 0;
+        for (int i = 0; i < peerN; i++) {
+            List<String> engineAnswer = engine.referrals().referrals(
+                    new ReferralAlgorithm.Query(queries[i][0], queries[i][1], 10, 25, false))
+                    .stream().map(r -> net.serviceId(r.service())).toList();
+            List<String> peerAnswer = run(driver, cypher, Map.of("category", net.categoryCode(queries[i][0]),
+                    "territory", net.territoryId(queries[i][1]), "k", 10, "maxKm", 25.0, "includeFull", false))
+                    .stream().map(r -> r.get("service").asString()).toList();
+            same += engineAnswer.equals(peerAnswer) ? 1 : 0;
+        }
+        notes.put("referralPeerAgreement", same + " of " + peerN + " answers name the same services in the same order");
     }
 
     private void measurePaths(Snapshots.Engine engine, Driver driver, int n, int peerN) {
@@ -238,7 +251,7 @@ public final class Benchmark {
         return net.territoriesOfLevel(Network.MUNICIPALITY);
     }
 
-    private static Object run(Driver driver, String cypher, Map<String, Object> params) {
+    private static List<Record> run(Driver driver, String cypher, Map<String, Object> params) {
         try (Session session = driver.session()) {
             return session.executeRead(tx -> tx.run(cypher, params).list());
         }
