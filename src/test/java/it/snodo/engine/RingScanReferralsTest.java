@@ -443,4 +443,26 @@ class RingScanReferralsTest {
         assertThat(route(n, inRho.get(1))).containsExactly("comune-pero", "coop-c", "coop-b", "coop-a", "consorzio");
         assertThat(inRho.get(1).cost()).isCloseTo(rhoToPero + 4, within(1e-9));
     }
+
+    @Test
+    void municipalitiesAcrossTheAntimeridianAreAsNearAsTheyAre() {
+        double[] west = {0, 179.95};
+        double[] east = {0.05, -179.95};
+        double[] far = {10, 0};
+        Network n = Network.builder(1)
+                .territory("r", "R", "REGION", null, null, null)
+                .territory("west", "West", "MUNICIPALITY", "r", west[0], west[1])
+                .territory("east", "East", "MUNICIPALITY", "r", east[0], east[1])
+                .territory("far", "Far", "MUNICIPALITY", "r", far[0], far[1])
+                .category(ABITARE, "Abitare", null)
+                .cooperative("consorzio", "Consorzio", "CONSORTIUM", "west")
+                .service("svc-east", "East's", "consorzio", 3, 0, List.of(ABITARE), List.of("east"))
+                .service("svc-far", "Far's", "consorzio", 3, 0, List.of(ABITARE), List.of("far"))
+                .build();
+
+        List<Referral> found = ask(n, ABITARE, "west", 10, 25, false);
+        assertThat(ids(n, found)).containsExactly("svc-east");
+        assertThat(found.get(0).distanceKm()).isCloseTo(km(west, east), within(1e-9)).isLessThan(25);
+        assertThat(ask(n, ABITARE, "west", 10, 10, false)).isEmpty();
+    }
 }
