@@ -17,18 +17,25 @@ import java.util.Objects;
  * over a precomputed coverage index (see e.g. Roussopoulos et al., "Nearest neighbor queries",
  * SIGMOD 1995), with the distance of a service being that of its nearest covered municipality.
  *
- * <p>Two indexes are built once per snapshot, when this is constructed:
+ * <p>Three indexes are built once per snapshot, when this is constructed:
  * <ul>
  * <li>a uniform grid of latitude-longitude cells over the municipalities (Bentley and Friedman,
  *     "Data structures for range searching", ACM Computing Surveys 11(4), 1979), so that only the
  *     cells meeting a box that holds every point within {@code maxKm} are read;</li>
  * <li>for each territory, the services available directly in it by category, sorted by the
  *     category's place in the Euler tour of the category tree: the services covering a category
- *     or a descendant are one run, found by binary search.</li>
+ *     or a descendant are one run, found by binary search;</li>
+ * <li>the breadth-first search over the tie graph from the entry points every municipality
+ *     shares (the consortia), kept whole: each actor's parent, depth and root.</li>
  * </ul>
  *
  * <p>Each referral is then explained by the shortest tie route from its provider to an entry
- * point of the network, found by one breadth-first search from all entry points at once.
+ * point of the network, as one breadth-first search from all the need's entry points at once
+ * (ascending, each actor's ties ascending) finds it. That search reaches an actor first along
+ * its shortest routes, and among them along the one from the entry point of lowest index; so
+ * the route is read from the shared search, except where the need's municipality has social
+ * services of its own (entry points too): a search from those alone, limited to the actors at
+ * least as near them as the consortia, says which actors take their parent from it instead.
  */
 public final class RingScanReferrals implements ReferralAlgorithm {
 
@@ -36,6 +43,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
     public static final int UNREACHABLE_HOPS = 10;
 
     private static final int ROOT = -1;
+    private static final int UNREACHED = -2;
     /** Municipalities per grid cell, about; and at most this many cells along a side. */
     private static final double MUNICIPALITIES_PER_CELL = 2;
     private static final int MAX_CELLS_PER_SIDE = 2048;
@@ -59,6 +67,19 @@ public final class RingScanReferrals implements ReferralAlgorithm {
      */
     private final int[] offerStart;
     private final long[] offers;
+
+    /**
+     * The breadth-first search over the tie graph from the entry points every municipality shares
+     * (the consortia): each actor's parent ({@link #ROOT} at an entry point, {@link #UNREACHED}
+     * when no tie leads there), the kind of the tie to it, depth (hops) and root (the entry point
+     * its route ends at).
+     */
+    private final int[] sharedParent;
+    private final int[] sharedKind;
+    private final int[] sharedDepth;
+    private final int[] sharedRoot;
+    /** For each municipality, its own entry points (its social services), ascending, or null when none. */
+    private final int[][] localEntryPoints;
 
     /** Per-thread scratch arrays, so that a query allocates nothing in proportion to the network. */
     private final ThreadLocal<Scratch> scratch;
@@ -125,6 +146,51 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             Arrays.sort(offers, offerStart[t], offerStart[t + 1]);
         }
 
+        // ---- routes from the entry points every municipality shares
+        int[] shares = new int[n.actorCount()];
+        int[][] entryPoints = new int[nt][];
+        for (int m : muns) {
+            entryPoints[m] = n.entryPoints(m);
+            for (int a : entryPoints[m]) {
+                shares[a]++;
+            }
+        }
+        localEntryPoints = new int[nt][];
+        for (int m : muns) {
+            int[] local = Arrays.stream(entryPoints[m]).filter(a -> shares[a] < muns.length).toArray();
+            localEntryPoints[m] = local.length == 0 ? null : local;
+        }
+        sharedParent = new int[n.actorCount()];
+        sharedKind = new int[n.actorCount()];
+        sharedDepth = new int[n.actorCount()];
+        sharedRoot = new int[n.actorCount()];
+        Arrays.fill(sharedParent, UNREACHED);
+        Arrays.fill(sharedDepth, Integer.MAX_VALUE);
+        int[] queue = new int[n.actorCount()];
+        int head = 0;
+        int tail = 0;
+        for (int a = 0; a < n.actorCount(); a++) {
+            if (muns.length > 0 && shares[a] == muns.length) {
+                sharedParent[a] = ROOT;
+                sharedDepth[a] = 0;
+                sharedRoot[a] = a;
+                queue[tail++] = a;
+            }
+        }
+        while (head < tail) {
+            int a = queue[head++];
+            for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
+                int b = n.adj[j];
+                if (sharedParent[b] == UNREACHED) {
+                    sharedParent[b] = a;
+                    sharedKind[b] = n.adjKind[j];
+                    sharedDepth[b] = sharedDepth[a] + 1;
+                    sharedRoot[b] = sharedRoot[a];
+                    queue[tail++] = b;
+                }
+            }
+        }
+
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(network));
     }
 
@@ -142,8 +208,11 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         final int[] slotOf;
         final long[] order;
         final double[] dist;
+        final int[] reached;
+        final int[] depth;
         final int[] parent;
-        final int[] parentStamp;
+        final int[] root;
+        final int[] kind;
         final int[] queue;
         final int[] wanted;
         final int[] territoryStamp;
@@ -163,8 +232,11 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             slotOf = new int[n.serviceCount()];
             order = new long[n.municipalities.length];
             dist = new double[n.territoryCount()];
+            reached = new int[n.actorCount()];
+            depth = new int[n.actorCount()];
             parent = new int[n.actorCount()];
-            parentStamp = new int[n.actorCount()];
+            root = new int[n.actorCount()];
+            kind = new int[n.actorCount()];
             queue = new int[n.actorCount()];
             wanted = new int[n.actorCount()];
         }
@@ -190,7 +262,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             if (++stamp == Integer.MAX_VALUE) {
                 Arrays.fill(seen, 0);
                 Arrays.fill(territoryStamp, 0);
-                Arrays.fill(parentStamp, 0);
+                Arrays.fill(reached, 0);
                 Arrays.fill(wanted, 0);
                 stamp = 1;
             }
@@ -439,25 +511,32 @@ public final class RingScanReferrals implements ReferralAlgorithm {
 
     private List<Referral> explain(int[] best, int size, int municipality, Scratch x) {
         Network n = network;
+        int[] local = localEntryPoints[municipality];
         int stamp = x.next();
-        int[] parent = routesToEntryPoints(best, size, municipality, x, stamp);
+        if (local != null) {
+            routesFromLocalEntryPoints(local, best, size, x, stamp);
+        }
         List<Referral> referrals = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             int c = best[i];
             int s = x.service[c];
             int p = n.provider(s);
             int length = 0;
-            if (x.parentStamp[p] == stamp) {
-                for (int a = p; a != ROOT; a = parent[a]) {
-                    length++;
-                }
+            int end = p;
+            for (; end >= 0; end = local(end, x, stamp) ? x.parent[end] : sharedParent[end]) {
+                length++;
+            }
+            if (end == UNREACHED) {
+                length = 0;
             }
             int[] route = new int[length];
             String[] ties = new String[Math.max(0, length - 1)];
-            for (int j = 0, a = p; j < length; j++, a = parent[a]) {
+            for (int j = 0, a = p; j < length; j++) {
                 route[j] = a;
-                if (j > 0) {
-                    ties[j - 1] = n.tieKind(route[j - 1], a);
+                if (j < length - 1) {
+                    boolean fromLocal = local(a, x, stamp);
+                    ties[j] = n.kindNames[fromLocal ? x.kind[a] : sharedKind[a]];
+                    a = fromLocal ? x.parent[a] : sharedParent[a];
                 }
             }
             int hops = length == 0 ? UNREACHABLE_HOPS : length - 1;
@@ -469,44 +548,77 @@ public final class RingScanReferrals implements ReferralAlgorithm {
     }
 
     /**
-     * Parent pointers of a breadth-first search over the tie graph from every entry point at
-     * once (the consortia and the social services of the municipality), stopped as soon as every
-     * provider of the referrals is reached.
+     * True when actor a takes its parent (and the tie to it) from the search from the local entry
+     * points, false when from the shared one, in the breadth-first search from all the need's
+     * entry points at once (its sources ascending, each actor's ties ascending).
+     *
+     * <p>That search reaches an actor first along its shortest routes from a source, and among
+     * them along the one whose source comes first (then whose hops come first in the adjacency).
+     * So an actor nearer the shared entry points than the local ones, or as near but with a
+     * shared source of lower index, keeps its parent in the shared search; else it takes the one
+     * of the search from the local entry points ({@link #routesFromLocalEntryPoints}).
      */
-    private int[] routesToEntryPoints(int[] best, int size, int municipality, Scratch x, int stamp) {
+    private boolean local(int a, Scratch x, int stamp) {
+        if (x.reached[a] != stamp || x.depth[a] < 0) {
+            return false;
+        }
+        int shared = sharedDepth[a];
+        return x.depth[a] < shared || x.depth[a] == shared && x.root[a] < sharedRoot[a];
+    }
+
+    /**
+     * The breadth-first search over the tie graph from the local entry points at once, into the
+     * scratch arrays, limited to the actors at most as far from them as from the shared entry
+     * points (the others keep their shared parent, and so does every actor on a shortest route
+     * to them); stopped as soon as every provider of the referrals is settled. An actor is
+     * reached when its {@code x.reached} is the stamp, with {@code x.depth} -1 when it is farther
+     * from the local entry points than from the shared ones.
+     */
+    private void routesFromLocalEntryPoints(int[] local, int[] best, int size, Scratch x, int stamp) {
         Network n = network;
-        int[] parent = x.parent;
-        int[] reached = x.parentStamp;
+        int[] reached = x.reached;
+        int[] depth = x.depth;
         int[] queue = x.queue;
         int head = 0;
         int tail = 0;
-        for (int a : n.entryPoints(municipality)) {
-            parent[a] = ROOT;
+        for (int a : local) {
             reached[a] = stamp;
+            depth[a] = 0;
+            x.parent[a] = ROOT;
+            x.root[a] = a;
             queue[tail++] = a;
         }
         int missing = 0;
+        int limit = 0;
         for (int i = 0; i < size; i++) {
             int p = n.provider(x.service[best[i]]);
             if (x.wanted[p] != stamp && reached[p] != stamp) {
                 missing++;
+                limit = Math.max(limit, sharedDepth[p]);
             }
             x.wanted[p] = stamp;
         }
-        while (head < tail && missing > 0) {
+        while (head < tail && missing > 0 && depth[queue[head]] < limit) {
             int a = queue[head++];
+            int d = depth[a] + 1;
             for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
                 int b = n.adj[j];
                 if (reached[b] != stamp) {
                     reached[b] = stamp;
-                    parent[b] = a;
-                    queue[tail++] = b;
+                    if (d <= sharedDepth[b]) {
+                        depth[b] = d;
+                        x.parent[b] = a;
+                        x.kind[b] = n.adjKind[j];
+                        x.root[b] = x.root[a];
+                        queue[tail++] = b;
+                    } else {
+                        depth[b] = -1;
+                    }
                     if (x.wanted[b] == stamp) {
                         missing--;
                     }
                 }
             }
         }
-        return parent;
     }
 }

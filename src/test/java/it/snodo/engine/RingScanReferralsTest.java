@@ -445,6 +445,26 @@ class RingScanReferralsTest {
     }
 
     @Test
+    void betweenRoutesOfEqualHopsTheOneToTheEntryPointOfLowerIdIsTaken() {
+        // coop-c is two hops from the consortium (through coop-a) and two from the municipality of
+        // Pero (through coop-b); "comune-pero" comes before "consorzio".
+        Network n = base()
+                .service("svc-c", "C's", "coop-c", 3, 1, List.of(ABITARE), List.of(ARESE))
+                .tie("consorzio", "coop-a", "CONVENTION", 0.8)
+                .tie("coop-a", "coop-c", "CO_DESIGN", 0.5)
+                .tie("comune-pero", "coop-b", "REFERRAL", null)
+                .tie("coop-b", "coop-c", "JOINT_TENDER", 0.5)
+                .build();
+
+        Referral inPero = ask(n, ABITARE, PERO, 10, 25, false).get(0);
+        assertThat(route(n, inPero)).containsExactly("coop-c", "coop-b", "comune-pero");
+        assertThat(inPero.routeTies()).containsExactly("JOINT_TENDER", "REFERRAL");
+        Referral inRho = ask(n, ABITARE, RHO, 10, 25, false).get(0);
+        assertThat(route(n, inRho)).containsExactly("coop-c", "coop-a", "consorzio");
+        assertThat(inRho.routeTies()).containsExactly("CO_DESIGN", "CONVENTION");
+    }
+
+    @Test
     void municipalitiesAcrossTheAntimeridianAreAsNearAsTheyAre() {
         double[] west = {0, 179.95};
         double[] east = {0.05, -179.95};
