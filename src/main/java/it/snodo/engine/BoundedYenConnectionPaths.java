@@ -5,64 +5,39 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-
-import org.jgrapht.Graph;
-import org.jgrapht.GraphPath;
-import org.jgrapht.alg.shortestpath.YenKShortestPath;
-import org.jgrapht.alg.util.Triple;
-import org.jgrapht.graph.MaskSubgraph;
-import org.jgrapht.opt.graph.sparse.SparseIntUndirectedWeightedGraph;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * K shortest loopless paths by Yen's algorithm (J. Y. Yen, "Finding the K shortest loopless paths
  * in a network", Management Science 17(11), 1971), run on a bounded part of the tie graph.
  *
- * <p>Hops come first and strength second by weighting each edge {@code 1 + ε(1 − s)}, s the
- * strength of the pair's strongest tie: with ε·n &lt; 1 a path with fewer hops always weighs
- * less, and between paths of equal hops the stronger one does.
+ * <p>Paths are ordered by hops, then by strength (the sum, in order from {@code from}, of each
+ * pair's strongest tie; larger first), then by their actors' ids position by position. That order
+ * is kept by extending a path, so each spur path of Yen's algorithm is found by one breadth-first
+ * search from the spur actor, a layer at a time, each actor keeping its best way in: the
+ * strongest, and among as strong ones the first by actors (each layer is ranked by its ways in).
  *
  * <p>The bound: a path of at most L hops passes only through actors v with
- * {@code d(from, v) + d(v, to) ≤ L} (d: hops, by two breadth-first searches). Yen runs on the
- * subgraph of those actors for L = d(from, to) + slack, with the slack growing (0, 1, 2, 4, ...)
- * until it yields k paths of at most L hops, or the subgraph is the whole component. The answer
- * is exact; the search touches the neighbourhood of the shortest paths, not the whole network.
+ * {@code d(from, v) + d(v, to) ≤ L} (d: hops, by two breadth-first searches). Yen runs on the part of those actors for
+ * L = d(from, to) + slack, keeping only paths of at most L hops, with the slack growing
+ * (0, 1, 2, 4, ...) until it yields k paths, or the part is the whole component and every path
+ * counts. The answer is exact; the search touches the neighbourhood of the shortest paths, not
+ * the whole network.
  */
 public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm {
 
-    private static final double EPSILON = 1e-9;
+    /** Hops, then the stronger, then the actor indices (ordered as the ids) position by position. */
+    private static final Comparator<Route> ORDER = Comparator.comparingInt(Route::hops)
+            .thenComparing(Route::strength, Comparator.reverseOrder())
+            .thenComparing(Route::actors, Arrays::compare);
 
     private final Network network;
-    private volatile Graph<Integer, Integer> graph;
+    /** Scratch arrays of finished queries, for the next ones: as many as queries ever ran at once. */
+    private final Queue<Scratch> idle = new ConcurrentLinkedQueue<>();
 
     public BoundedYenConnectionPaths(Network network) {
         this.network = Objects.requireNonNull(network, "network");
-    }
-
-    /** The weighted sparse graph, built on the first query that needs it (never for a graph without ties). */
-    private Graph<Integer, Integer> graph() {
-        Graph<Integer, Integer> g = graph;
-        if (g == null) {
-            synchronized (this) {
-                if (graph == null) {
-                    graph = build(network);
-                }
-                g = graph;
-            }
-        }
-        return g;
-    }
-
-    private static Graph<Integer, Integer> build(Network network) {
-        List<Triple<Integer, Integer, Double>> edges = new ArrayList<>(network.tiedPairCount());
-        for (int a = 0; a < network.actorCount(); a++) {
-            for (int j = network.adjStart[a]; j < network.adjStart[a + 1]; j++) {
-                int b = network.adj[j];
-                if (a < b) {
-                    edges.add(Triple.of(a, b, 1 + EPSILON * (1 - network.adjStrength[j])));
-                }
-            }
-        }
-        return new SparseIntUndirectedWeightedGraph(network.actorCount(), edges);
     }
 
     @Override
@@ -77,80 +52,268 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
         if (from == to) {
             return List.of(new ConnectionPath(new int[] {from}, List.of(), 0));
         }
-        int[] df = hops(from);
-        if (df[to] < 0) {
+        Scratch s = idle.poll();
+        if (s == null) {
+            s = new Scratch(n);
+        }
+        try {
+            return paths(s, from, to, k);
+        } finally {
+            idle.offer(s);
+        }
+    }
+
+    private List<ConnectionPath> paths(Scratch s, int from, int to, int k) {
+        int fromMark = s.stamp();
+        int toMark = s.stamp();
+        hops(s, from, s.fromMark, fromMark, s.fromHops);
+        if (s.fromMark[to] != fromMark) {
             return List.of();
         }
-        int[] dt = hops(to);
-        int shortest = df[to];
+        hops(s, to, s.toMark, toMark, s.toHops);
+        int shortest = s.fromHops[to];
         int widest = 0;
-        for (int v = 0; v < n; v++) {
-            if (df[v] >= 0) {
-                widest = Math.max(widest, df[v] + dt[v]);
+        for (int v = 0; v < network.actorCount(); v++) {
+            if (s.fromMark[v] == fromMark) {
+                widest = Math.max(widest, s.fromHops[v] + s.toHops[v]);
             }
         }
         for (int slack = 0;; slack = slack == 0 ? 1 : slack * 2) {
             int limit = shortest + slack;
-            Graph<Integer, Integer> part = new MaskSubgraph<>(graph(),
-                    v -> df[v] < 0 || df[v] + dt[v] > limit, e -> false);
-            List<GraphPath<Integer, Integer>> found = new YenKShortestPath<>(part).getPaths(from, to, k);
-            // Once the part is the whole component, every path found is in order; before, only
-            // those of at most `limit` hops are sure to have no shorter rival outside the part.
-            boolean whole = limit >= widest;
-            List<ConnectionPath> paths = new ArrayList<>();
-            for (GraphPath<Integer, Integer> p : found) {
-                if (whole || p.getLength() <= limit) {
-                    paths.add(toPath(p.getVertexList()));
+            int part = s.stamp();
+            for (int v = 0; v < network.actorCount(); v++) {
+                if (s.fromMark[v] == fromMark && s.fromHops[v] + s.toHops[v] <= limit) {
+                    s.partMark[v] = part;
                 }
             }
-            if (paths.size() >= k || whole) {
-                paths.sort(Comparator.comparingInt(ConnectionPath::hops)
-                        .thenComparing(ConnectionPath::strength, Comparator.reverseOrder())
-                        .thenComparing(p -> Arrays.toString(ids(p.actors()))));
+            // Once the part is the whole component, every path is in it; before, only those of
+            // at most `limit` hops are sure to have no better rival outside it.
+            boolean whole = limit >= widest;
+            List<Route> found = yen(s, part, from, to, k, whole ? Integer.MAX_VALUE : limit);
+            if (found.size() >= k || whole) {
+                List<ConnectionPath> paths = new ArrayList<>(found.size());
+                for (Route r : found) {
+                    paths.add(toPath(r));
+                }
                 return List.copyOf(paths);
             }
         }
     }
 
-    private String[] ids(int[] actors) {
-        String[] ids = new String[actors.length];
-        for (int i = 0; i < actors.length; i++) {
-            ids[i] = network.actorId(actors[i]);
+    /** A path being ranked: its actors, the strength of each hop, and their sum in order. */
+    private record Route(int[] actors, double[] steps, double strength) {
+
+        int hops() {
+            return actors.length - 1;
         }
-        return ids;
     }
 
-    private ConnectionPath toPath(List<Integer> vertices) {
-        int[] actors = vertices.stream().mapToInt(Integer::intValue).toArray();
-        List<String> ties = new ArrayList<>();
+    /** Up to k best paths of at most {@code maxHops} hops inside the part, best first. */
+    private List<Route> yen(Scratch s, int part, int from, int to, int k, int maxHops) {
+        List<Route> found = new ArrayList<>(k);
+        List<Route> candidates = new ArrayList<>();
+        Route first = deviation(s, part, found, new Route(new int[] {from}, new double[0], 0), 0, to, maxHops);
+        if (first == null) {
+            return found;
+        }
+        found.add(first);
+        while (found.size() < k) {
+            Route last = found.get(found.size() - 1);
+            for (int i = 0; i < last.hops(); i++) {
+                Route c = deviation(s, part, found, last, i, to, maxHops);
+                if (c != null && candidates.stream().noneMatch(d -> Arrays.equals(d.actors, c.actors))) {
+                    candidates.add(c);
+                }
+            }
+            if (candidates.isEmpty()) {
+                break;
+            }
+            Route best = candidates.get(0);
+            for (Route c : candidates) {
+                if (ORDER.compare(c, best) < 0) {
+                    best = c;
+                }
+            }
+            candidates.remove(best);
+            found.add(best);
+        }
+        found.sort(ORDER);
+        return found;
+    }
+
+    /**
+     * The best path that follows {@code base} up to its actor at {@code at}, then leaves it by a
+     * hop no path found so far with the same beginning takes, never coming back to that beginning;
+     * null when there is none of at most {@code maxHops} hops.
+     */
+    private Route deviation(Scratch s, int part, List<Route> found, Route base, int at, int to, int maxHops) {
+        int[] root = base.actors;
+        int blocked = s.stamp();
         double strength = 0;
-        for (int i = 1; i < actors.length; i++) {
-            ties.add(network.tieKind(actors[i - 1], actors[i]));
-            strength += network.tieStrength(actors[i - 1], actors[i]);
+        for (int i = 0; i < at; i++) {
+            s.blockMark[root[i]] = blocked;
+            strength += base.steps[i];
         }
-        return new ConnectionPath(actors, List.copyOf(ties), strength);
+        int cut = s.stamp();
+        for (Route r : found) {
+            if (r.actors.length > at + 1 && Arrays.equals(r.actors, 0, at + 1, root, 0, at + 1)) {
+                s.cutMark[r.actors[at + 1]] = cut;
+            }
+        }
+        int hops = spurPath(s, part, blocked, cut, root[at], strength, to, maxHops - at);
+        if (hops < 0) {
+            return null;
+        }
+        int[] actors = Arrays.copyOf(root, at + 1 + hops);
+        double[] steps = Arrays.copyOf(base.steps, at + hops);
+        for (int i = at + hops, v = to; i > at; i--, v = s.pred[v]) {
+            actors[i] = v;
+            steps[i - 1] = s.step[v];
+        }
+        return new Route(actors, steps, s.best[to]);
     }
 
-    /** Hops from one actor to every other by breadth-first search; -1 where unreachable. */
-    private int[] hops(int source) {
+    /**
+     * The best path from {@code spur} to {@code to} of at most {@code maxHops} hops, through the
+     * part but not the blocked actors, and not by a first hop to a cut actor: a breadth-first search
+     * from {@code spur}, a layer at a time, each actor keeping its best way in, the strength summed
+     * in order on from {@code strength} (the way so far) just as the answer sums it. Between ways
+     * as strong, the one first by actors wins: each layer is ranked by the rank of each actor's
+     * way in, then by the actor. Leaves the path in {@code pred} and {@code step} back from
+     * {@code to}, its strength in {@code best[to]}; returns its hops, or -1 when there is none.
+     */
+    private int spurPath(Scratch s, int part, int blocked, int cut, int spur, double strength, int to, int maxHops) {
         Network net = network;
-        int[] d = new int[net.actorCount()];
-        Arrays.fill(d, -1);
-        int[] queue = new int[net.actorCount()];
+        int seen = s.stamp();
+        int[] queue = s.queue;
         int head = 0;
         int tail = 0;
-        d[source] = 0;
+        s.seenMark[spur] = seen;
+        s.seenHops[spur] = 0;
+        s.best[spur] = strength;
+        s.rank[spur] = 0;
+        queue[tail++] = spur;
+        for (int depth = 0; depth < maxHops && head < tail; depth++) {
+            int layer = tail;
+            for (; head < layer; head++) {
+                int w = queue[head];
+                for (int j = net.adjStart[w]; j < net.adjStart[w + 1]; j++) {
+                    int v = net.adj[j];
+                    if (s.partMark[v] != part || s.blockMark[v] == blocked || depth == 0 && s.cutMark[v] == cut
+                            || depth + 1 + s.toHops[v] > maxHops) {
+                        continue;
+                    }
+                    double sum = s.best[w] + net.adjStrength[j];
+                    if (s.seenMark[v] != seen) {
+                        s.seenMark[v] = seen;
+                        s.seenHops[v] = depth + 1;
+                        queue[tail++] = v;
+                    } else if (s.seenHops[v] != depth + 1 || sum < s.best[v]
+                            || sum == s.best[v] && s.rank[w] > s.rank[s.pred[v]]) {
+                        continue;
+                    }
+                    s.best[v] = sum;
+                    s.pred[v] = w;
+                    s.step[v] = net.adjStrength[j];
+                }
+            }
+            if (s.seenMark[to] == seen) {
+                return depth + 1;
+            }
+            long[] order = s.order;
+            for (int i = layer; i < tail; i++) {
+                order[i] = (long) s.rank[s.pred[queue[i]]] << 32 | queue[i];
+            }
+            Arrays.sort(order, layer, tail);
+            for (int i = layer; i < tail; i++) {
+                s.rank[(int) order[i]] = i - layer;
+            }
+        }
+        return -1;
+    }
+
+    private ConnectionPath toPath(Route r) {
+        List<String> ties = new ArrayList<>(r.hops());
+        for (int i = 1; i < r.actors.length; i++) {
+            ties.add(network.tieKind(r.actors[i - 1], r.actors[i]));
+        }
+        return new ConnectionPath(r.actors, List.copyOf(ties), r.strength);
+    }
+
+    /** Hops from one actor to every other it reaches, by breadth-first search: marked with {@code stamp}. */
+    private void hops(Scratch s, int source, int[] mark, int stamp, int[] hops) {
+        Network net = network;
+        int[] queue = s.queue;
+        int head = 0;
+        int tail = 0;
+        mark[source] = stamp;
+        hops[source] = 0;
         queue[tail++] = source;
         while (head < tail) {
             int a = queue[head++];
             for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
                 int b = net.adj[j];
-                if (d[b] < 0) {
-                    d[b] = d[a] + 1;
+                if (mark[b] != stamp) {
+                    mark[b] = stamp;
+                    hops[b] = hops[a] + 1;
                     queue[tail++] = b;
                 }
             }
         }
-        return d;
+    }
+
+    /**
+     * Per-actor arrays for one query at a time. An entry counts only where its mark array holds
+     * the stamp of the current search, so nothing is cleared between searches.
+     */
+    private static final class Scratch {
+
+        private final int[] queue;
+        private final int[] fromMark;
+        private final int[] fromHops;
+        private final int[] toMark;
+        private final int[] toHops;
+        private final int[] partMark;
+        private final int[] blockMark;
+        private final int[] cutMark;
+        private final int[] seenMark;
+        private final int[] seenHops;
+        /** The spur search's best way into each actor: the actor before, the hop's strength, the sum. */
+        private final int[] pred;
+        private final double[] step;
+        private final double[] best;
+        /** The rank of each actor's way in within its layer, by actors; and room to sort a layer. */
+        private final int[] rank;
+        private final long[] order;
+        private int stamp;
+
+        Scratch(int n) {
+            queue = new int[n];
+            fromMark = new int[n];
+            fromHops = new int[n];
+            toMark = new int[n];
+            toHops = new int[n];
+            partMark = new int[n];
+            blockMark = new int[n];
+            cutMark = new int[n];
+            seenMark = new int[n];
+            seenHops = new int[n];
+            pred = new int[n];
+            step = new double[n];
+            best = new double[n];
+            rank = new int[n];
+            order = new long[n];
+        }
+
+        /** A stamp no mark array holds yet. */
+        int stamp() {
+            if (stamp == Integer.MAX_VALUE) {
+                for (int[] mark : List.of(fromMark, toMark, partMark, blockMark, cutMark, seenMark)) {
+                    Arrays.fill(mark, 0);
+                }
+                stamp = 0;
+            }
+            return ++stamp;
+        }
     }
 }
