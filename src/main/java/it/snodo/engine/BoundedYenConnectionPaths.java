@@ -19,11 +19,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * strongest, and among as strong ones the first by actors (each layer is ranked by its ways in).
  *
  * <p>The bound: a path of at most L hops passes only through actors v with
- * {@code d(from, v) + d(v, to) ≤ L} (d: hops, by two breadth-first searches). Yen runs on the part of those actors for
+ * {@code d(from, v) + d(v, to) ≤ L} (d: hops). Yen runs on the part of those actors for
  * L = d(from, to) + slack, keeping only paths of at most L hops, with the slack growing
  * (0, 1, 2, 4, ...) until it yields k paths, or the part is the whole component and every path
  * counts. The answer is exact; the search touches the neighbourhood of the shortest paths, not
- * the whole network.
+ * the whole network: d(from, to) comes from breadth-first searches from both ends that stop where
+ * they meet, the part from searches that go on only from actors that can still be in it, and
+ * actors in different components (found once, on the first query) are answered at once.
  */
 public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm {
 
@@ -35,6 +37,7 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
     private final Network network;
     /** Scratch arrays of finished queries, for the next ones: as many as queries ever ran at once. */
     private final Queue<Scratch> idle = new ConcurrentLinkedQueue<>();
+    private volatile Components components;
 
     public BoundedYenConnectionPaths(Network network) {
         this.network = Objects.requireNonNull(network, "network");
@@ -64,31 +67,18 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
     }
 
     private List<ConnectionPath> paths(Scratch s, int from, int to, int k) {
-        int fromMark = s.stamp();
-        int toMark = s.stamp();
-        hops(s, from, s.fromMark, fromMark, s.fromHops);
-        if (s.fromMark[to] != fromMark) {
+        Components components = components();
+        int component = components.of[from];
+        if (components.of[to] != component) {
             return List.of();
         }
-        hops(s, to, s.toMark, toMark, s.toHops);
-        int shortest = s.fromHops[to];
-        int widest = 0;
-        for (int v = 0; v < network.actorCount(); v++) {
-            if (s.fromMark[v] == fromMark) {
-                widest = Math.max(widest, s.fromHops[v] + s.toHops[v]);
-            }
-        }
+        int shortest = distance(s, from, to);
         for (int slack = 0;; slack = slack == 0 ? 1 : slack * 2) {
             int limit = shortest + slack;
             int part = s.stamp();
-            for (int v = 0; v < network.actorCount(); v++) {
-                if (s.fromMark[v] == fromMark && s.fromHops[v] + s.toHops[v] <= limit) {
-                    s.partMark[v] = part;
-                }
-            }
             // Once the part is the whole component, every path is in it; before, only those of
             // at most `limit` hops are sure to have no better rival outside it.
-            boolean whole = limit >= widest;
+            boolean whole = part(s, part, from, to, limit) == components.size[component];
             List<Route> found = yen(s, part, from, to, k, whole ? Integer.MAX_VALUE : limit);
             if (found.size() >= k || whole) {
                 List<ConnectionPath> paths = new ArrayList<>(found.size());
@@ -98,6 +88,185 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
                 return List.copyOf(paths);
             }
         }
+    }
+
+    /** The connected components of the tie graph, found on the first query that needs them. */
+    private Components components() {
+        Components c = components;
+        if (c == null) {
+            synchronized (this) {
+                if (components == null) {
+                    components = Components.of(network);
+                }
+                c = components;
+            }
+        }
+        return c;
+    }
+
+    /** Each actor's connected component of the tie graph, and each component's number of actors. */
+    private record Components(int[] of, int[] size) {
+
+        static Components of(Network net) {
+            int n = net.actorCount();
+            int[] of = new int[n];
+            Arrays.fill(of, -1);
+            int[] size = new int[n];
+            int[] queue = new int[n];
+            int count = 0;
+            for (int source = 0; source < n; source++) {
+                if (of[source] >= 0) {
+                    continue;
+                }
+                int head = 0;
+                int tail = 0;
+                of[source] = count;
+                queue[tail++] = source;
+                while (head < tail) {
+                    int a = queue[head++];
+                    for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
+                        if (of[net.adj[j]] < 0) {
+                            of[net.adj[j]] = count;
+                            queue[tail++] = net.adj[j];
+                        }
+                    }
+                }
+                size[count++] = tail;
+            }
+            return new Components(of, Arrays.copyOf(size, count));
+        }
+    }
+
+    /**
+     * d(from, to) for two connected actors: breadth-first searches from both, a layer of the
+     * smaller frontier at a time, until they meet.
+     */
+    private int distance(Scratch s, int from, int to) {
+        Network net = network;
+        int fromSeen = s.stamp();
+        int toSeen = s.stamp();
+        int[] fromQueue = s.queue;
+        int[] toQueue = s.otherQueue;
+        int fromHead = 0;
+        int fromTail = 0;
+        int toHead = 0;
+        int toTail = 0;
+        s.fromMark[from] = fromSeen;
+        s.fromHops[from] = 0;
+        fromQueue[fromTail++] = from;
+        s.toMark[to] = toSeen;
+        s.toHops[to] = 0;
+        toQueue[toTail++] = to;
+        while (fromHead < fromTail && toHead < toTail) {
+            if (fromTail - fromHead <= toTail - toHead) {
+                for (int end = fromTail; fromHead < end; fromHead++) {
+                    int a = fromQueue[fromHead];
+                    for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
+                        int b = net.adj[j];
+                        if (s.toMark[b] == toSeen) {
+                            return s.fromHops[a] + 1 + s.toHops[b];
+                        }
+                        if (s.fromMark[b] != fromSeen) {
+                            s.fromMark[b] = fromSeen;
+                            s.fromHops[b] = s.fromHops[a] + 1;
+                            fromQueue[fromTail++] = b;
+                        }
+                    }
+                }
+            } else {
+                for (int end = toTail; toHead < end; toHead++) {
+                    int a = toQueue[toHead];
+                    for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
+                        int b = net.adj[j];
+                        if (s.fromMark[b] == fromSeen) {
+                            return s.toHops[a] + 1 + s.fromHops[b];
+                        }
+                        if (s.toMark[b] != toSeen) {
+                            s.toMark[b] = toSeen;
+                            s.toHops[b] = s.toHops[a] + 1;
+                            toQueue[toTail++] = b;
+                        }
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException(network.actorId(from) + " and " + network.actorId(to) + " are not connected");
+    }
+
+    /**
+     * Marks the part for paths of at most {@code limit} hops, the actors v with
+     * {@code d(from, v) + d(v, to) ≤ limit}, with their hops to {@code to}; returns how many there
+     * are. Three breadth-first searches stay near the part: from {@code to} up to half the limit;
+     * from {@code from}, going on only from actors that the first search does not rule out; from
+     * {@code to} again, going on only from actors in the part. Every actor on a shortest way from
+     * either end to an actor of the part is in the part too, so the hops found are exact there.
+     */
+    private int part(Scratch s, int part, int from, int to, int limit) {
+        Network net = network;
+        int[] queue = s.queue;
+        int radius = limit / 2;
+        int near = s.stamp();
+        int head = 0;
+        int tail = 0;
+        s.toMark[to] = near;
+        s.toHops[to] = 0;
+        queue[tail++] = to;
+        while (head < tail && s.toHops[queue[head]] < radius) {
+            int a = queue[head++];
+            for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
+                int b = net.adj[j];
+                if (s.toMark[b] != near) {
+                    s.toMark[b] = near;
+                    s.toHops[b] = s.toHops[a] + 1;
+                    queue[tail++] = b;
+                }
+            }
+        }
+        int fromSeen = s.stamp();
+        head = 0;
+        tail = 0;
+        s.fromMark[from] = fromSeen;
+        s.fromHops[from] = 0;
+        queue[tail++] = from;
+        while (head < tail) {
+            int a = queue[head++];
+            // Beyond the first search's radius, an actor is at least radius + 1 hops from `to`.
+            if (s.fromHops[a] + (s.toMark[a] == near ? s.toHops[a] : radius + 1) > limit) {
+                continue;
+            }
+            for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
+                int b = net.adj[j];
+                if (s.fromMark[b] != fromSeen) {
+                    s.fromMark[b] = fromSeen;
+                    s.fromHops[b] = s.fromHops[a] + 1;
+                    queue[tail++] = b;
+                }
+            }
+        }
+        int toSeen = s.stamp();
+        int count = 0;
+        head = 0;
+        tail = 0;
+        s.toMark[to] = toSeen;
+        s.toHops[to] = 0;
+        queue[tail++] = to;
+        while (head < tail) {
+            int a = queue[head++];
+            if (s.fromMark[a] != fromSeen || s.fromHops[a] + s.toHops[a] > limit) {
+                continue;
+            }
+            s.partMark[a] = part;
+            count++;
+            for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
+                int b = net.adj[j];
+                if (s.toMark[b] != toSeen) {
+                    s.toMark[b] = toSeen;
+                    s.toHops[b] = s.toHops[a] + 1;
+                    queue[tail++] = b;
+                }
+            }
+        }
+        return count;
     }
 
     /** A path being ranked: its actors, the strength of each hop, and their sum in order. */
@@ -240,28 +409,6 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
         return new ConnectionPath(r.actors, List.copyOf(ties), r.strength);
     }
 
-    /** Hops from one actor to every other it reaches, by breadth-first search: marked with {@code stamp}. */
-    private void hops(Scratch s, int source, int[] mark, int stamp, int[] hops) {
-        Network net = network;
-        int[] queue = s.queue;
-        int head = 0;
-        int tail = 0;
-        mark[source] = stamp;
-        hops[source] = 0;
-        queue[tail++] = source;
-        while (head < tail) {
-            int a = queue[head++];
-            for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
-                int b = net.adj[j];
-                if (mark[b] != stamp) {
-                    mark[b] = stamp;
-                    hops[b] = hops[a] + 1;
-                    queue[tail++] = b;
-                }
-            }
-        }
-    }
-
     /**
      * Per-actor arrays for one query at a time. An entry counts only where its mark array holds
      * the stamp of the current search, so nothing is cleared between searches.
@@ -269,6 +416,7 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
     private static final class Scratch {
 
         private final int[] queue;
+        private final int[] otherQueue;
         private final int[] fromMark;
         private final int[] fromHops;
         private final int[] toMark;
@@ -289,6 +437,7 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
 
         Scratch(int n) {
             queue = new int[n];
+            otherQueue = new int[n];
             fromMark = new int[n];
             fromHops = new int[n];
             toMark = new int[n];
