@@ -269,8 +269,11 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
         return count;
     }
 
-    /** A path being ranked: its actors, the strength of each hop, and their sum in order. */
-    private record Route(int[] actors, double[] steps, double strength) {
+    /**
+     * A path being ranked: its actors, the strength of each hop, their sum in order, and where it
+     * left the path it was found from (the index of the last actor they share).
+     */
+    private record Route(int[] actors, double[] steps, double strength, int deviation) {
 
         int hops() {
             return actors.length - 1;
@@ -281,14 +284,16 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
     private List<Route> yen(Scratch s, int part, int from, int to, int k, int maxHops) {
         List<Route> found = new ArrayList<>(k);
         List<Route> candidates = new ArrayList<>();
-        Route first = deviation(s, part, found, new Route(new int[] {from}, new double[0], 0), 0, to, maxHops);
+        Route first = deviation(s, part, found, new Route(new int[] {from}, new double[0], 0, 0), 0, to, maxHops);
         if (first == null) {
             return found;
         }
         found.add(first);
         while (found.size() < k) {
             Route last = found.get(found.size() - 1);
-            for (int i = 0; i < last.hops(); i++) {
+            // Leaving it before its own deviation gives nothing new (E. L. Lawler, Management
+            // Science 18(7), 1972): those paths were candidates when the path it left was found.
+            for (int i = last.deviation(); i < last.hops(); i++) {
                 Route c = deviation(s, part, found, last, i, to, maxHops);
                 if (c != null && candidates.stream().noneMatch(d -> Arrays.equals(d.actors, c.actors))) {
                     candidates.add(c);
@@ -339,7 +344,7 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
             actors[i] = v;
             steps[i - 1] = s.step[v];
         }
-        return new Route(actors, steps, s.best[to]);
+        return new Route(actors, steps, s.best[to], at);
     }
 
     /**
