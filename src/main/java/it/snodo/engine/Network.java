@@ -422,6 +422,95 @@ public final class Network {
         }
     }
 
+    /** A copy of {@code base} at another version with other needs; every other array is shared. */
+    private Network(Network base, long version, String[] needId, int[] needCategory, int[] needTerritory,
+            int[] needPeople) {
+        this.version = version;
+        this.territoryId = base.territoryId; this.territoryName = base.territoryName; this.territoryLevel = base.territoryLevel; this.territoryParent = base.territoryParent;
+        this.lat = base.lat; this.lon = base.lon; this.territoryIndex = base.territoryIndex; this.munOfStart = base.munOfStart;
+        this.munOf = base.munOf; this.municipalities = base.municipalities; this.categoryCode = base.categoryCode; this.categoryName = base.categoryName;
+        this.categoryParent = base.categoryParent; this.tin = base.tin; this.tout = base.tout; this.categoryIndex = base.categoryIndex;
+        this.actorId = base.actorId; this.actorName = base.actorName; this.cooperative = base.cooperative; this.actorType = base.actorType;
+        this.actorBasedIn = base.actorBasedIn; this.actorIndex = base.actorIndex; this.consortia = base.consortia; this.socialServices = base.socialServices;
+        this.serviceId = base.serviceId; this.serviceName = base.serviceName; this.provider = base.provider; this.capacity = base.capacity;
+        this.occupied = base.occupied; this.svcCatStart = base.svcCatStart; this.svcCat = base.svcCat; this.svcTerStart = base.svcTerStart;
+        this.svcTer = base.svcTer; this.serviceIndex = base.serviceIndex; this.availStart = base.availStart; this.avail = base.avail;
+        this.coverStart = base.coverStart; this.cover = base.cover; this.adjStart = base.adjStart; this.adj = base.adj;
+        this.adjStrength = base.adjStrength; this.adjKinds = base.adjKinds; this.adjKind = base.adjKind; this.kindNames = base.kindNames;
+        this.tiedPairs = base.tiedPairs;
+        this.needId = needId;
+        this.needCategory = needCategory;
+        this.needTerritory = needTerritory;
+        this.needPeople = needPeople;
+        int nt = territoryId.length;
+        int[] needCount = new int[nt + 1];
+        for (int t : needTerritory) {
+            needCount[t]++;
+        }
+        this.needStart = offsets(needCount, nt);
+        this.needsByMunicipality = new int[needId.length];
+        int[] fill = Arrays.copyOf(needStart, nt);
+        for (int i = 0; i < needId.length; i++) {
+            needsByMunicipality[fill[needTerritory[i]]++] = i;
+        }
+    }
+
+    /** A need's values, for {@link #withNeeds}. */
+    public record NeedValues(String id, String category, String territory, int people) {
+    }
+
+    /**
+     * This snapshot with some needs written or deleted, at a new version: what a write of needs
+     * alone changes, in time proportional to the needs (the other arrays are shared, not copied).
+     * Needs are the most frequent write, and they change nothing but demand.
+     *
+     * @throws UnknownEntity when a need names a category or territory this snapshot does not have
+     */
+    public Network withNeeds(long version, List<NeedValues> written, java.util.Collection<String> deleted) {
+        Map<String, NeedValues> byId = new HashMap<>();
+        for (NeedValues n : written) {
+            index(categoryIndex, "category", n.category());
+            index(territoryIndex, "territory", n.territory());
+            byId.put(n.id(), n);
+        }
+        java.util.Set<String> gone = new java.util.HashSet<>(deleted);
+        gone.removeAll(byId.keySet());
+        List<String> added = new ArrayList<>();
+        for (String id : byId.keySet()) {
+            if (Arrays.binarySearch(needId, id) < 0) {
+                added.add(id);
+            }
+        }
+        added.sort(null);
+        int size = needId.length + added.size();
+        String[] ids = new String[size];
+        int[] category = new int[size];
+        int[] territory = new int[size];
+        int[] people = new int[size];
+        int w = 0;
+        int next = 0;
+        for (int i = 0; i <= needId.length; i++) {
+            // Merge the new ids, in order, before the existing id they precede.
+            while (next < added.size() && (i == needId.length || added.get(next).compareTo(needId[i]) < 0)) {
+                NeedValues n = byId.get(added.get(next++));
+                ids[w] = n.id();
+                category[w] = categoryIndex.get(n.category());
+                territory[w] = territoryIndex.get(n.territory());
+                people[w++] = n.people();
+            }
+            if (i == needId.length || gone.contains(needId[i])) {
+                continue;
+            }
+            NeedValues n = byId.get(needId[i]);
+            ids[w] = needId[i];
+            category[w] = n == null ? needCategory[i] : categoryIndex.get(n.category());
+            territory[w] = n == null ? needTerritory[i] : territoryIndex.get(n.territory());
+            people[w++] = n == null ? needPeople[i] : n.people();
+        }
+        return new Network(this, version, Arrays.copyOf(ids, w), Arrays.copyOf(category, w),
+                Arrays.copyOf(territory, w), Arrays.copyOf(people, w));
+    }
+
     private static <T> List<T> sorted(List<T> rows, java.util.function.Function<T, String> key) {
         List<T> copy = new ArrayList<>(rows);
         copy.sort(Comparator.comparing(key));
