@@ -61,10 +61,14 @@ public class NetworkStore {
         lastCommitted.accumulateAndGet(version, Math::max);
     }
 
-    private long committed(long version) {
+    private long committed(long version, java.util.function.LongFunction<NetworkChanged> change) {
         observed(version);
-        events.publishEvent(new NetworkChanged(version));
+        events.publishEvent(change.apply(version));
         return version;
+    }
+
+    private static boolean needsOnly(NetworkDocument d) {
+        return d.size() == d.needs().size();
     }
 
     /** How a document's rows meet what exists: merge them in, or create/replace one entity. */
@@ -119,7 +123,7 @@ public class NetworkStore {
                 }
                 checkSurroundings(tx, document);
                 return version;
-            }));
+            }), v -> needsOnly(document) ? NetworkChanged.ofNeeds(v, document.needs(), List.of()) : NetworkChanged.of(v));
         }
     }
 
@@ -133,7 +137,7 @@ public class NetworkStore {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();
                 Deletes.delete(tx, kind, id);
                 return version;
-            }));
+            }), v -> kind == EntityKind.NEED ? NetworkChanged.ofNeeds(v, List.of(), List.of(id)) : NetworkChanged.of(v));
         }
     }
 
@@ -150,7 +154,7 @@ public class NetworkStore {
                     throw new ApiException.NotFound("No " + kind + " tie from '" + from + "' to '" + to + "'");
                 }
                 return version;
-            }));
+            }), NetworkChanged::of);
         }
     }
 
@@ -164,7 +168,7 @@ public class NetworkStore {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();
                 tx.run("MATCH (n) WHERE NOT n:NetworkVersion DETACH DELETE n").consume();
                 return version;
-            }));
+            }), NetworkChanged::of);
         }
     }
 

@@ -1,6 +1,7 @@
 package it.snodo.network;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -15,31 +16,32 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
 import it.snodo.engine.BiconnectivityFragility;
 import it.snodo.engine.BoundedYenConnectionPaths;
 import it.snodo.engine.BrandesLouvainMeasures;
 import it.snodo.engine.ComplementaritySynergies;
-import it.snodo.engine.ExactCoverIntegratedAnswers;
-import it.snodo.engine.IntegratedAnswerAlgorithm;
-import it.snodo.engine.SynergyAlgorithm;
-import it.snodo.engine.FragilityAnalysis;
-import it.snodo.engine.NetworkMeasures;
-import it.snodo.engine.RemovalWhatIf;
-import it.snodo.engine.WhatIfAnalysis;
 import it.snodo.engine.ConnectionPathAlgorithm;
 import it.snodo.engine.CoverageGaps;
+import it.snodo.engine.ExactCoverIntegratedAnswers;
+import it.snodo.engine.FragilityAnalysis;
 import it.snodo.engine.GapAnalysis;
+import it.snodo.engine.IntegratedAnswerAlgorithm;
 import it.snodo.engine.Network;
+import it.snodo.engine.NetworkMeasures;
 import it.snodo.engine.ReferralAlgorithm;
+import it.snodo.engine.RemovalWhatIf;
 import it.snodo.engine.RingScanReferrals;
+import it.snodo.engine.SynergyAlgorithm;
+import it.snodo.engine.UnknownEntity;
+import it.snodo.engine.WhatIfAnalysis;
 
 /**
  * The engine's current snapshot of the network, rebuilt off the request path after every
  * committed write and swapped atomically: readers never block on a rebuild and never see half a
- * change. A read that must see the writes before it waits, bounded, for a snapshot that holds
- * them ({@link #fresh()}).
+ * change. A write of needs alone, the most frequent one, patches the snapshot on the writer's
+ * thread before the write returns (the needs' arrays are rebuilt, everything else is shared). A
+ * read that must see the writes before it waits, bounded, for a snapshot that holds them
+ * ({@link #fresh()}).
  *
  * <p>Writes made elsewhere (another instance, or by hand in Neo4j) are found by polling the
  * version every {@code snodo.snapshot.poll} (default 2 s).
@@ -76,8 +78,26 @@ public class Snapshots implements InitializingBean, DisposableBean {
             this.integratedAnswers = new ExactCoverIntegratedAnswers(network);
         }
 
+        /** The same snapshot with other needs: only what reads needs is built again. */
+        private Engine(Engine base, Network network) {
+            this.network = network;
+            this.referrals = base.referrals;
+            this.paths = base.paths;
+            this.gaps = new CoverageGaps(network);
+            this.whatIf = new RemovalWhatIf(network);
+            this.synergies = base.synergies;
+            this.integratedAnswers = base.integratedAnswers;
+            // Nothing cached reads needs (see the cached analyses below).
+            this.cache.putAll(base.cache);
+        }
+
         static Engine of(Network network) {
             return new Engine(network);
+        }
+
+        /** This engine over {@code network}, which differs from its own in needs alone. */
+        Engine withNeeds(Network network) {
+            return new Engine(this, network);
         }
 
         public Network network() {
@@ -212,9 +232,37 @@ public class Snapshots implements InitializingBean, DisposableBean {
         return current;
     }
 
+    /**
+     * After a commit, on the writer's thread: a write of needs alone patches the snapshot at once
+     * (when it holds everything up to the version before), anything else asks for a rebuild.
+     */
     @EventListener
     void onChange(NetworkChanged change) {
-        requestRebuild();
+        if (!(change.needsOnly() && patchNeeds(change))) {
+            requestRebuild();
+        }
+    }
+
+    private boolean patchNeeds(NetworkChanged change) {
+        long started = System.nanoTime();
+        List<Network.NeedValues> written = change.needsWritten().stream()
+                .map(n -> new Network.NeedValues(n.id(), n.category(), n.territory(), n.people())).toList();
+        synchronized (swapped) {
+            Engine engine = current;
+            if (engine == null || engine.version() != change.version() - 1) {
+                return false;
+            }
+            try {
+                current = engine.withNeeds(engine.network().withNeeds(change.version(), written,
+                        change.needsDeleted()));
+            } catch (UnknownEntity e) {
+                return false;
+            }
+            swapped.notifyAll();
+        }
+        log.debug("Snapshot of network version {} patched with {} needs written, {} deleted in {} µs",
+                change.version(), written.size(), change.needsDeleted().size(), (System.nanoTime() - started) / 1000);
+        return true;
     }
 
     @Scheduled(fixedDelayString = "${snodo.snapshot.poll:2s}", initialDelayString = "${snodo.snapshot.poll:2s}")

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -17,9 +18,13 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import it.snodo.SnodoIT;
+import it.snodo.network.Snapshots;
 
 /** Gap reports and the gap matrix over HTTP, on the real database with the worked example. */
 class GapIT extends SnodoIT {
+
+    @Autowired
+    private Snapshots snapshots;
 
     @BeforeEach
     void loadExample() {
@@ -77,6 +82,37 @@ class GapIT extends SnodoIT {
 
         ResponseEntity<String> csv = csv("/api/v1/gaps/matrix?level=DISTRICT");
         assertThat(csv.getBody()).contains("ex-ambito-castanese,Ambito Castanese,ex-disabili.lavoro,UNCOVERED");
+    }
+
+    @Test
+    void aNeedWriteIsInTheSnapshotWhenItReturnsWithoutARebuild() {
+        JsonNode before = get("/api/v1/gaps?territory=ex015154").getBody().get("rows");
+        Snapshots.Engine engine = snapshots.fresh();
+
+        ResponseEntity<JsonNode> created = post("/api/v1/needs", mapper.createObjectNode().put("id", "extra-need")
+                .put("category", "ex-anziani.sportello").put("territory", "ex015154").put("people", 7));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long version = Long.parseLong(created.getHeaders().getFirst("Network-Version"));
+        // Patched on the writer's thread: the new snapshot is current already, and shares the
+        // referral index with the one before (a rebuild would have made a new one).
+        Snapshots.Engine patched = snapshots.current();
+        assertThat(patched.version()).isEqualTo(version);
+        assertThat(patched.referrals()).isSameAs(engine.referrals());
+        JsonNode after = get("/api/v1/gaps?territory=ex015154").getBody().get("rows");
+        assertThat(demand(after, "ex-anziani.sportello")).isEqualTo(demand(before, "ex-anziani.sportello") + 7);
+        assertThat(demand(after, "ex-anziani")).isEqualTo(demand(before, "ex-anziani") + 7);
+
+        // The patch equals what a rebuild from the database gives.
+        snapshots.rebuildNow();
+        assertThat(get("/api/v1/gaps?territory=ex015154").getBody().get("rows")).isEqualTo(after);
+
+        assertThat(delete("/api/v1/needs/extra-need").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(snapshots.current().version()).isEqualTo(version + 1);
+        assertThat(get("/api/v1/gaps?territory=ex015154").getBody().get("rows")).isEqualTo(before);
+    }
+
+    private static long demand(JsonNode rows, String category) {
+        return find(rows, "category", category).get("demand").asLong();
     }
 
     @Test
