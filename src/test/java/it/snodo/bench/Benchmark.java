@@ -3,6 +3,7 @@ package it.snodo.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -57,6 +61,8 @@ public final class Benchmark {
     private final List<Operation> operations = new ArrayList<>();
     private final Map<String, Object> notes = new LinkedHashMap<>();
     private final Random random = new Random(42);
+    /** The referral peer's times over Bolt, to compare the HTTP endpoint with. */
+    private double[] referralPeerMs;
 
     public static void main(String[] args) throws Exception {
         NetworkGenerator.Scale scale = NetworkGenerator.Scale.valueOf(args.length > 0 ? args[0] : "S");
@@ -81,6 +87,13 @@ public final class Benchmark {
             NetworkStore store = app.getBean(NetworkStore.class);
             Snapshots snapshots = app.getBean(Snapshots.class);
             Driver driver = app.getBean(Driver.class);
+
+            // Warm-up: the first run of each write statement is planned and JIT-compiled; import a
+            // small network twice (create, then replace) and remove it, so the timed imports are warm.
+            NetworkDocument warmUp = NetworkGenerator.generate(NetworkGenerator.Scale.S, 2);
+            importer.importDocument(warmUp);
+            importer.importDocument(warmUp);
+            store.clear();
 
             long started = System.nanoTime();
             importer.importDocument(doc);
@@ -118,6 +131,7 @@ public final class Benchmark {
             measureMatrix(engine, 10);
             measureSynergies(engine, 500);
             measureIntegrated(engine, 1_000);
+            measureHttp(app, snapshots, scale == NetworkGenerator.Scale.S ? 10 : 20);
 
             System.gc();
             long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
@@ -162,6 +176,7 @@ public final class Benchmark {
                 net.categoryCode(queries[i][0]), "territory", net.territoryId(queries[i][1]), "k", 10, "maxKm", 25.0,
                 "includeFull", false)));
         add("referral k=10 maxKm=25 (engine vs Cypher over Bolt)", ms, "cypher/peer/referral.cypher", peer);
+        referralPeerMs = peer;
         // A fast peer that answers another question proves nothing: both must name the same services.
         int same = 0;
         for (int i = 0; i < peerN; i++) {
@@ -243,6 +258,50 @@ public final class Benchmark {
                 new int[] {leaves.get(random.nextInt(leaves.size())), leaves.get(random.nextInt(leaves.size())),
                         leaves.get(random.nextInt(leaves.size()))}, 25));
         add("integrated answer, 3 categories within 25 km", ms, null, null);
+    }
+
+    /**
+     * The referral endpoint over HTTP: one connection (against the peer over Bolt), then 64
+     * connections alone and while snapshots are rebuilt back to back.
+     */
+    private void measureHttp(ConfigurableApplicationContext app, Snapshots snapshots, int seconds)
+            throws InterruptedException {
+        Network net = snapshots.current().network();
+        int[] muns = municipalities(net);
+        int[][] queries = new int[10_000][];
+        for (int i = 0; i < queries.length; i++) {
+            queries[i] = new int[] {random.nextInt(net.categoryCount()), muns[random.nextInt(muns.length)]};
+        }
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        IntFunction<HttpRequest> referral = i -> HttpLoad.get(base, "/api/v1/referrals?k=10&maxKm=25&category="
+                + net.categoryCode(queries[i % queries.length][0]) + "&territory="
+                + net.territoryId(queries[i % queries.length][1]));
+        HttpLoad.run(8, 3, referral); // warm-up
+        HttpLoad.Result one = HttpLoad.run(1, seconds / 2.0, referral);
+        add("referral over HTTP, 1 connection (vs Cypher over Bolt)", one.latenciesMs(), "cypher/peer/referral.cypher",
+                referralPeerMs);
+        HttpLoad.Result alone = HttpLoad.run(64, seconds, referral);
+        add("referrals over HTTP, 64 connections", alone.latenciesMs(), null, null);
+        notes.put("httpReferralsPerSecond64", Math.round(alone.requestsPerSecond()));
+        notes.put("httpStatuses64", alone.statuses() + (alone.failures() > 0 ? ", " + alone.failures() + " failed" : ""));
+
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicInteger rebuilds = new AtomicInteger();
+        Thread rebuilder = new Thread(() -> {
+            while (loading.get()) {
+                snapshots.rebuildNow();
+                rebuilds.incrementAndGet();
+            }
+        }, "bench-rebuilds");
+        rebuilder.start();
+        HttpLoad.Result during = HttpLoad.run(64, seconds, referral);
+        loading.set(false);
+        rebuilder.join();
+        add("referrals over HTTP, 64 connections, during rebuilds", during.latenciesMs(), null, null);
+        notes.put("httpReferralsPerSecond64DuringRebuilds", Math.round(during.requestsPerSecond()));
+        notes.put("httpStatuses64DuringRebuilds", during.statuses()
+                + (during.failures() > 0 ? ", " + during.failures() + " failed" : ""));
+        notes.put("snapshotRebuildsDuringHttpLoad", rebuilds.get());
     }
 
     // ---------------------------------------------------------------- helpers
