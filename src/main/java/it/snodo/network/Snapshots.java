@@ -58,6 +58,8 @@ public class Snapshots implements InitializingBean, DisposableBean {
      */
     public static final class Engine {
 
+        private static final String TOP_SYNERGIES = "top-synergies";
+
         private final Network network;
         private final ReferralAlgorithm referrals;
         private final ConnectionPathAlgorithm paths;
@@ -85,10 +87,15 @@ public class Snapshots implements InitializingBean, DisposableBean {
             this.paths = base.paths;
             this.gaps = new CoverageGaps(network);
             this.whatIf = new RemovalWhatIf(network);
-            this.synergies = base.synergies;
+            // Synergies score open gaps, which needs change.
+            this.synergies = new ComplementaritySynergies(network);
             this.integratedAnswers = base.integratedAnswers;
-            // Nothing cached reads needs (see the cached analyses below).
-            this.cache.putAll(base.cache);
+            // Of the cached analyses, only the top synergies read needs.
+            base.cache.forEach((key, value) -> {
+                if (!(key instanceof List<?> k && TOP_SYNERGIES.equals(k.get(0)))) {
+                    cache.put(key, value);
+                }
+            });
         }
 
         static Engine of(Network network) {
@@ -134,7 +141,7 @@ public class Snapshots implements InitializingBean, DisposableBean {
 
         /** The best pairs of the whole network, up to {@code limit}, computed once per snapshot and limit. */
         public List<SynergyAlgorithm.Pair> topSynergies(int limit) {
-            return cached(List.of("top-synergies", limit), () -> synergies.top(limit));
+            return cached(List.of(TOP_SYNERGIES, limit), () -> synergies.top(limit));
         }
 
         /** The fragility of the whole tie graph, computed once per snapshot. */

@@ -98,13 +98,17 @@ class GapIT extends SnodoIT {
         Snapshots.Engine patched = snapshots.current();
         assertThat(patched.version()).isEqualTo(version);
         assertThat(patched.referrals()).isSameAs(engine.referrals());
+        // Synergies score open gaps: they must be computed anew.
+        assertThat(patched.synergies()).isNotSameAs(engine.synergies());
         JsonNode after = get("/api/v1/gaps?territory=ex015154").getBody().get("rows");
+        JsonNode topAfter = get("/api/v1/synergies/top?limit=20").getBody().get("pairs");
         assertThat(demand(after, "ex-anziani.sportello")).isEqualTo(demand(before, "ex-anziani.sportello") + 7);
         assertThat(demand(after, "ex-anziani")).isEqualTo(demand(before, "ex-anziani") + 7);
 
         // The patch equals what a rebuild from the database gives.
         snapshots.rebuildNow();
         assertThat(get("/api/v1/gaps?territory=ex015154").getBody().get("rows")).isEqualTo(after);
+        assertThat(get("/api/v1/synergies/top?limit=20").getBody().get("pairs")).isEqualTo(topAfter);
 
         assertThat(delete("/api/v1/needs/extra-need").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(snapshots.current().version()).isEqualTo(version + 1);
