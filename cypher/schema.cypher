@@ -15,6 +15,10 @@ CREATE CONSTRAINT need_id IF NOT EXISTS FOR (n:Need) REQUIRE n.id IS UNIQUE;
 // One node holds the network version; every write locks it first, so writes are serialised.
 CREATE CONSTRAINT network_version_key IF NOT EXISTS FOR (v:NetworkVersion) REQUIRE v.key IS UNIQUE;
 
+// API keys: outside the network (no Entity label), stored as hashes of their secrets.
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE;
+CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE;
+
 CREATE INDEX territory_level IF NOT EXISTS FOR (t:Territory) ON (t.level);
 CREATE POINT INDEX territory_location IF NOT EXISTS FOR (t:Territory) ON (t.location);
 CREATE INDEX cooperative_type IF NOT EXISTS FOR (c:Cooperative) ON (c.type);

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,17 +64,25 @@ class LifecycleIT {
             assertThat(port).as("started: %s", Files.readString(output)).isPositive();
             assertThat(demoLoaded).as("demo loaded: %s", Files.readString(output)).isTrue();
 
+            // No bootstrap key was given: the first planner key was made and written beside the
+            // database, readable by its owner only.
+            Path keyFile = home.resolve("planner.key");
+            assertThat(Files.getPosixFilePermissions(keyFile)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            String key = Files.readString(keyFile).strip();
+            assertThat(Files.readString(output)).contains(keyFile.toString()).doesNotContain(key);
             HttpClient client = HttpClient.newHttpClient();
             // A write only this run makes: after the restart it proves the store, not a new demo.
             HttpResponse<String> written = client.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/v1/needs"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"need-lifecycle\", \"category\": \"anziani\","
                             + " \"territory\": \"015182\", \"people\": 3}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
             HttpResponse<String> export = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/v1/export")).build(),
+                    URI.create("http://127.0.0.1:" + port + "/api/v1/export")).header("Authorization", "Bearer " + key)
+                    .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(export.statusCode()).isEqualTo(200);
             JsonNode before = new ObjectMapper().readTree(export.body());

@@ -30,7 +30,8 @@ import it.snodo.network.NetworkStore;
         "snodo.neo4j.home=target/it-neo4j/${random.uuid}",
         "snodo.neo4j.bolt-port=0",
         "snodo.neo4j.page-cache=16MB",
-        "snodo.demo.load=false"})
+        "snodo.demo.load=false",
+        "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER})
 public abstract class SnodoIT {
 
     @Autowired
@@ -44,6 +45,7 @@ public abstract class SnodoIT {
 
     @BeforeEach
     void emptyDatabase() {
+        TestKeys.asPlanner(http);
         store.clear();
     }
 

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.web.Caller;
 
 /** CRUD for cooperatives. */
 @RestController
@@ -27,5 +28,15 @@ class CooperativeController extends ResourceController<Cooperative> {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return page(filters("type", type, "territory", territory, "memberOf", memberOf), page, size);
+    }
+
+    /** A cooperative's key writes its own cooperative and nothing else; deleting one is a planner's act. */
+    @Override
+    protected void checkMayWrite(String id, Cooperative body) {
+        if (body == null) {
+            Caller.requirePlanner("delete a cooperative");
+        } else {
+            Caller.requireOwner(id, "the cooperative '" + id + "'", "id");
+        }
     }
 }

@@ -159,14 +159,15 @@ public class NetworkStore {
     }
 
     /**
-     * Removes the whole network, in one transaction. For tests and for an operator starting over;
+     * Removes the whole network (not the keys), in one transaction. For tests and for an operator starting over;
      * the version goes on growing, so that nothing mistakes the empty network for an older one.
      */
     public long clear() {
         try (Session session = driver.session()) {
             return committed(session.executeWrite(tx -> {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();
-                tx.run("MATCH (n) WHERE NOT n:NetworkVersion DETACH DELETE n").consume();
+                // The network only: the version and the keys stay.
+                tx.run("MATCH (n) WHERE n:Entity OR n:Category DETACH DELETE n").consume();
                 return version;
             }), NetworkChanged::of);
         }

@@ -49,6 +49,7 @@ abstract class ResourceController<T extends Row> {
     @Operation(summary = "Create one; 409 if the id is taken, 422 if a reference is unknown")
     ResponseEntity<T> create(@Valid @RequestBody T body) {
         checkOnItsOwn(body);
+        checkMayWrite(body.key(), body);
         long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.CREATE);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(body.key()).toUri();
         return ResponseEntity.created(location).header(VERSION_HEADER, Long.toString(version)).body(body);
@@ -62,6 +63,7 @@ abstract class ResourceController<T extends Row> {
                     List.of(Violation.of(kind == EntityKind.CATEGORY ? "code" : "id", "must be '" + id + "' as in the path")));
         }
         checkOnItsOwn(body);
+        checkMayWrite(id, body);
         long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.REPLACE);
         return ResponseEntity.ok().header(VERSION_HEADER, Long.toString(version)).body(body);
     }
@@ -69,8 +71,18 @@ abstract class ResourceController<T extends Row> {
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete one, as far as the graph allows (409 when in use)")
     ResponseEntity<Void> delete(@PathVariable String id) {
+        checkMayWrite(id, null);
         long version = store.delete(kind, id);
         return ResponseEntity.noContent().header(VERSION_HEADER, Long.toString(version)).build();
+    }
+
+    /**
+     * Refuses a write the caller's key may not make on this entity (403). The role rules by URL
+     * are in the security configuration; a kind whose writes depend on who owns what overrides this.
+     *
+     * @param body the new row, or null for a delete
+     */
+    protected void checkMayWrite(String id, T body) {
     }
 
     /** A page of the list, with the filters that are set. */

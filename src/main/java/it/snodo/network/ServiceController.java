@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.web.Caller;
 
 /** CRUD for services. */
 @RestController
@@ -27,5 +28,15 @@ class ServiceController extends ResourceController<Service> {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return page(filters("provider", provider, "category", category, "territory", territory), page, size);
+    }
+
+    /** A cooperative's key writes only services it provides, and cannot take over another's. */
+    @Override
+    protected void checkMayWrite(String id, Service body) {
+        reader.<Service>get(EntityKind.SERVICE, id).ifPresent(existing ->
+                Caller.requireOwner(existing.provider(), "the service '" + id + "'", "provider"));
+        if (body != null) {
+            Caller.requireOwner(body.provider(), "the service '" + id + "'", "provider");
+        }
     }
 }

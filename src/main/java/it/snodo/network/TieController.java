@@ -18,6 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.web.ApiException;
+import it.snodo.web.Caller;
 import it.snodo.web.Violation;
 import jakarta.validation.Valid;
 
@@ -56,6 +57,7 @@ class TieController {
     @Operation(summary = "Create a tie; 409 if one of that kind exists between the two already")
     ResponseEntity<Tie> create(@Valid @RequestBody Tie body) {
         ResourceController.checkOnItsOwn(body);
+        Caller.requireOwner(body.from(), "the tie from '" + body.from() + "'", "from");
         long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.CREATE);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{from}/{to}/{kind}")
                 .buildAndExpand(body.from(), body.to(), body.kind()).toUri();
@@ -73,6 +75,7 @@ class TieController {
                             Violation.of("kind", "must be " + kind)));
         }
         ResourceController.checkOnItsOwn(body);
+        Caller.requireOwner(from, "the tie from '" + from + "'", "from");
         long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.REPLACE);
         return ResponseEntity.ok().header(ResourceController.VERSION_HEADER, Long.toString(version)).body(body);
     }
@@ -80,6 +83,7 @@ class TieController {
     @DeleteMapping("/{from}/{to}/{kind}")
     @Operation(summary = "Delete a tie")
     ResponseEntity<Void> delete(@PathVariable String from, @PathVariable String to, @PathVariable TieKind kind) {
+        Caller.requireOwner(from, "the tie from '" + from + "'", "from");
         long version = store.deleteTie(from, to, kind);
         return ResponseEntity.noContent().header(ResourceController.VERSION_HEADER, Long.toString(version)).build();
     }

@@ -21,6 +21,7 @@ import it.snodo.engine.Network;
 import it.snodo.engine.SynergyAlgorithm;
 import it.snodo.network.Snapshots;
 import it.snodo.web.ApiException;
+import it.snodo.web.Caller;
 import it.snodo.web.Violation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -66,6 +67,7 @@ class SynergyController {
                     + " numbers behind them.")
     Suggestions synergies(@RequestParam String cooperative, @RequestParam(defaultValue = "10") int limit) {
         checkLimit(limit);
+        Caller.requireOwner(cooperative, "the synergies of '" + cooperative + "'", "cooperative");
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
         if (!n.hasActor(cooperative)) {

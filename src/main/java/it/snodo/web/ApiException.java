@@ -67,6 +67,13 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
+    /** 403: the key is valid, but its role or its cooperative does not allow this request. */
+    public static final class Forbidden extends ApiException {
+        public Forbidden(String detail, List<Violation> errors) {
+            super(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this key", detail, errors);
+        }
+    }
+
     /** 422: well-formed, but the write would break the graph (an unknown reference, a cycle). */
     public static final class BrokenGraph extends ApiException {
         public BrokenGraph(String detail, List<Violation> errors) {

@@ -58,6 +58,9 @@ public final class Benchmark {
             double snapshotBytesPerEdge, long heapMb, Map<String, Object> notes) {
     }
 
+    /** The planner key the benchmark starts the service with (a local, throwaway store). */
+    private static final String KEY = "bench-planner-key-not-a-secret-0123456789";
+
     private final List<Operation> operations = new ArrayList<>();
     private final Map<String, Object> notes = new LinkedHashMap<>();
     private final Random random = new Random(42);
@@ -82,7 +85,7 @@ public final class Benchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SnodoApplication.class)
                 .run("--snodo.neo4j.home=" + home, "--snodo.neo4j.bolt-port=0", "--snodo.neo4j.page-cache=" + pageCache,
                         "--snodo.demo.load=false", "--server.port=0", "--snodo.snapshot.poll=1h",
-                        "--logging.level.it.snodo=WARN")) {
+                        "--logging.level.it.snodo=WARN", "--snodo.security.bootstrap-planner-key=" + KEY)) {
             NetworkImport importer = app.getBean(NetworkImport.class);
             NetworkStore store = app.getBean(NetworkStore.class);
             Snapshots snapshots = app.getBean(Snapshots.class);
@@ -275,7 +278,7 @@ public final class Benchmark {
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         IntFunction<HttpRequest> referral = i -> HttpLoad.get(base, "/api/v1/referrals?k=10&maxKm=25&category="
                 + net.categoryCode(queries[i % queries.length][0]) + "&territory="
-                + net.territoryId(queries[i % queries.length][1]));
+                + net.territoryId(queries[i % queries.length][1]), KEY);
         HttpLoad.run(8, 3, referral); // warm-up
         HttpLoad.Result one = HttpLoad.run(1, seconds / 2.0, referral);
         add("referral over HTTP, 1 connection (vs Cypher over Bolt)", one.latenciesMs(), "cypher/peer/referral.cypher",

@@ -88,7 +88,9 @@ final class HttpLoad {
         return new Result(all, all.length / elapsed, merged, Arrays.stream(failures).sum());
     }
 
-    static HttpRequest get(String base, String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30)).GET().build();
+    /** A GET with a bearer key. */
+    static HttpRequest get(String base, String pathAndQuery, String key) {
+        return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key).GET().build();
     }
 }

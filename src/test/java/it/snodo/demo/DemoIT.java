@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import it.snodo.TestKeys;
 import it.snodo.network.NetworkDocument;
 import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
@@ -21,7 +22,8 @@ import it.snodo.network.NetworkStore;
         "snodo.neo4j.home=target/it-neo4j/${random.uuid}",
         "snodo.neo4j.bolt-port=0",
         "snodo.neo4j.page-cache=16MB",
-        "snodo.demo.load=true"})
+        "snodo.demo.load=true",
+        "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER})
 class DemoIT {
 
     @Autowired
@@ -50,7 +52,7 @@ class DemoIT {
         assertSameRows(exported.needs(), demo.needs(), n -> n.id());
         assertThat(exported.ties()).containsExactlyInAnyOrderElementsOf(demo.ties());
 
-        JsonNode rho = http.getForObject("/api/v1/territories/015182", JsonNode.class);
+        JsonNode rho = TestKeys.asPlanner(http).getForObject("/api/v1/territories/015182", JsonNode.class);
         assertThat(rho.get("name").asText()).isEqualTo("Rho");
         assertThat(rho.get("partOf").asText()).isEqualTo("ambito-rhodense");
     }

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.TestKeys;
 
 /**
  * The external-database path without Docker: a second, separate Neo4j (started here, on its own
@@ -34,7 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "snodo.demo.load=false",
         // Would clash with the external one if the embedded database started anyway.
-        "snodo.neo4j.home=target/it-neo4j/must-not-start"})
+        "snodo.neo4j.home=target/it-neo4j/must-not-start",
+        "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER})
 @DirtiesContext
 class ExternalNeo4jIT {
 
@@ -71,7 +73,7 @@ class ExternalNeo4jIT {
         }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> imported = http.postForEntity("/api/v1/import", new HttpEntity<>(example, headers),
+        ResponseEntity<JsonNode> imported = TestKeys.asPlanner(http).postForEntity("/api/v1/import", new HttpEntity<>(example, headers),
                 JsonNode.class);
         assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
 

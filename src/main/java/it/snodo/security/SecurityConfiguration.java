@@ -1,0 +1,149 @@
+package it.snodo.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import it.snodo.web.Caller;
+import it.snodo.web.Role;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Every {@code /api/v1} call needs {@code Authorization: Bearer <key>}; health, the OpenAPI
+ * document and Swagger UI stay open. The rules by role and URL are here; what depends on the data
+ * (a cooperative writing only its own services) is checked by the controllers through
+ * {@link Caller}. Stateless: no sessions, no cookies, hence no CSRF tokens.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final String PLANNER = Role.PLANNER.name();
+    private static final String COOPERATIVE = Role.COOPERATIVE.name();
+    private static final String READER = Role.READER.name();
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectMapper mapper) throws Exception {
+        Problems problems = new Problems(mapper);
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .addFilterBefore(new BearerKeyFilter(keys), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/v3/api-docs",
+                                "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // Everyone with a key: where to send a need, what is missing, and the directory.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/referrals", "/api/v1/paths", "/api/v1/gaps",
+                                "/api/v1/gaps/**", "/api/v1/territories", "/api/v1/territories/**",
+                                "/api/v1/categories", "/api/v1/categories/**", "/api/v1/cooperatives",
+                                "/api/v1/cooperatives/**", "/api/v1/partners", "/api/v1/partners/**",
+                                "/api/v1/services", "/api/v1/services/**")
+                        .hasAnyRole(PLANNER, COOPERATIVE, READER)
+                        // Planners and cooperatives: the whole network and every analysis.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/needs", "/api/v1/needs/**", "/api/v1/ties",
+                                "/api/v1/ties/**", "/api/v1/fragility", "/api/v1/network/measures",
+                                "/api/v1/synergies")
+                        .hasAnyRole(PLANNER, COOPERATIVE)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/what-if", "/api/v1/integrated-answers")
+                        .hasAnyRole(PLANNER, COOPERATIVE)
+                        // Writes a cooperative may make on what is its own (checked by the controllers).
+                        .requestMatchers("/api/v1/cooperatives", "/api/v1/cooperatives/**", "/api/v1/services",
+                                "/api/v1/services/**", "/api/v1/ties", "/api/v1/ties/**")
+                        .hasAnyRole(PLANNER, COOPERATIVE)
+                        // Everything else: needs' writes, territories, categories, partners, import,
+                        // export, top synergies, keys.
+                        .anyRequest().hasRole(PLANNER));
+        return http.build();
+    }
+
+    /** Reads the bearer key; a missing or unknown one leaves the request anonymous. */
+    static final class BearerKeyFilter extends OncePerRequestFilter {
+
+        private final ApiKeys keys;
+
+        BearerKeyFilter(ApiKeys keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.length() > 7 && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                keys.authenticate(header.substring(7).strip()).ifPresent(key -> {
+                    Caller caller = new Caller(key.id(), key.role(), key.cooperative());
+                    SecurityContext context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
+                            List.of(new SimpleGrantedAuthority("ROLE_" + key.role().name()))));
+                    SecurityContextHolder.setContext(context);
+                });
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** 401 and 403 as RFC 9457 problem details, saying which, never which keys exist. */
+    record Problems(ObjectMapper mapper) {
+
+        void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+                throws IOException {
+            String header = request.getHeader("Authorization");
+            boolean given = header != null && !header.isBlank();
+            response.setHeader("WWW-Authenticate", given ? "Bearer realm=\"snodo\", error=\"invalid_token\""
+                    : "Bearer realm=\"snodo\"");
+            write(response, 401, "unauthorized", given ? "The key is not valid" : "No key", given
+                    ? "The bearer key is not valid: unknown, deleted or malformed"
+                    : "No key was given: every /api/v1 call needs 'Authorization: Bearer <key>'", request);
+        }
+
+        void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+                throws IOException {
+            String role = Caller.current().map(c -> c.role().name()).orElse("this");
+            write(response, 403, "forbidden", "Not allowed for this key", "A " + role + " key may not "
+                    + request.getMethod() + " " + request.getRequestURI(), request);
+        }
+
+        private void write(HttpServletResponse response, int status, String type, String title, String detail,
+                HttpServletRequest request) throws IOException {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "/problems/" + type);
+            problem.put("title", title);
+            problem.put("status", status);
+            problem.put("detail", detail);
+            problem.put("instance", request.getRequestURI());
+            response.setStatus(status);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            mapper.writeValue(response.getOutputStream(), problem);
+        }
+    }
+}
