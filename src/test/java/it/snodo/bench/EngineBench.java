@@ -35,6 +35,7 @@ public final class EngineBench {
         if (what.contains("build")) {
             double[] ms = time(3, 1, i -> build(doc));
             report("snapshot build from rows (no Neo4j)", ms);
+            report("referral indexes and routes of a snapshot", time(3, 1, i -> new RingScanReferrals(net)));
         }
         Random random = new Random(7);
         int[] muns = net.territoriesOfLevel(Network.MUNICIPALITY);
