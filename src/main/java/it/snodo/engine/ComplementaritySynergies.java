@@ -37,10 +37,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>How: a positive score needs a shared municipality or a common tie neighbour, so the
  * candidates are only the cooperatives present in a municipality of M(A) (from an index of the
  * cooperatives present in each municipality) and the cooperatives two ties away, never all pairs.
- * M, C and that index are built once per snapshot on first use; open(m) is computed per
- * municipality on first use and kept. {@link #top(int)} scores every cooperative's candidates of
- * larger index (so each unordered pair once) into a bounded heap, and ranks the pairs by score,
- * then the two ids.
+ * M, C and that index are built once per snapshot on first use; which categories answer an open
+ * gap of m is computed per municipality on first use and kept, as one flag per category. Scores
+ * are computed as numbers first and only the suggestions kept are explained (their reasons name
+ * categories and partners). {@link #top(int)} scores every cooperative's candidates of larger
+ * index (so each unordered pair once) into a bounded heap, and ranks the pairs by score, then
+ * the two ids.
  */
 public final class ComplementaritySynergies implements SynergyAlgorithm {
 
@@ -53,7 +55,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
 
     private final Network network;
     private volatile Index index;
-    private final ConcurrentHashMap<Integer, int[]> open = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, boolean[]> answering = new ConcurrentHashMap<>();
 
     public ComplementaritySynergies(Network network) {
         this.network = Objects.requireNonNull(network, "network");
@@ -128,11 +130,26 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         return i;
     }
 
-    /** open(m): the categories of the UNCOVERED or UNDER gap rows of municipality m, ascending. */
-    private int[] open(int m) {
-        return open.computeIfAbsent(m, t -> new CoverageGaps(network).rows(t).stream()
-                .filter(r -> r.state() == GapAnalysis.State.UNCOVERED || r.state() == GapAnalysis.State.UNDER)
-                .mapToInt(GapAnalysis.Row::category).sorted().toArray());
+    /**
+     * For municipality m, by category: true when the category answers an open gap of m, that is
+     * when it is, or descends from, a category of an UNCOVERED or UNDER gap row of m.
+     */
+    private boolean[] answering(int m) {
+        return answering.computeIfAbsent(m, t -> {
+            int[] open = new CoverageGaps(network).rows(t).stream()
+                    .filter(r -> r.state() == GapAnalysis.State.UNCOVERED || r.state() == GapAnalysis.State.UNDER)
+                    .mapToInt(GapAnalysis.Row::category).toArray();
+            boolean[] answers = new boolean[network.categoryCount()];
+            for (int c = 0; c < answers.length; c++) {
+                for (int o : open) {
+                    if (network.isWithin(c, o)) {
+                        answers[c] = true;
+                        break;
+                    }
+                }
+            }
+            return answers;
+        });
     }
 
     @Override
@@ -144,16 +161,23 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
-        List<Suggestion> found = new ArrayList<>();
-        for (int b : candidates(cooperative)) {
-            Scored s = score(cooperative, b);
-            if (s.score > 0) {
-                found.add(new Suggestion(b, s.score, s.reasons));
+        // Scores first, as numbers; reasons (with their names) only for the suggestions kept.
+        int[] candidates = candidates(cooperative);
+        double[] scores = new double[candidates.length];
+        List<Integer> positive = new ArrayList<>();
+        for (int i = 0; i < candidates.length; i++) {
+            scores[i] = score(cooperative, candidates[i], false).score;
+            if (scores[i] > 0) {
+                positive.add(i);
             }
         }
-        found.sort(Comparator.comparingDouble(Suggestion::score).reversed()
-                .thenComparingInt(Suggestion::cooperative));
-        return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+        positive.sort(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> candidates[i]));
+        List<Suggestion> found = new ArrayList<>();
+        for (int i : positive.subList(0, Math.min(limit, positive.size()))) {
+            Scored s = score(cooperative, candidates[i], true);
+            found.add(new Suggestion(candidates[i], s.score, s.reasons));
+        }
+        return List.copyOf(found);
     }
 
     @Override
@@ -174,11 +198,11 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
                 if (b < a) {
                     continue;
                 }
-                Scored s = score(a, b);
+                Scored s = score(a, b, false);
                 if (s.score <= 0) {
                     continue;
                 }
-                Pair p = new Pair(a, b, s.score, s.reasons);
+                Pair p = new Pair(a, b, s.score, List.of());
                 if (kept.size() < limit) {
                     kept.add(p);
                 } else if (ranking.compare(p, kept.peek()) < 0) {
@@ -187,7 +211,10 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
                 }
             }
         }
-        List<Pair> pairs = new ArrayList<>(kept);
+        List<Pair> pairs = new ArrayList<>();
+        for (Pair p : kept) {
+            pairs.add(new Pair(p.a(), p.b(), p.score(), score(p.a(), p.b(), true).reasons));
+        }
         pairs.sort(ranking);
         return List.copyOf(pairs);
     }
@@ -199,10 +226,14 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
     private int[] candidates(int a) {
         Network n = network;
         Index x = index();
-        TreeSet<Integer> found = new TreeSet<>();
+        int[] found = new int[16];
+        int size = 0;
         for (int m : x.municipalities[a]) {
             for (int b : x.present[m]) {
-                found.add(b);
+                if (size == found.length) {
+                    found = Arrays.copyOf(found, 2 * size);
+                }
+                found[size++] = b;
             }
         }
         for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
@@ -210,12 +241,14 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             for (int h = n.adjStart[z]; h < n.adjStart[z + 1]; h++) {
                 int b = n.adj[h];
                 if (n.cooperative[b]) {
-                    found.add(b);
+                    if (size == found.length) {
+                        found = Arrays.copyOf(found, 2 * size);
+                    }
+                    found[size++] = b;
                 }
             }
         }
-        return found.stream().mapToInt(Integer::intValue)
-                .filter(b -> b != a && !tied(a, b)).toArray();
+        return Arrays.stream(found, 0, size).sorted().distinct().filter(b -> b != a && !tied(a, b)).toArray();
     }
 
     private boolean tied(int a, int b) {
@@ -225,8 +258,12 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
     private record Scored(double score, List<Reason> reasons) {
     }
 
-    /** The score of a pair and its reasons; symmetric, computed in the pair's index order. */
-    private Scored score(int x, int y) {
+    /**
+     * The score of a pair, and its reasons when {@code explain} (null otherwise: naming the
+     * categories and partners costs more than the score); symmetric, computed in the pair's
+     * index order, so that the score is the same number whether explained or not.
+     */
+    private Scored score(int x, int y, boolean explain) {
         Network n = network;
         Index ix = index();
         int a = Math.min(x, y);
@@ -239,15 +276,17 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         int[] diff = symmetricDifference(ix.categories[a], ix.categories[b]);
         int complementarity = 0;
         int gapMunicipalities = 0;
-        TreeSet<String> named = new TreeSet<>();
+        TreeSet<String> named = explain ? new TreeSet<>() : null;
         for (int m : shared) {
-            int[] gaps = open(m);
+            boolean[] answers = answering(m);
             boolean hit = false;
             for (int c : diff) {
-                if (answersOpenGap(c, gaps)) {
+                if (answers[c]) {
                     complementarity++;
                     hit = true;
-                    named.add(n.categoryCode(c));
+                    if (explain) {
+                        named.add(n.categoryCode(c));
+                    }
                 }
             }
             if (hit) {
@@ -257,7 +296,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         double overlap = union == 0 ? 0 : (double) shared.length / union;
 
         double closeness = 0;
-        List<Integer> common = new ArrayList<>();
+        List<Integer> common = explain ? new ArrayList<>() : null;
         int i = n.adjStart[a];
         int j = n.adjStart[b];
         while (i < n.adjStart[a + 1] && j < n.adjStart[b + 1]) {
@@ -268,12 +307,18 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             } else {
                 int z = n.adj[i];
                 closeness += 1 / Math.log(n.adjStart[z + 1] - n.adjStart[z]);
-                common.add(z);
+                if (explain) {
+                    common.add(z);
+                }
                 i++;
                 j++;
             }
         }
 
+        double score = complementarity + 2 * overlap + closeness;
+        if (!explain) {
+            return new Scored(score, null);
+        }
         List<Reason> reasons = new ArrayList<>();
         if (complementarity > 0) {
             reasons.add(new Reason(COMPLEMENTARITY, "covers " + plural(complementarity, "open gap", "open gaps")
@@ -289,17 +334,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             reasons.add(new Reason(COMMON_PARTNERS, plural(common.size(), "common partner", "common partners")
                     + ": " + names(ids), closeness));
         }
-        return new Scored(complementarity + 2 * overlap + closeness, List.copyOf(reasons));
-    }
-
-    /** True when c is an open category or a descendant of one. */
-    private boolean answersOpenGap(int c, int[] open) {
-        for (int o : open) {
-            if (network.isWithin(c, o)) {
-                return true;
-            }
-        }
-        return false;
+        return new Scored(score, List.copyOf(reasons));
     }
 
     private static String plural(int count, String one, String many) {
