@@ -31,7 +31,10 @@ import it.snodo.network.NetworkStore;
         "snodo.neo4j.bolt-port=0",
         "snodo.neo4j.page-cache=16MB",
         "snodo.demo.load=false",
-        "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER})
+        "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER,
+        // Rate limits have their own test (LimitsIT); the import limit is small enough to test here.
+        "snodo.limits.requests-per-second=0",
+        "snodo.limits.max-import-body=1600KB"})
 public abstract class SnodoIT {
 
     @Autowired

@@ -1,14 +1,11 @@
 package it.snodo.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,6 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import it.snodo.web.Caller;
+import it.snodo.web.ProblemResponses;
 import it.snodo.web.Role;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -135,15 +133,7 @@ class SecurityConfiguration {
 
         private void write(HttpServletResponse response, int status, String type, String title, String detail,
                 HttpServletRequest request) throws IOException {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "/problems/" + type);
-            problem.put("title", title);
-            problem.put("status", status);
-            problem.put("detail", detail);
-            problem.put("instance", request.getRequestURI());
-            response.setStatus(status);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            mapper.writeValue(response.getOutputStream(), problem);
+            ProblemResponses.write(mapper, request, response, status, type, title, detail);
         }
     }
 }

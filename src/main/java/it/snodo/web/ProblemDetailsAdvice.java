@@ -91,6 +91,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestLimits.BodyTooLarge tooLarge) {
+                return problem(HttpStatus.PAYLOAD_TOO_LARGE, URI.create("/problems/payload-too-large"),
+                        "Request body too large", "The body is larger than "
+                                + tooLarge.limit() / 1024 + " KB, the most this endpoint takes", List.of());
+            }
+        }
         List<Violation> errors = JsonErrors.describe(e.getCause());
         String detail = errors.isEmpty() ? "The request body is missing or is not valid JSON" : summary(errors);
         return invalid(detail, errors);

@@ -85,7 +85,8 @@ public final class Benchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SnodoApplication.class)
                 .run("--snodo.neo4j.home=" + home, "--snodo.neo4j.bolt-port=0", "--snodo.neo4j.page-cache=" + pageCache,
                         "--snodo.demo.load=false", "--server.port=0", "--snodo.snapshot.poll=1h",
-                        "--logging.level.it.snodo=WARN", "--snodo.security.bootstrap-planner-key=" + KEY)) {
+                        "--logging.level.it.snodo=WARN", "--snodo.security.bootstrap-planner-key=" + KEY,
+                        "--snodo.limits.requests-per-second=0")) {
             NetworkImport importer = app.getBean(NetworkImport.class);
             NetworkStore store = app.getBean(NetworkStore.class);
             Snapshots snapshots = app.getBean(Snapshots.class);
