@@ -19,6 +19,9 @@ CREATE CONSTRAINT network_version_key IF NOT EXISTS FOR (v:NetworkVersion) REQUI
 CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE;
 CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE;
 
+// The audit trail, outside the network too, read newest first.
+CREATE INDEX audit_at IF NOT EXISTS FOR (e:AuditEntry) ON (e.at);
+
 CREATE INDEX territory_level IF NOT EXISTS FOR (t:Territory) ON (t.level);
 CREATE POINT INDEX territory_location IF NOT EXISTS FOR (t:Territory) ON (t.location);
 CREATE INDEX cooperative_type IF NOT EXISTS FOR (c:Cooperative) ON (c.type);

@@ -15,6 +15,7 @@ import org.neo4j.driver.TransactionContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import it.snodo.audit.Audit;
 import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
 
@@ -122,6 +123,7 @@ public class NetworkStore {
                     run(tx, Writes.statements(section, false), known);
                 }
                 checkSurroundings(tx, document);
+                audit(tx, mode, document, version);
                 return version;
             }), v -> needsOnly(document) ? NetworkChanged.ofNeeds(v, document.needs(), List.of()) : NetworkChanged.of(v));
         }
@@ -136,6 +138,7 @@ public class NetworkStore {
             return committed(session.executeWrite(tx -> {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();
                 Deletes.delete(tx, kind, id);
+                Audit.record(tx, "DELETE", List.of(kind.name()), List.of(id), version);
                 return version;
             }), v -> kind == EntityKind.NEED ? NetworkChanged.ofNeeds(v, List.of(), List.of(id)) : NetworkChanged.of(v));
         }
@@ -153,6 +156,8 @@ public class NetworkStore {
                 if (deleted == 0) {
                     throw new ApiException.NotFound("No " + kind + " tie from '" + from + "' to '" + to + "'");
                 }
+                Audit.record(tx, "DELETE", List.of(EntityKind.TIE.name()),
+                        List.of(new Tie(from, to, kind, null, null).key()), version);
                 return version;
             }), NetworkChanged::of);
         }
@@ -168,9 +173,28 @@ public class NetworkStore {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();
                 // The network only: the version and the keys stay.
                 tx.run("MATCH (n) WHERE n:Entity OR n:Category DETACH DELETE n").consume();
+                Audit.record(tx, "CLEAR", List.of(), List.of(), version);
                 return version;
             }), NetworkChanged::of);
         }
+    }
+
+    /** Records the write in its own transaction: the kinds and keys of its rows, never their values. */
+    private static void audit(TransactionContext tx, Mode mode, NetworkDocument document, long version) {
+        List<String> kinds = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Section section : Section.values()) {
+            List<? extends Row> rows = section.rows(document);
+            if (!rows.isEmpty()) {
+                kinds.add(EntityKind.of(rows.get(0)).name());
+                rows.forEach(row -> ids.add(row.key()));
+            }
+        }
+        Audit.record(tx, switch (mode) {
+            case UPSERT -> "IMPORT";
+            case CREATE -> "CREATE";
+            case REPLACE -> "REPLACE";
+        }, kinds, ids, version);
     }
 
     private static void run(TransactionContext tx, List<String> statements, List<Map<String, Object>> rows) {

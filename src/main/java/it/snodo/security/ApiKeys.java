@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import it.snodo.audit.Audit;
 import it.snodo.neo4j.Neo4jSchema;
 import it.snodo.web.ApiException;
 import it.snodo.web.Role;
@@ -135,15 +136,21 @@ public class ApiKeys implements InitializingBean {
         p.put("cooperative", cooperative);
         p.put("label", label);
         p.put("now", now);
-        long made = write("""
-                OPTIONAL MATCH (c:Cooperative {id: $cooperative})
-                WITH c WHERE $cooperative IS NULL OR c IS NOT NULL
-                CREATE (k:ApiKey {id: $id, hash: $hash, role: $role, cooperative: $cooperative, label: $label,
-                                  createdAt: $now})
-                RETURN count(k) AS n""", p);
-        if (made == 0) {
-            throw new ApiException.BrokenGraph("The key names a cooperative that does not exist",
-                    List.of(Violation.of("cooperative", "is not a known cooperative: '" + cooperative + "'")));
+        try (Session session = driver.session()) {
+            session.executeWrite(tx -> {
+                long made = tx.run("""
+                        OPTIONAL MATCH (c:Cooperative {id: $cooperative})
+                        WITH c WHERE $cooperative IS NULL OR c IS NOT NULL
+                        CREATE (k:ApiKey {id: $id, hash: $hash, role: $role, cooperative: $cooperative,
+                                          label: $label, createdAt: $now})
+                        RETURN count(k) AS n""", p).single().get("n").asLong();
+                if (made == 0) {
+                    throw new ApiException.BrokenGraph("The key names a cooperative that does not exist",
+                            List.of(Violation.of("cooperative", "is not a known cooperative: '" + cooperative + "'")));
+                }
+                Audit.record(tx, "KEY_CREATE", List.of("KEY"), List.of(id), null);
+                return made;
+            });
         }
         refresh();
         return new Created(new ApiKey(id, role, cooperative, label, now), secret);
@@ -173,6 +180,7 @@ public class ApiKeys implements InitializingBean {
                             List.of());
                 }
                 tx.run("MATCH (k:ApiKey {id: $id}) DELETE k", Map.of("id", id)).consume();
+                Audit.record(tx, "KEY_DELETE", List.of("KEY"), List.of(id), null);
                 return null;
             });
         }
@@ -206,12 +214,9 @@ public class ApiKeys implements InitializingBean {
         }
     }
 
-    private long write(String query, Map<String, Object> params) {
+    private void write(String query, Map<String, Object> params) {
         try (Session session = driver.session()) {
-            return session.executeWrite(tx -> {
-                var result = tx.run(query, params);
-                return result.hasNext() ? result.single().get("n").asLong(0) : 0L;
-            });
+            session.executeWriteWithoutResult(tx -> tx.run(query, params).consume());
         }
     }
 

@@ -1,0 +1,106 @@
+package it.snodo.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Component;
+
+import it.snodo.web.Caller;
+
+/**
+ * Appends audit entries, each in the transaction of the write it records: a write that rolls back
+ * leaves no entry, and no write commits without one. Entries are {@code (:AuditEntry)} nodes,
+ * outside the network: nothing in Snodo changes or deletes them.
+ *
+ * <p>An entry names the ids it touched up to {@value #MAX_IDS}; beyond that (a large import) it
+ * keeps the counts and says the list is cut. It never holds field values: no need's people,
+ * category or place, only its id.
+ */
+@Component
+public class Audit {
+
+    /** The most ids one entry lists. */
+    public static final int MAX_IDS = 1000;
+
+    /** One entry, as {@code GET /api/v1/audit} lists it. */
+    public record Entry(String at, String keyId, String role, String action, List<String> kinds, List<String> ids,
+            boolean idsCut, long rows, Long networkVersion) {
+    }
+
+    private final Driver driver;
+
+    Audit(Driver driver) {
+        this.driver = driver;
+    }
+
+    /**
+     * Records a write in {@code tx}. The caller is the current request's key, or SYSTEM (the demo
+     * loaded at start, an operator's call in-process).
+     *
+     * @param ids every id the write touched, in order (only the first {@value #MAX_IDS} are kept)
+     */
+    public static void record(TransactionContext tx, String action, List<String> kinds, List<String> ids,
+            Long networkVersion) {
+        Caller caller = Caller.current().orElse(null);
+        Map<String, Object> p = new HashMap<>();
+        p.put("at", Instant.now().toString());
+        p.put("keyId", caller == null ? "system" : caller.keyId());
+        p.put("role", caller == null ? "SYSTEM" : caller.role().name());
+        p.put("action", action);
+        p.put("kinds", kinds);
+        p.put("ids", ids.size() > MAX_IDS ? List.copyOf(ids.subList(0, MAX_IDS)) : ids);
+        p.put("idsCut", ids.size() > MAX_IDS);
+        p.put("rows", (long) ids.size());
+        p.put("networkVersion", networkVersion);
+        tx.run("""
+                CREATE (:AuditEntry {at: datetime($at), keyId: $keyId, role: $role, action: $action, kinds: $kinds,
+                                     ids: $ids, idsCut: $idsCut, rows: $rows, networkVersion: $networkVersion})""", p)
+                .consume();
+    }
+
+    /**
+     * Entries newest first: since an instant (inclusive), touching an id, of an entity kind; at
+     * most {@code limit}.
+     */
+    public List<Entry> list(Instant since, String entity, String kind, int limit) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> p = new HashMap<>();
+        if (since != null) {
+            where.add("e.at >= datetime($since)");
+            p.put("since", since.toString());
+        }
+        if (entity != null) {
+            where.add("$entity IN e.ids");
+            p.put("entity", entity);
+        }
+        if (kind != null) {
+            where.add("$kind IN e.kinds");
+            p.put("kind", kind);
+        }
+        p.put("limit", limit);
+        String query = "MATCH (e:AuditEntry)" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + """
+
+                RETURN toString(e.at) AS at, e.keyId AS keyId, e.role AS role, e.action AS action, e.kinds AS kinds,
+                       e.ids AS ids, e.idsCut AS idsCut, e.rows AS rows, e.networkVersion AS networkVersion
+                ORDER BY e.at DESC, elementId(e) DESC
+                LIMIT $limit""";
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(query, p).list(Audit::entry));
+        }
+    }
+
+    private static Entry entry(Record r) {
+        return new Entry(r.get("at").asString(), r.get("keyId").asString(), r.get("role").asString(),
+                r.get("action").asString(), r.get("kinds").asList(v -> v.asString()),
+                r.get("ids").asList(v -> v.asString()), r.get("idsCut").asBoolean(), r.get("rows").asLong(),
+                r.get("networkVersion").isNull() ? null : r.get("networkVersion").asLong());
+    }
+}

@@ -1,0 +1,121 @@
+package it.snodo.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import it.snodo.SnodoIT;
+import it.snodo.TestKeys;
+
+/** Every write leaves who, when and what in the audit; a refused write leaves nothing. */
+class AuditIT extends SnodoIT {
+
+    private ResponseEntity<JsonNode> as(String key, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(key);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    private JsonNode newest() {
+        JsonNode entries = get("/api/v1/audit?limit=1").getBody();
+        assertThat(entries).hasSize(1);
+        return entries.get(0);
+    }
+
+    @Test
+    void aWriteIsRecordedWithItsKeyItsActionAndItsIdsButNoValues() {
+        importOk(example());
+        JsonNode imported = newest();
+        assertThat(imported.get("action").asText()).isEqualTo("IMPORT");
+        assertThat(imported.get("keyId").asText()).isEqualTo("bootstrap");
+        assertThat(imported.get("role").asText()).isEqualTo("PLANNER");
+        assertThat(imported.get("rows").asLong()).isEqualTo(example().get("needs").size()
+                + example().get("services").size() + example().get("ties").size()
+                + example().get("territories").size() + example().get("categories").size()
+                + example().get("cooperatives").size() + example().get("partners").size());
+
+        Instant before = Instant.now();
+        ObjectNode need = mapper.createObjectNode().put("id", "need-audited").put("category", "ex-anziani")
+                .put("territory", "ex015154").put("people", 4321).put("urgency", "HIGH");
+        ResponseEntity<JsonNode> created = post("/api/v1/needs", need);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode entry = newest();
+        assertThat(entry.get("action").asText()).isEqualTo("CREATE");
+        assertThat(entry.get("kinds").toString()).isEqualTo("[\"NEED\"]");
+        assertThat(entry.get("ids").toString()).isEqualTo("[\"need-audited\"]");
+        assertThat(entry.get("networkVersion").asLong())
+                .isEqualTo(Long.parseLong(created.getHeaders().getFirst("Network-Version")));
+        assertThat(Instant.parse(entry.get("at").asText())).isAfterOrEqualTo(before.minusSeconds(1));
+        // What the need says is not in the audit: only its id.
+        assertThat(entry.toString()).doesNotContain("4321", "HIGH", "ex015154", "ex-anziani");
+
+        assertThat(delete("/api/v1/needs/need-audited").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(newest().get("action").asText()).isEqualTo("DELETE");
+
+        JsonNode history = get("/api/v1/audit?entity=need-audited").getBody();
+        assertThat(history).extracting(e -> e.get("action").asText()).containsExactly("DELETE", "CREATE");
+        assertThat(get("/api/v1/audit?kind=NEED&since=" + before).getBody()).hasSize(2);
+    }
+
+    @Test
+    void aRefusedWriteLeavesNoEntry() {
+        importOk(example());
+        int entries = get("/api/v1/audit?limit=1000").getBody().size();
+        ObjectNode broken = mapper.createObjectNode().put("id", "need-broken").put("category", "ex-anziani")
+                .put("territory", "nowhere").put("people", 1);
+        assertThat(post("/api/v1/needs", broken).getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(get("/api/v1/audit?limit=1000").getBody()).hasSize(entries);
+    }
+
+    @Test
+    void keysAndACooperativesWritesAreRecordedUnderTheirKey() {
+        importOk(example());
+        ResponseEntity<JsonNode> made = post("/api/v1/keys", mapper.createObjectNode().put("role", "COOPERATIVE")
+                .put("cooperative", "ex-coop-000").put("label", "Cooperativa Esempio ex 0"));
+        String keyId = made.getBody().get("id").asText();
+        JsonNode keyEntry = newest();
+        assertThat(keyEntry.get("action").asText()).isEqualTo("KEY_CREATE");
+        assertThat(keyEntry.get("ids").toString()).isEqualTo("[\"" + keyId + "\"]");
+        assertThat(keyEntry.toString()).doesNotContain(made.getBody().get("key").asText());
+
+        JsonNode coop = get("/api/v1/cooperatives/ex-coop-000").getBody();
+        assertThat(as(made.getBody().get("key").asText(), HttpMethod.PUT, "/api/v1/cooperatives/ex-coop-000", coop)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode write = newest();
+        assertThat(write.get("keyId").asText()).isEqualTo(keyId);
+        assertThat(write.get("role").asText()).isEqualTo("COOPERATIVE");
+        assertThat(write.get("action").asText()).isEqualTo("REPLACE");
+
+        assertThat(delete("/api/v1/keys/" + keyId).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(newest().get("action").asText()).isEqualTo("KEY_DELETE");
+    }
+
+    @Test
+    void onlyPlannersReadTheAuditAndBadQueriesAreProblemDetails() {
+        ResponseEntity<JsonNode> made = post("/api/v1/keys", mapper.createObjectNode().put("role", "READER")
+                .put("label", "help desk"));
+        assertThat(as(made.getBody().get("key").asText(), HttpMethod.GET, "/api/v1/audit", null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(TestKeys.PLANNER, HttpMethod.GET, "/api/v1/audit", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        for (String bad : List.of("/api/v1/audit?since=yesterday", "/api/v1/audit?limit=0",
+                "/api/v1/audit?limit=1001")) {
+            ResponseEntity<JsonNode> r = get(bad);
+            assertThat(r.getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(fields(r.getBody().get("errors"))).hasSize(1);
+        }
+    }
+}
