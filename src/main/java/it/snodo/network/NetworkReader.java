@@ -113,23 +113,44 @@ public class NetworkReader {
         }
     }
 
-    /** One entity by its key. */
-    <T> Optional<T> get(EntityKind kind, String key) {
-        Map<String, Object> filter = Map.of("key", key);
-        Spec spec = SPECS.get(kind);
-        String keyPredicate = kind == EntityKind.CATEGORY ? "x.code = $key" : "x.id = $key";
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> {
-                var result = tx.run(spec.match() + " WHERE " + keyPredicate + " " + spec.projection(), filter);
-                return result.hasNext() ? Optional.of(this.<T>toRow(result.next().asMap(), spec)) : Optional.empty();
-            });
-        }
+    /**
+     * A row and its revision: the network version that last wrote it (0 when written before
+     * revisions were kept), read together, so that an ETag always names the row it came with.
+     */
+    record Revised<T>(T row, long revision) {
     }
 
-    /** One tie by its ends and kind. */
-    Optional<Tie> getTie(String from, String to, TieKind kind) {
-        PageOf<Tie> page = list(EntityKind.TIE, Map.of("from", from, "to", to, "kind", kind), 0, 1);
-        return page.content().stream().findFirst();
+    /** One entity by its key. */
+    <T> Optional<T> get(EntityKind kind, String key) {
+        return this.<T>getRevised(kind, key).map(Revised::row);
+    }
+
+    /** One entity by its key, with its revision. */
+    <T> Optional<Revised<T>> getRevised(EntityKind kind, String key) {
+        String keyPredicate = kind == EntityKind.CATEGORY ? "x.code = $key" : "x.id = $key";
+        return revised(kind, " WHERE " + keyPredicate, Map.of("key", key));
+    }
+
+    /** One tie by its ends and kind, with its revision. */
+    Optional<Revised<Tie>> getTie(String from, String to, TieKind kind) {
+        return revised(EntityKind.TIE, " WHERE a.id = $from AND b.id = $to AND x.kind = $kind",
+                Map.of("from", from, "to", to, "kind", kind.name()));
+    }
+
+    private <T> Optional<Revised<T>> revised(EntityKind kind, String where, Map<String, Object> params) {
+        Spec spec = SPECS.get(kind);
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> {
+                var result = tx.run(spec.match() + where + " " + spec.projection()
+                        + ", coalesce(x.writtenAt, 0) AS revision", params);
+                if (!result.hasNext()) {
+                    return Optional.empty();
+                }
+                Map<String, Object> values = new HashMap<>(result.next().asMap());
+                long revision = ((Number) values.remove("revision")).longValue();
+                return Optional.of(new Revised<>(this.<T>toRow(values, spec), revision));
+            });
+        }
     }
 
     /** The whole network as one document, each section ordered by key, in one read transaction. */

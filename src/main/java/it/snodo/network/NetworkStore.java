@@ -92,8 +92,18 @@ public class NetworkStore {
     }
 
     long write(NetworkDocument document, Mode mode) {
+        return write(document, mode, null);
+    }
+
+    /**
+     * Writes one row (create or replace), or a document (upsert).
+     *
+     * @param ifMatch for a replace, the revisions the entity may be at (an If-Match header); null
+     *     for none: the write then goes through whatever the entity's revision (last writer wins)
+     */
+    long write(NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch) {
         try {
-            return writeAll(document, mode);
+            return writeAll(document, mode, ifMatch);
         } catch (ApiException.BrokenGraph e) {
             if (mode == Mode.UPSERT) {
                 throw e;
@@ -107,11 +117,14 @@ public class NetworkStore {
         }
     }
 
-    private long writeAll(NetworkDocument document, Mode mode) {
+    private long writeAll(NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch) {
         try (Session session = driver.session()) {
             return committed(session.executeWrite(tx -> {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();
                 Existing existing = checkReferences(tx, document, mode);
+                if (ifMatch != null) {
+                    checkRevision(tx, single(document), ifMatch);
+                }
                 for (Section section : Section.values()) {
                     List<? extends Row> rows = section.rows(document);
                     List<Map<String, Object>> fresh = new ArrayList<>();
@@ -119,8 +132,8 @@ public class NetworkStore {
                     for (Row row : rows) {
                         (existing.contains(row) ? known : fresh).add(Rows.parameters(row));
                     }
-                    run(tx, Writes.statements(section, true), fresh);
-                    run(tx, Writes.statements(section, false), known);
+                    run(tx, Writes.statements(section, true), fresh, version);
+                    run(tx, Writes.statements(section, false), known, version);
                 }
                 checkSurroundings(tx, document);
                 audit(tx, mode, document, version);
@@ -197,12 +210,36 @@ public class NetworkStore {
         }, kinds, ids, version);
     }
 
-    private static void run(TransactionContext tx, List<String> statements, List<Map<String, Object>> rows) {
+    private static void run(TransactionContext tx, List<String> statements, List<Map<String, Object>> rows,
+            long version) {
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
             for (String statement : statements) {
-                tx.run(statement, Map.of("rows", batch)).consume();
+                tx.run(statement, Map.of("rows", batch, "version", version)).consume();
             }
+        }
+    }
+
+    /**
+     * Refuses a replace whose If-Match names none of the revisions the row is at now. Race-free:
+     * the version bump before it holds every other write back.
+     */
+    private static void checkRevision(TransactionContext tx, Row row, java.util.Collection<Long> ifMatch) {
+        var result = row instanceof Tie t
+                ? tx.run("""
+                        MATCH (:Actor {id: $from})-[x:TIED_TO {kind: $kind}]->(:Actor {id: $to})
+                        RETURN coalesce(x.writtenAt, 0) AS revision""",
+                        Map.of("from", t.from(), "to", t.to(), "kind", t.kind().name()))
+                : row instanceof Category c
+                        ? tx.run("MATCH (x:Category {code: $key}) RETURN coalesce(x.writtenAt, 0) AS revision",
+                                Map.of("key", c.code()))
+                        : tx.run("MATCH (x:Entity {id: $key}) RETURN coalesce(x.writtenAt, 0) AS revision",
+                                Map.of("key", row.key()));
+        long now = result.single().get("revision").asLong();
+        if (!ifMatch.contains(now)) {
+            throw new ApiException.PreconditionFailed("'" + row.key() + "' is at revision " + now + ", not the one"
+                    + " If-Match names: read it again (GET gives its ETag) and redo the change",
+                    List.of(Violation.of("If-Match", "must be \"" + now + "\", the entity's current ETag")));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,9 +42,11 @@ abstract class ResourceController<T extends Row> {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get one by its id")
-    T get(@PathVariable String id) {
-        return reader.<T>get(kind, id).orElseThrow(() -> new ApiException.NotFound("No " + kind.word + " '" + id + "'"));
+    @Operation(summary = "Get one by its id; the ETag is its revision, for If-Match on a replace")
+    ResponseEntity<T> get(@PathVariable String id) {
+        NetworkReader.Revised<T> found = reader.<T>getRevised(kind, id)
+                .orElseThrow(() -> new ApiException.NotFound("No " + kind.word + " '" + id + "'"));
+        return ResponseEntity.ok().eTag(Long.toString(found.revision())).body(found.row());
     }
 
     @PostMapping
@@ -56,16 +60,20 @@ abstract class ResourceController<T extends Row> {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Replace one: its properties and relationships become the body's")
-    ResponseEntity<T> replace(@PathVariable String id, @Valid @RequestBody T body) {
+    @Operation(summary = "Replace one: its properties and relationships become the body's",
+            description = "With If-Match (the ETag of a GET), 412 when someone wrote it since; without, the last"
+                    + " writer wins (and the audit says who).")
+    ResponseEntity<T> replace(@PathVariable String id, @Valid @RequestBody T body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         if (!id.equals(body.key())) {
             throw new ApiException.InvalidInput("The body's id is not the one in the path",
                     List.of(Violation.of(kind == EntityKind.CATEGORY ? "code" : "id", "must be '" + id + "' as in the path")));
         }
         checkOnItsOwn(body);
         checkMayWrite(id, body);
-        long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.REPLACE);
-        return ResponseEntity.ok().header(VERSION_HEADER, Long.toString(version)).body(body);
+        long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.REPLACE, revisions(ifMatch));
+        return ResponseEntity.ok().header(VERSION_HEADER, Long.toString(version)).eTag(Long.toString(version))
+                .body(body);
     }
 
     @DeleteMapping("/{id}")
@@ -89,6 +97,25 @@ abstract class ResourceController<T extends Row> {
     PageOf<T> page(Map<String, Object> filters, int page, int size) {
         checkPage(page, size);
         return reader.list(kind, filters, page, size);
+    }
+
+    /**
+     * The revisions an If-Match header names ({@code "12"}, {@code "12", "15"}), or null for no
+     * header or {@code *} (the replace itself requires the entity to exist). Weak or malformed
+     * tags name no revision, so they never match (RFC 9110: If-Match compares strongly).
+     */
+    static java.util.Set<Long> revisions(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        java.util.Set<Long> revisions = new java.util.HashSet<>();
+        for (String tag : ifMatch.split(",")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(\\d{1,18})\"").matcher(tag.strip());
+            if (m.matches()) {
+                revisions.add(Long.parseLong(m.group(1)));
+            }
+        }
+        return revisions;
     }
 
     static void checkPage(int page, int size) {

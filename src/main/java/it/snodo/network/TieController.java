@@ -3,6 +3,7 @@ package it.snodo.network;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,9 +50,10 @@ class TieController {
     }
 
     @GetMapping("/{from}/{to}/{kind}")
-    @Operation(summary = "Get one tie")
-    Tie get(@PathVariable String from, @PathVariable String to, @PathVariable TieKind kind) {
-        return reader.getTie(from, to, kind).orElseThrow(() -> notFound(from, to, kind));
+    @Operation(summary = "Get one tie; the ETag is its revision, for If-Match on a replace")
+    ResponseEntity<Tie> get(@PathVariable String from, @PathVariable String to, @PathVariable TieKind kind) {
+        NetworkReader.Revised<Tie> found = reader.getTie(from, to, kind).orElseThrow(() -> notFound(from, to, kind));
+        return ResponseEntity.ok().eTag(Long.toString(found.revision())).body(found.row());
     }
 
     @PostMapping
@@ -66,9 +69,10 @@ class TieController {
     }
 
     @PutMapping("/{from}/{to}/{kind}")
-    @Operation(summary = "Replace a tie's since and strength")
+    @Operation(summary = "Replace a tie's since and strength; with If-Match, 412 when someone wrote it since")
     ResponseEntity<Tie> replace(@PathVariable String from, @PathVariable String to, @PathVariable TieKind kind,
-            @Valid @RequestBody Tie body) {
+            @Valid @RequestBody Tie body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         if (!from.equals(body.from()) || !to.equals(body.to()) || kind != body.kind()) {
             throw new ApiException.InvalidInput("The body's from, to and kind are not the ones in the path",
                     List.of(Violation.of("from", "must be '" + from + "'"), Violation.of("to", "must be '" + to + "'"),
@@ -76,8 +80,10 @@ class TieController {
         }
         ResourceController.checkOnItsOwn(body);
         Caller.requireOwner(from, "the tie from '" + from + "'", "from");
-        long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.REPLACE);
-        return ResponseEntity.ok().header(ResourceController.VERSION_HEADER, Long.toString(version)).body(body);
+        long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.REPLACE,
+                ResourceController.revisions(ifMatch));
+        return ResponseEntity.ok().header(ResourceController.VERSION_HEADER, Long.toString(version))
+                .eTag(Long.toString(version)).body(body);
     }
 
     @DeleteMapping("/{from}/{to}/{kind}")

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
  * entity: every property is set (null removes it) and its relationships become exactly those the
  * row names. Rows for entities that do not exist yet take a cheaper path: CREATE, nothing to
  * compare or delete. Nodes of a section are written before its relationships, so that a row may
- * name another row of the same section (a district of a new province). Labels and types here are
- * constants of the model; values are always parameters.
+ * name another row of the same section (a district of a new province). Every row written records
+ * the network version that wrote it ({@code writtenAt}, parameter {@code $version}): its revision,
+ * for ETags. Labels and types here are constants of the model; values are always parameters.
  */
 final class Writes {
 
@@ -73,14 +74,14 @@ final class Writes {
                     MATCH (a:Actor {id: row.from})
                     MATCH (b:Actor {id: row.to})
                     MERGE (a)-[t:TIED_TO {kind: row.kind}]->(b)
-                    SET t.since = row.since, t.strength = row.strength""");
+                    SET t.since = row.since, t.strength = row.strength, t.writtenAt = $version""");
         }
         Spec spec = spec(section);
         String nodes = fresh
-                ? "UNWIND $rows AS row\nCREATE (x:%s {%s: row.%2$s})\nSET %s".formatted(spec.labels(), spec.key(),
-                        spec.properties())
-                : "UNWIND $rows AS row\nMATCH (x:%s {%s: row.%2$s})\nSET %s".formatted(spec.label(), spec.key(),
-                        spec.properties());
+                ? "UNWIND $rows AS row\nCREATE (x:%s {%s: row.%2$s})\nSET %s, x.writtenAt = $version".formatted(
+                        spec.labels(), spec.key(), spec.properties())
+                : "UNWIND $rows AS row\nMATCH (x:%s {%s: row.%2$s})\nSET %s, x.writtenAt = $version".formatted(
+                        spec.label(), spec.key(), spec.properties());
         String rels = "UNWIND $rows AS row\nMATCH (x:%s {%s: row.%2$s})\n".formatted(spec.label(), spec.key())
                 + spec.rels().stream().map(rel -> fresh ? create(rel) : replace(rel)).collect(Collectors.joining("\n"));
         return List.of(nodes, rels);

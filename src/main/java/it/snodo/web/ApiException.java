@@ -74,6 +74,13 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
+    /** 412: the request's If-Match names a revision the entity is no longer at. */
+    public static final class PreconditionFailed extends ApiException {
+        public PreconditionFailed(String detail, List<Violation> errors) {
+            super(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "The entity has changed", detail, errors);
+        }
+    }
+
     /** 422: well-formed, but the write would break the graph (an unknown reference, a cycle). */
     public static final class BrokenGraph extends ApiException {
         public BrokenGraph(String detail, List<Violation> errors) {

@@ -185,7 +185,8 @@ class ImportIT extends SnodoIT {
         List<String> operators = new ArrayList<>();
         try (Session session = driver.session()) {
             for (String statement : Writes.statements(Section.TIES, false)) {
-                collect(session.run("EXPLAIN " + statement, Map.of("rows", List.of())).consume().plan(), operators);
+                collect(session.run("EXPLAIN " + statement, Map.of("rows", List.of(), "version", 1L)).consume().plan(),
+                        operators);
             }
         }
         assertThat(operators).anyMatch(o -> o.startsWith("Expand(Into)"))
