@@ -306,10 +306,10 @@ public final class DemoNetwork {
         List<Partner> partners = new ArrayList<>();
         for (String town : MUNICIPAL_PARTNERS) {
             partners.add(new Partner(municipalPartnerId(town), "Servizi sociali del Comune di " + town,
-                    PartnerKind.MUNICIPALITY, geo.municipality(town).id()));
+                    PartnerKind.MUNICIPALITY, geo.municipality(town).id(), null));
         }
         for (PartnerRow row : PARTNERS) {
-            partners.add(new Partner(row.id(), row.name(), row.kind(), geo.municipality(row.town()).id()));
+            partners.add(new Partner(row.id(), row.name(), row.kind(), geo.municipality(row.town()).id(), null));
         }
         return partners;
     }
@@ -505,7 +505,7 @@ public final class DemoNetwork {
             }
             String where = String.join(", ", territories.stream().map(t -> geo.byId.get(t).name()).toList());
             services.add(new Service(id, offer.kind().label + " Esempio – " + where, offer.provider(),
-                    offer.kind().categories, territories, offer.capacity(), offer.occupied()));
+                    offer.kind().categories, territories, offer.capacity(), offer.occupied(), null));
         }
         return services;
     }

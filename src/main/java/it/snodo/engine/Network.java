@@ -85,6 +85,10 @@ public final class Network {
     final int[] coverStart;
     final int[] cover;
 
+    /** Confidential services and actors: where they are is shown only to those allowed to see it. */
+    final boolean[] serviceConfidential;
+    final boolean[] actorConfidential;
+
     // Needs
     final String[] needId;
     final int[] needCategory;
@@ -341,6 +345,22 @@ public final class Network {
         coverStart[nt] = w;
         cover = Arrays.copyOf(dedup, w);
 
+        serviceConfidential = new boolean[ns];
+        actorConfidential = new boolean[na];
+        for (String id : b.confidential) {
+            Integer s = serviceIndex.get(id);
+            Integer a = actorIndex.get(id);
+            if (s == null && a == null) {
+                throw new UnknownEntity("service or partner", id);
+            }
+            if (s != null) {
+                serviceConfidential[s] = true;
+            }
+            if (a != null) {
+                actorConfidential[a] = true;
+            }
+        }
+
         // ---- needs
         List<Builder.N> nsd = sorted(b.needs, n -> n.id);
         int nn = nsd.size();
@@ -438,6 +458,8 @@ public final class Network {
         this.coverStart = base.coverStart; this.cover = base.cover; this.adjStart = base.adjStart; this.adj = base.adj;
         this.adjStrength = base.adjStrength; this.adjKinds = base.adjKinds; this.adjKind = base.adjKind; this.kindNames = base.kindNames;
         this.tiedPairs = base.tiedPairs;
+        this.serviceConfidential = base.serviceConfidential;
+        this.actorConfidential = base.actorConfidential;
         this.needId = needId;
         this.needCategory = needCategory;
         this.needTerritory = needTerritory;
@@ -668,6 +690,11 @@ public final class Network {
         return actorType[a];
     }
 
+    /** True when the service is confidential, or its provider is. */
+    public boolean isConfidentialService(int s) {
+        return serviceConfidential[s] || actorConfidential[provider[s]];
+    }
+
     public String serviceId(int s) {
         return serviceId[s];
     }
@@ -769,6 +796,7 @@ public final class Network {
         private final List<S> services = new ArrayList<>();
         private final List<N> needs = new ArrayList<>();
         private final List<E> ties = new ArrayList<>();
+        private final java.util.Set<String> confidential = new java.util.HashSet<>();
 
         private Builder(long version) {
             this.version = version;
@@ -811,6 +839,12 @@ public final class Network {
 
         public Builder need(String id, String category, String territory, int people) {
             needs.add(new N(Objects.requireNonNull(id, "id"), category, territory, people));
+            return this;
+        }
+
+        /** Marks a service or partner confidential: where it is must not be shown to everyone. */
+        public Builder confidential(String id) {
+            confidential.add(Objects.requireNonNull(id, "id"));
             return this;
         }
 

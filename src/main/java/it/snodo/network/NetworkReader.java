@@ -24,6 +24,12 @@ public class NetworkReader {
     private record Spec(String match, String key, String projection, Map<String, String> filters, Class<?> type) {
     }
 
+    /**
+     * A filter that leaves out the confidential services (but those the given cooperative
+     * provides) and partners: a list filtered by territory must not tell where they are.
+     */
+    static final String SHOWN_TO = "shownTo";
+
     private static final Map<EntityKind, Spec> SPECS = Map.of(
             EntityKind.TERRITORY, new Spec("MATCH (x:Territory)", "x.id", """
                     RETURN x.id AS id, x.name AS name, x.level AS level,
@@ -45,19 +51,24 @@ public class NetworkReader {
                     Cooperative.class),
             EntityKind.PARTNER, new Spec("MATCH (x:Partner)", "x.id", """
                     RETURN x.id AS id, x.name AS name, x.kind AS kind,
-                           COLLECT { MATCH (x)-[:BASED_IN]->(t:Territory) RETURN t.id }[0] AS basedIn""",
+                           COLLECT { MATCH (x)-[:BASED_IN]->(t:Territory) RETURN t.id }[0] AS basedIn,
+                           x.confidential AS confidential""",
                     Map.of("kind", "x.kind = $kind",
-                            "territory", "EXISTS { (x)-[:BASED_IN]->(:Territory {id: $territory}) }"),
+                            "territory", "EXISTS { (x)-[:BASED_IN]->(:Territory {id: $territory}) }",
+                            SHOWN_TO, "coalesce(x.confidential, false) = false"),
                     Partner.class),
             EntityKind.SERVICE, new Spec("MATCH (x:Service)", "x.id", """
                     RETURN x.id AS id, x.name AS name,
                            COLLECT { MATCH (p:Actor)-[:PROVIDES]->(x) RETURN p.id }[0] AS provider,
                            COLLECT { MATCH (x)-[:ADDRESSES]->(c:Category) RETURN c.code ORDER BY c.code } AS categories,
                            COLLECT { MATCH (x)-[:AVAILABLE_IN]->(t:Territory) RETURN t.id ORDER BY t.id } AS territories,
-                           x.capacity AS capacity, x.occupied AS occupied""",
+                           x.capacity AS capacity, x.occupied AS occupied, x.confidential AS confidential""",
                     Map.of("provider", "EXISTS { (:Actor {id: $provider})-[:PROVIDES]->(x) }",
                             "category", "EXISTS { (x)-[:ADDRESSES]->(:Category {code: $category}) }",
-                            "territory", "EXISTS { (x)-[:AVAILABLE_IN]->(:Territory {id: $territory}) }"),
+                            "territory", "EXISTS { (x)-[:AVAILABLE_IN]->(:Territory {id: $territory}) }",
+                            SHOWN_TO, "(NOT (coalesce(x.confidential, false)"
+                                    + " OR EXISTS { (:Partner {confidential: true})-[:PROVIDES]->(x) })"
+                                    + " OR EXISTS { (:Actor {id: $shownTo})-[:PROVIDES]->(x) })"),
                     Service.class),
             EntityKind.NEED, new Spec("MATCH (x:Need)", "x.id", """
                     RETURN x.id AS id,
@@ -129,6 +140,14 @@ public class NetworkReader {
     <T> Optional<Revised<T>> getRevised(EntityKind kind, String key) {
         String keyPredicate = kind == EntityKind.CATEGORY ? "x.code = $key" : "x.id = $key";
         return revised(kind, " WHERE " + keyPredicate, Map.of("key", key));
+    }
+
+    /** The ids of the confidential partners. */
+    java.util.Set<String> confidentialPartners() {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> java.util.Set.copyOf(tx.run(
+                    "MATCH (p:Partner {confidential: true}) RETURN p.id AS id").list(r -> r.get("id").asString())));
+        }
     }
 
     /** One tie by its ends and kind, with its revision. */

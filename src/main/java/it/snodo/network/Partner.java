@@ -10,7 +10,8 @@ public record Partner(
         @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String id,
         @NotBlank @Size(max = 200) String name,
         @NotNull PartnerKind kind,
-        @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String basedIn) implements Row {
+        @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String basedIn,
+        Boolean confidential) implements Row {
 
     @Override
     public String key() {

@@ -1,5 +1,7 @@
 package it.snodo.network;
 
+import java.util.List;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -7,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.web.Caller;
 
 /** CRUD for partners. */
 @RestController
@@ -25,6 +28,14 @@ class PartnerController extends ResourceController<Partner> {
             @RequestParam(required = false) String territory,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return page(filters("kind", kind, "territory", territory), page, size);
+        String shownTo = territory == null || Caller.seesConfidential(null) ? null : "";
+        return page(filters("kind", kind, "territory", territory, NetworkReader.SHOWN_TO, shownTo), page, size);
+    }
+
+    /** A confidential partner shows no base but to planners. */
+    @Override
+    protected List<Partner> shown(List<Partner> rows) {
+        return rows.stream().map(p -> Boolean.TRUE.equals(p.confidential()) && !Caller.seesConfidential(null)
+                ? new Partner(p.id(), p.name(), p.kind(), null, true) : p).toList();
     }
 }

@@ -46,7 +46,7 @@ abstract class ResourceController<T extends Row> {
     ResponseEntity<T> get(@PathVariable String id) {
         NetworkReader.Revised<T> found = reader.<T>getRevised(kind, id)
                 .orElseThrow(() -> new ApiException.NotFound("No " + kind.word + " '" + id + "'"));
-        return ResponseEntity.ok().eTag(Long.toString(found.revision())).body(found.row());
+        return ResponseEntity.ok().eTag(Long.toString(found.revision())).body(shown(List.of(found.row())).get(0));
     }
 
     @PostMapping
@@ -93,10 +93,20 @@ abstract class ResourceController<T extends Row> {
     protected void checkMayWrite(String id, T body) {
     }
 
-    /** A page of the list, with the filters that are set. */
+    /** A page of the list, with the filters that are set, as the caller may see it. */
     PageOf<T> page(Map<String, Object> filters, int page, int size) {
         checkPage(page, size);
-        return reader.list(kind, filters, page, size);
+        PageOf<T> found = reader.list(kind, filters, page, size);
+        return new PageOf<>(shown(found.content()), found.page(), found.size(), found.totalElements(),
+                found.totalPages());
+    }
+
+    /**
+     * Rows as the caller may see them: a kind with confidential places hides where they are from
+     * those who may not know it.
+     */
+    protected List<T> shown(List<T> rows) {
+        return rows;
     }
 
     /**

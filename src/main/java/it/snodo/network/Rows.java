@@ -36,6 +36,7 @@ final class Rows {
             p.put("name", partner.name());
             p.put("kind", partner.kind().name());
             p.put("basedIn", partner.basedIn());
+            p.put("confidential", Boolean.TRUE.equals(partner.confidential()) ? Boolean.TRUE : null);
         } else if (row instanceof Service s) {
             p.put("id", s.id());
             p.put("name", s.name());
@@ -44,6 +45,7 @@ final class Rows {
             p.put("territories", s.territories());
             p.put("capacity", s.capacity());
             p.put("occupied", s.occupied());
+            p.put("confidential", Boolean.TRUE.equals(s.confidential()) ? Boolean.TRUE : null);
         } else if (row instanceof Need n) {
             p.put("id", n.id());
             p.put("category", n.category());

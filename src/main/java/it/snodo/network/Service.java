@@ -12,7 +12,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A service run by exactly one provider (a cooperative or a partner), addressing some categories
- * and available in some territories. Free places are capacity minus occupied.
+ * and available in some territories. Free places are capacity minus occupied. A confidential
+ * service (a shelter for women at risk of violence) never shows where it is available to anyone
+ * but planners and its provider.
  */
 public record Service(
         @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String id,
@@ -21,7 +23,8 @@ public record Service(
         @NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String> categories,
         @NotEmpty @Size(max = 10_000) List<@NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String> territories,
         @PositiveOrZero @Max(1_000_000) Integer capacity,
-        @PositiveOrZero @Max(1_000_000) Integer occupied) implements Row {
+        @PositiveOrZero @Max(1_000_000) Integer occupied,
+        Boolean confidential) implements Row {
 
     public Service {
         // Order carries no meaning: keep one, so that export and comparisons are stable.

@@ -1,5 +1,7 @@
 package it.snodo.network;
 
+import java.util.List;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +29,26 @@ class ServiceController extends ResourceController<Service> {
             @RequestParam(required = false) String territory,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return page(filters("provider", provider, "category", category, "territory", territory), page, size);
+        // Filtered by territory, a confidential service would tell where it is by being listed.
+        String shownTo = territory == null ? null : Caller.current()
+                .filter(c -> c.role() != it.snodo.web.Role.PLANNER)
+                .map(c -> c.cooperative() == null ? "" : c.cooperative()).orElse(null);
+        return page(filters("provider", provider, "category", category, "territory", territory,
+                NetworkReader.SHOWN_TO, shownTo), page, size);
+    }
+
+    /** A confidential service, or one of a confidential partner, shows no territories but to planners and its provider. */
+    @Override
+    protected List<Service> shown(List<Service> rows) {
+        if (rows.stream().allMatch(s -> Caller.seesConfidential(s.provider()))) {
+            return rows;
+        }
+        java.util.Set<String> confidentialPartners = reader.confidentialPartners();
+        return rows.stream().map(s -> (Boolean.TRUE.equals(s.confidential()) || confidentialPartners.contains(
+                s.provider())) && !Caller.seesConfidential(s.provider())
+                        ? new Service(s.id(), s.name(), s.provider(), s.categories(), List.of(), s.capacity(),
+                                s.occupied(), true)
+                        : s).toList();
     }
 
     /** A cooperative's key writes only services it provides, and cannot take over another's. */

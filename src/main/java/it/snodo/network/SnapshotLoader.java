@@ -60,7 +60,7 @@ class SnapshotLoader {
                     tx.run("""
                             MATCH (a:Actor)
                             RETURN a.id AS id, a.name AS name, a:Cooperative AS cooperative,
-                                   coalesce(a.type, a.kind) AS type,
+                                   coalesce(a.type, a.kind) AS type, coalesce(a.confidential, false) AS confidential,
                                    COLLECT { MATCH (a)-[:BASED_IN]->(t:Territory) RETURN t.id }[0] AS basedIn""")
                             .forEachRemaining(r -> {
                                 if (r.get("cooperative").asBoolean()) {
@@ -70,17 +70,24 @@ class SnapshotLoader {
                                     b.partner(id(r.get("id")), text(r.get("name")),
                                             text(r.get("type")), text(r.get("basedIn")));
                                 }
+                                if (r.get("confidential").asBoolean()) {
+                                    b.confidential(id(r.get("id")));
+                                }
                             });
                     tx.run("""
                             MATCH (p:Actor)-[:PROVIDES]->(s:Service)
                             RETURN s.id AS id, s.name AS name, p.id AS provider, s.capacity AS capacity,
-                                   s.occupied AS occupied,
+                                   s.occupied AS occupied, coalesce(s.confidential, false) AS confidential,
                                    COLLECT { MATCH (s)-[:ADDRESSES]->(c:Category) RETURN c.code } AS categories,
                                    COLLECT { MATCH (s)-[:AVAILABLE_IN]->(t:Territory) RETURN t.id } AS territories""")
-                            .forEachRemaining(r -> b.service(id(r.get("id")), text(r.get("name")),
-                                    id(r.get("provider")), integer(r.get("capacity")),
-                                    integer(r.get("occupied")), strings(r.get("categories")),
-                                    strings(r.get("territories"))));
+                            .forEachRemaining(r -> {
+                                b.service(id(r.get("id")), text(r.get("name")), id(r.get("provider")),
+                                        integer(r.get("capacity")), integer(r.get("occupied")),
+                                        strings(r.get("categories")), strings(r.get("territories")));
+                                if (r.get("confidential").asBoolean()) {
+                                    b.confidential(id(r.get("id")));
+                                }
+                            });
                     tx.run("""
                             MATCH (n:Need)-[:OF_KIND]->(c:Category)
                             MATCH (n)-[:LOCATED_IN]->(t:Territory)

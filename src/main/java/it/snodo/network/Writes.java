@@ -46,10 +46,13 @@ final class Writes {
                     "x.name = row.name, x.type = row.type, x.fiscalCode = row.fiscalCode",
                     List.of(new Rel("BASED_IN", true, "Territory", "id", "basedIn", false),
                             new Rel("MEMBER_OF", true, "Cooperative", "id", "memberOf", false)));
-            case PARTNERS -> new Spec("Partner:Actor:" + ENTITY, "id", "x.name = row.name, x.kind = row.kind",
+            case PARTNERS -> new Spec("Partner:Actor:" + ENTITY, "id",
+                    "x.name = row.name, x.kind = row.kind, x.confidential = row.confidential",
                     List.of(new Rel("BASED_IN", true, "Territory", "id", "basedIn", false)));
             case SERVICES -> new Spec("Service:" + ENTITY, "id",
-                    "x.name = row.name, x.capacity = row.capacity, x.occupied = row.occupied",
+                    """
+                    x.name = row.name, x.capacity = row.capacity, x.occupied = row.occupied,
+                    x.confidential = row.confidential""",
                     List.of(new Rel("PROVIDES", false, "Actor", "id", "provider", false),
                             new Rel("ADDRESSES", true, "Category", "code", "categories", true),
                             new Rel("AVAILABLE_IN", true, "Territory", "id", "territories", true)));

@@ -18,6 +18,7 @@ import it.snodo.engine.ReferralAlgorithm;
 import it.snodo.engine.ReferralAlgorithm.Referral;
 import it.snodo.network.Snapshots;
 import it.snodo.web.ApiException;
+import it.snodo.web.Caller;
 import it.snodo.web.Violation;
 
 /** Referrals ("where do I send this need?") and connection paths ("who can introduce us?"). */
@@ -101,7 +102,9 @@ class ReferralController {
                 .referrals(new ReferralAlgorithm.Query(n.category(category), m, k, maxKm, includeFull));
         List<ReferralAnswer> answers = new ArrayList<>(found.size());
         for (Referral r : found) {
-            answers.add(answer(n, m, r));
+            ReferralAnswer answer = answer(n, m, r);
+            answers.add(n.isConfidentialService(r.service())
+                    && !Caller.seesConfidential(n.actorId(n.provider(r.service()))) ? masked(answer) : answer);
         }
         return new Referrals(n.version(), answers);
     }
@@ -125,6 +128,25 @@ class ReferralController {
                 new Ref(n.actorId(provider), n.actorName(provider)), r.distanceKm(), r.freePlaces(), r.cost(),
                 r.tieHops(), path);
     }
+
+    /**
+     * A confidential place as those who may not know where it is see it: listed, with its
+     * provider, but its distance rounded up to the next 5 km (at least 5) and no territory in its
+     * path; the cost counts the rounded distance.
+     */
+    static ReferralAnswer masked(ReferralAnswer a) {
+        double rounded = Math.max(CONFIDENTIAL_KM, Math.ceil(a.distanceKm() / CONFIDENTIAL_KM) * CONFIDENTIAL_KM);
+        List<Step> path = a.path().stream().filter(s -> !TERRITORY_LEVELS.contains(s.kind())).toList();
+        return new ReferralAnswer(a.service(), a.provider(), rounded, a.freePlaces(),
+                a.cost() - a.distanceKm() + rounded, a.tieHops(), path);
+    }
+
+    /** The grain, in km, of a confidential place's distance. */
+    static final double CONFIDENTIAL_KM = 5;
+
+    private static final java.util.Set<String> TERRITORY_LEVELS = java.util.Arrays
+            .stream(it.snodo.network.TerritoryLevel.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static Step territory(Network n, int t) {
         return new Step(n.territoryId(t), n.territoryLevel(t), n.territoryName(t), null);

@@ -45,6 +45,15 @@ public record Caller(String keyId, Role role, String cooperative) {
         });
     }
 
+    /**
+     * True when the caller may see where a confidential place is: a planner, the cooperative that
+     * runs it ({@code owner}), or code running outside a request.
+     */
+    public static boolean seesConfidential(String owner) {
+        return current().map(c -> c.role() == Role.PLANNER
+                || c.role() == Role.COOPERATIVE && owner != null && owner.equals(c.cooperative())).orElse(true);
+    }
+
     /** Refuses unless the caller is a planner. */
     public static void requirePlanner(String what) {
         current().ifPresent(c -> {

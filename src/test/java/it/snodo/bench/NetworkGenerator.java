@@ -609,7 +609,7 @@ public final class NetworkGenerator {
             a.area[i] = (byte) r.nextInt(7);
             size[i] = (1 + Math.log10(geo.population[m] / (double) MUNICIPAL_PARTNER_POPULATION)) * lognormal(r, 0.4);
             a.partners.add(new Partner(a.id[i], "Servizio Sociale Sintetico " + (i - nc + 1) + " (" + geo.munName[m]
-                    + ")", PartnerKind.MUNICIPALITY, geo.munId[m]));
+                    + ")", PartnerKind.MUNICIPALITY, geo.munId[m], null));
             i++;
         }
         // One health agency per province, based in the largest town of the province.
@@ -630,7 +630,7 @@ public final class NetworkGenerator {
             a.area[i] = (byte) r.nextInt(7);
             size[i] = 4.0 * lognormal(r, 0.3);
             a.partners.add(new Partner(a.id[i], "Agenzia Sanitaria Sintetica " + (p + 1), PartnerKind.HEALTH_AGENCY,
-                    geo.munId[base]));
+                    geo.munId[base], null));
             i++;
         }
         for (int k = 0; i < n; i++, k++) {
@@ -643,7 +643,8 @@ public final class NetworkGenerator {
             a.role[i] = OTHER;
             a.area[i] = (byte) r.nextInt(7);
             size[i] = 0.6 * lognormal(r, 0.8);
-            a.partners.add(new Partner(a.id[i], partnerName(kind) + " " + (i - nc + 1), kind, geo.munId[base]));
+            a.partners.add(new Partner(a.id[i], partnerName(kind) + " " + (i - nc + 1), kind, geo.munId[base],
+                    null));
         }
 
         a.sizeCum = new double[n];
@@ -737,7 +738,7 @@ public final class NetworkGenerator {
             }
             String id = "svc-" + pad(i + 1, width);
             services.add(new Service(id, "Servizio Sintetico " + (i + 1), a.id[p], Arrays.asList(categories),
-                    Arrays.asList(territories), capacity, occupied));
+                    Arrays.asList(territories), capacity, occupied, null));
         }
         return services;
     }
