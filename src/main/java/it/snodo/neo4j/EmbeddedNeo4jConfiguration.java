@@ -29,6 +29,7 @@ class EmbeddedNeo4jConfiguration {
     @Bean(destroyMethod = "close")
     Driver neo4jDriver(EmbeddedNeo4j neo4j) {
         return GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(),
-                Config.builder().withoutEncryption().build());
+                Config.builder().withoutEncryption().withConnectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+                        .withMaxTransactionRetryTime(5, java.util.concurrent.TimeUnit.SECONDS).build());
     }
 }

@@ -52,6 +52,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 List.of(Violation.of(e.getName(), "must be " + expected)));
     }
 
+    /**
+     * Neo4j cannot be reached (an external server or cluster away): 503, to try again later.
+     * The engine's answers do not come here: they are served from the last snapshot.
+     */
+    @ExceptionHandler({org.neo4j.driver.exceptions.ServiceUnavailableException.class,
+            org.neo4j.driver.exceptions.SessionExpiredException.class})
+    ResponseEntity<Object> handleDatabaseAway(RuntimeException e) {
+        log.warn("Neo4j is unavailable: {}", e.getMessage());
+        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                URI.create("/problems/database-unavailable"), "Database unavailable",
+                "The database cannot be reached: nothing was written. Referrals, paths, gaps and the other analyses"
+                        + " still answer from the last snapshot; try writes again later.", List.of());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "10").body(problem.getBody());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) {
         log.error("Unexpected error", e);

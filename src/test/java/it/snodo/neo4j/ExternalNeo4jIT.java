@@ -41,11 +41,12 @@ import it.snodo.TestKeys;
 class ExternalNeo4jIT {
 
     private static EmbeddedNeo4j external;
+    private static Path externalHome;
 
     @DynamicPropertySource
     static void pointAtTheExternalServer(DynamicPropertyRegistry registry) throws Exception {
-        Path home = Files.createTempDirectory(Path.of("target"), "external-neo4j");
-        external = EmbeddedNeo4j.start(home, 0, 16L << 20);
+        externalHome = Files.createTempDirectory(Path.of("target"), "external-neo4j");
+        external = EmbeddedNeo4j.start(externalHome, 0, 16L << 20);
         registry.add("spring.neo4j.uri", external::boltUri);
     }
 
@@ -88,12 +89,50 @@ class ExternalNeo4jIT {
             assertThat(constraints).as("the schema is applied to the external server").isEqualTo(1);
         }
         assertThat(http.getForObject("/actuator/health", JsonNode.class).get("status").asText()).isEqualTo("UP");
+        String referral = "/api/v1/referrals?category=ex-anziani.sportello&territory=ex015164";
+        JsonNode before = http.getForObject(referral, JsonNode.class);
+        assertThat(before.get("referrals")).isNotEmpty();
 
+        // The server goes away.
+        int port = external.boltPort();
         external.close();
         external = null;
 
         ResponseEntity<JsonNode> health = http.getForEntity("/actuator/health", JsonNode.class);
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(health.getBody().get("status").asText()).isEqualTo("DOWN");
+        // The engine answers from the last snapshot...
+        ResponseEntity<JsonNode> during = http.getForEntity(referral, JsonNode.class);
+        assertThat(during.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(during.getBody().get("referrals")).isEqualTo(before.get("referrals"));
+        // ...and what needs the database is a 503 problem detail, never a 500.
+        ResponseEntity<JsonNode> write = http.postForEntity("/api/v1/needs", new HttpEntity<>(need("need-during"),
+                headers), JsonNode.class);
+        assertThat(write.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(write.getBody().get("type").asText()).isEqualTo("/problems/database-unavailable");
+        assertThat(write.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotNull();
+        assertThat(http.getForEntity("/api/v1/needs", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+
+        // The server comes back on the same store and port: everything recovers by itself.
+        external = EmbeddedNeo4j.start(externalHome, port, 16L << 20);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        HttpStatus status;
+        do {
+            status = HttpStatus.valueOf(http.getForEntity("/actuator/health", JsonNode.class).getStatusCode().value());
+        } while (status != HttpStatus.OK && System.nanoTime() < deadline);
+        assertThat(status).as("health after the server is back").isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> after = http.postForEntity("/api/v1/needs", new HttpEntity<>(need("need-after"),
+                headers), JsonNode.class);
+        assertThat(after.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(http.getForEntity("/api/v1/needs/need-after", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/api/v1/needs/need-during", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode need(String id) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("id", id)
+                .put("category", "ex-anziani").put("territory", "ex015164").put("people", 2);
     }
 }
