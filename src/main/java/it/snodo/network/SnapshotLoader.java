@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,8 @@ import it.snodo.engine.Network;
 class SnapshotLoader {
 
     private static final int ATTEMPTS = 5;
+    /** Attempts that read without holding writes back. */
+    private static final int OPTIMISTIC = 2;
 
     private final Driver driver;
 
@@ -41,7 +44,14 @@ class SnapshotLoader {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Session session = driver.session()) {
-                Network network = session.executeRead(tx -> {
+                // Optimistic reads first; when writes keep coming, the last attempts hold the
+                // version lock (a write transaction that writes nothing): writes wait for the
+                // load instead of starving it.
+                boolean locked = attempt > OPTIMISTIC;
+                TransactionCallback<Network> read = tx -> {
+                    if (locked) {
+                        tx.run("MATCH (v:NetworkVersion {key: 'network'}) SET v.value = v.value").consume();
+                    }
                     long before = version(tx);
                     Network.Builder b = Network.builder(before);
                     tx.run("""
@@ -100,7 +110,8 @@ class SnapshotLoader {
                             .forEachRemaining(r -> b.tie(id(r.get("from")), id(r.get("to")),
                                     id(r.get("kind")), number(r.get("strength"))));
                     return version(tx) == before ? b.build() : null;
-                });
+                };
+                Network network = locked ? session.executeWrite(read) : session.executeRead(read);
                 if (network != null) {
                     return network;
                 }

@@ -181,6 +181,8 @@ public class Snapshots implements InitializingBean, DisposableBean {
         return t;
     });
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    /** Changes of needs that came before the ones they follow, by version; guarded by {@code swapped}. */
+    private final java.util.TreeMap<Long, NetworkChanged> pendingNeeds = new java.util.TreeMap<>();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final Object swapped = new Object();
     private volatile Engine current;
@@ -240,35 +242,53 @@ public class Snapshots implements InitializingBean, DisposableBean {
     }
 
     /**
-     * After a commit, on the writer's thread: a write of needs alone patches the snapshot at once
-     * (when it holds everything up to the version before), anything else asks for a rebuild.
+     * After a commit, on the writer's thread: a write of needs alone patches the snapshot at once,
+     * anything else asks for a rebuild. Writes commit in version order (each locks the version
+     * first), but their events may come here out of order: a change of needs whose version is not
+     * the next one waits, and is applied as soon as the versions before it are in the snapshot
+     * (by patches or by a rebuild).
      */
     @EventListener
     void onChange(NetworkChanged change) {
-        if (!(change.needsOnly() && patchNeeds(change))) {
+        if (!change.needsOnly()) {
             requestRebuild();
+            return;
+        }
+        synchronized (swapped) {
+            if (current == null || change.version() <= current.version()) {
+                return;
+            }
+            pendingNeeds.put(change.version(), change);
+            if (!applyPendingNeeds()) {
+                requestRebuild();
+            }
         }
     }
 
-    private boolean patchNeeds(NetworkChanged change) {
-        long started = System.nanoTime();
-        List<Network.NeedValues> written = change.needsWritten().stream()
-                .map(n -> new Network.NeedValues(n.id(), n.category(), n.territory(), n.people())).toList();
-        synchronized (swapped) {
-            Engine engine = current;
-            if (engine == null || engine.version() != change.version() - 1) {
-                return false;
-            }
+    /**
+     * Applies the waiting changes of needs that follow the current snapshot, in order; drops those
+     * it already holds. False when one could not be applied (it names something the snapshot
+     * does not have): then only a rebuild will do.
+     */
+    private boolean applyPendingNeeds() {
+        pendingNeeds.headMap(current.version(), true).clear();
+        NetworkChanged next;
+        while ((next = pendingNeeds.remove(current.version() + 1)) != null) {
+            long started = System.nanoTime();
+            List<Network.NeedValues> written = next.needsWritten().stream()
+                    .map(n -> new Network.NeedValues(n.id(), n.category(), n.territory(), n.people())).toList();
             try {
-                current = engine.withNeeds(engine.network().withNeeds(change.version(), written,
-                        change.needsDeleted()));
+                current = current.withNeeds(current.network().withNeeds(next.version(), written,
+                        next.needsDeleted()));
             } catch (UnknownEntity e) {
+                pendingNeeds.clear();
                 return false;
             }
             swapped.notifyAll();
+            log.debug("Snapshot of network version {} patched with {} needs written, {} deleted in {} µs",
+                    next.version(), written.size(), next.needsDeleted().size(),
+                    (System.nanoTime() - started) / 1000);
         }
-        log.debug("Snapshot of network version {} patched with {} needs written, {} deleted in {} µs",
-                change.version(), written.size(), change.needsDeleted().size(), (System.nanoTime() - started) / 1000);
         return true;
     }
 
@@ -308,6 +328,9 @@ public class Snapshots implements InitializingBean, DisposableBean {
         synchronized (swapped) {
             if (current == null || engine.version() >= current.version()) {
                 current = engine;
+            }
+            if (!applyPendingNeeds()) {
+                requestRebuild();
             }
             swapped.notifyAll();
         }
