@@ -30,6 +30,7 @@ abstract class ResourceController<T extends Row> {
 
     static final String VERSION_HEADER = "Network-Version";
     static final int MAX_PAGE_SIZE = 1000;
+    private static final java.util.regex.Pattern STRONG_TAG = java.util.regex.Pattern.compile("\"(\\d{1,18})\"");
 
     private final EntityKind kind;
     protected final NetworkStore store;
@@ -120,7 +121,7 @@ abstract class ResourceController<T extends Row> {
         }
         java.util.Set<Long> revisions = new java.util.HashSet<>();
         for (String tag : ifMatch.split(",")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(\\d{1,18})\"").matcher(tag.strip());
+            java.util.regex.Matcher m = STRONG_TAG.matcher(tag.strip());
             if (m.matches()) {
                 revisions.add(Long.parseLong(m.group(1)));
             }

@@ -37,7 +37,10 @@ class ServiceController extends ResourceController<Service> {
                 NetworkReader.SHOWN_TO, shownTo), page, size);
     }
 
-    /** A confidential service, or one of a confidential partner, shows no territories but to planners and its provider. */
+    /**
+     * A confidential service, or one of a confidential partner, shows no territories but to
+     * planners and its provider.
+     */
     @Override
     protected List<Service> shown(List<Service> rows) {
         if (rows.stream().allMatch(s -> Caller.seesConfidential(s.provider()))) {
