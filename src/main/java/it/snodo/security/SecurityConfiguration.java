@@ -17,6 +17,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,6 +83,17 @@ class SecurityConfiguration {
                         // export, top synergies, keys.
                         .anyRequest().hasRole(PLANNER));
         return http.build();
+    }
+
+    /**
+     * A URL the firewall refuses (an encoded slash or dot, a double slash, a semicolon...) gets a
+     * 400 problem detail like every other error, not Spring Boot's error JSON.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper mapper) {
+        return (request, response, e) -> ProblemResponses.write(mapper, request, response, 400, "invalid-input",
+                "Invalid input", "The request URL is not allowed: it holds an encoded slash, dot or"
+                        + " percent, a double slash, a semicolon or a similar sequence");
     }
 
     /** Reads the bearer key; a missing or unknown one leaves the request anonymous. */

@@ -68,6 +68,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, "10").body(problem.getBody());
     }
 
+    /**
+     * The firewall also checks form parameters, when something first reads them (a form body
+     * sent to a JSON endpoint): a refused name or value is the client's mistake.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Object> handleRejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return invalid("The request holds a parameter name or value the service refuses", List.of());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) {
         log.error("Unexpected error", e);
