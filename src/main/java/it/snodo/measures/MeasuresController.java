@@ -23,6 +23,7 @@ import it.snodo.engine.NetworkMeasures.Measures;
 import it.snodo.engine.WhatIfAnalysis;
 import it.snodo.network.Snapshots;
 import it.snodo.web.ApiException;
+import it.snodo.web.Caller;
 import it.snodo.web.Violation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -166,6 +167,16 @@ class MeasuresController {
         if (!unknown.isEmpty()) {
             throw new ApiException.NotFound(unknown.size() + " of the ids to remove name nothing: "
                     + String.join(", ", unknown.stream().map(Violation::id).toList()), unknown);
+        }
+        // The coverage lost without a confidential place would tell where it is.
+        for (int s = 0; s < n.serviceCount(); s++) {
+            int p = n.provider(s);
+            if ((services.contains(s) || actors.contains(p)) && n.isConfidentialService(s)
+                    && !Caller.seesConfidential(n.actorId(p))) {
+                throw new ApiException.Forbidden("A what-if without a confidential place would tell where it is:"
+                        + " only planners and its provider may ask it", List.of(Violation.of("remove",
+                                "must not name '" + (services.contains(s) ? n.serviceId(s) : n.actorId(p)) + "'")));
+            }
         }
         WhatIfAnalysis.Impact impact = engine.whatIf().impact(new WhatIfAnalysis.Removal(
                 actors.stream().mapToInt(Integer::intValue).toArray(),

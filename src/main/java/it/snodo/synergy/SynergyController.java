@@ -181,9 +181,18 @@ class SynergyController {
             names.put(n.actorId(p), n.actorName(p));
         }
         List<Assignment> assignments = new ArrayList<>();
+        double totalKm = 0;
+        boolean masked = false;
         for (IntegratedAnswerAlgorithm.Assignment a : answer.assignments()) {
+            double km = a.distanceKm();
+            // A confidential place's distance, as referrals show it to those who may not know where it is.
+            if (n.isConfidentialService(a.service()) && !Caller.seesConfidential(n.actorId(a.provider()))) {
+                km = Math.max(5, Math.ceil(km / 5) * 5);
+                masked = true;
+            }
+            totalKm += km;
             assignments.add(new Assignment(n.categoryCode(a.category()), n.serviceId(a.service()),
-                    n.actorId(a.provider()), a.distanceKm()));
+                    n.actorId(a.provider()), km));
             names.put(n.serviceId(a.service()), n.serviceName(a.service()));
         }
         List<String> uncovered = new ArrayList<>();
@@ -191,6 +200,6 @@ class SynergyController {
             uncovered.add(n.categoryCode(c));
         }
         return new IntegratedAnswer(n.version(), providers, assignments, uncovered, answer.newTiesNeeded(),
-                answer.totalDistanceKm(), names);
+                masked ? totalKm : answer.totalDistanceKm(), names);
     }
 }

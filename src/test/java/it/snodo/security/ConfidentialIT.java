@@ -108,6 +108,18 @@ class ConfidentialIT extends SnodoIT {
     }
 
     @Test
+    void anotherCooperativeMayNotAskAWhatIfWithoutIt() {
+        String other = keyOf("ex-coop-001");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(other);
+        ResponseEntity<JsonNode> whatIf = http.exchange("/api/v1/what-if", HttpMethod.POST, new HttpEntity<>(
+                java.util.Map.of("remove", List.of("ex-coop-000")), headers), JsonNode.class);
+        assertThat(whatIf.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("/api/v1/what-if", java.util.Map.of("remove", List.of("ex-coop-000"))).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void aConfidentialPartnerShowsNoBaseAndItsServicesNoTerritories() {
         ObjectNode partner = (ObjectNode) get("/api/v1/partners/ex-partner-002").getBody().deepCopy();
         String base = partner.get("basedIn").asText();
