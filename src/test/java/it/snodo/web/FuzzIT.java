@@ -54,6 +54,12 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class FuzzIT {
 
+    /**
+     * The same requests on every run, so that CI is reproducible; to fuzz further, change the
+     * seed (or remove it for a random one) and run {@code mvn -B test -Dtest=FuzzIT}.
+     */
+    static final String SEED = "20261122";
+
     private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
     /** POSTs that only read: they may answer 200, and must not move the version either. */
     private static final Set<String> READ_POSTS = Set.of("/api/v1/what-if", "/api/v1/integrated-answers");
@@ -114,20 +120,20 @@ class FuzzIT {
 
     // ---------------------------------------------------------------- properties
 
-    @Property(tries = 700, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 700, shrinking = ShrinkingMode.OFF, seed = SEED)
     void readsWithHostileParametersNeverFail(@ForAll("reads") String pathAndQuery, @ForAll("auth") String auth,
             @ForAll("accept") String accept) throws Exception {
         check("GET", pathAndQuery, auth, accept, null, null);
     }
 
-    @Property(tries = 700, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 700, shrinking = ShrinkingMode.OFF, seed = SEED)
     void hostilePathsAndMethodsNeverFail(@ForAll("methods") String method, @ForAll("paths") String path,
             @ForAll("auth") String auth, @ForAll("smallBodies") byte[] body) throws Exception {
         check(method, path, auth, "application/json", method.equals("GET") || method.equals("DELETE") ? null
                 : "application/json", method.equals("GET") || method.equals("DELETE") ? null : body);
     }
 
-    @Property(tries = 600, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 600, shrinking = ShrinkingMode.OFF, seed = SEED)
     void invalidWritesAreRefusedAndChangeNothing(@ForAll("writes") Write write, @ForAll("writeAuth") String auth)
             throws Exception {
         check(write.method(), write.path(), auth, "application/json", write.contentType(), write.body());
@@ -142,6 +148,9 @@ class FuzzIT {
         // A form body whose parameter name the firewall refuses: was a 500 (RequestRejectedException).
         check("POST", "/api/v1/integrated-answers", planner, "application/json",
                 "application/x-www-form-urlencoded", new byte[] {' ', '=', 1, '&', (byte) 0xff});
+        // A form body on a PUT, parsed by Spring's form filter before MVC: was a 500.
+        check("PUT", "/api/v1/needs", planner, "application/json", "application/x-www-form-urlencoded",
+                new byte[] {'a', '\t', '^', (byte) 0xff, '=', '%', 'z', '&', (byte) 0x80});
         // URLs the firewall refuses: were Spring Boot's error JSON, not a problem detail.
         check("GET", "/api/v1/territories/%2E/x", planner, "application/json", null, null);
         check("GET", "/api/v1//needs", planner, "application/json", null, null);
