@@ -135,14 +135,11 @@ class ReferralController {
      * path; the cost counts the rounded distance.
      */
     static ReferralAnswer masked(ReferralAnswer a) {
-        double rounded = Math.max(CONFIDENTIAL_KM, Math.ceil(a.distanceKm() / CONFIDENTIAL_KM) * CONFIDENTIAL_KM);
+        double rounded = Caller.confidentialKm(a.distanceKm());
         List<Step> path = a.path().stream().filter(s -> !TERRITORY_LEVELS.contains(s.kind())).toList();
         return new ReferralAnswer(a.service(), a.provider(), rounded, a.freePlaces(),
                 a.cost() - a.distanceKm() + rounded, a.tieHops(), path);
     }
-
-    /** The grain, in km, of a confidential place's distance. */
-    static final double CONFIDENTIAL_KM = 5;
 
     private static final java.util.Set<String> TERRITORY_LEVELS = java.util.Arrays
             .stream(it.snodo.network.TerritoryLevel.values()).map(Enum::name)

@@ -187,7 +187,7 @@ class SynergyController {
             double km = a.distanceKm();
             // A confidential place's distance, as referrals show it to those who may not know where it is.
             if (n.isConfidentialService(a.service()) && !Caller.seesConfidential(n.actorId(a.provider()))) {
-                km = Math.max(5, Math.ceil(km / 5) * 5);
+                km = Caller.confidentialKm(km);
                 masked = true;
             }
             totalKm += km;
