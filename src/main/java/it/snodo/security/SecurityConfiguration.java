@@ -131,21 +131,17 @@ class SecurityConfiguration {
             boolean given = header != null && !header.isBlank();
             response.setHeader("WWW-Authenticate", given ? "Bearer realm=\"snodo\", error=\"invalid_token\""
                     : "Bearer realm=\"snodo\"");
-            write(response, 401, "unauthorized", given ? "The key is not valid" : "No key", given
-                    ? "The bearer key is not valid: unknown, deleted or malformed"
-                    : "No key was given: every /api/v1 call needs 'Authorization: Bearer <key>'", request);
+            ProblemResponses.write(mapper, request, response, 401, "unauthorized",
+                    given ? "The key is not valid" : "No key", given
+                            ? "The bearer key is not valid: unknown, deleted or malformed"
+                            : "No key was given: every /api/v1 call needs 'Authorization: Bearer <key>'");
         }
 
         void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
                 throws IOException {
             String role = Caller.current().map(c -> c.role().name()).orElse("this");
-            write(response, 403, "forbidden", "Not allowed for this key", "A " + role + " key may not "
-                    + request.getMethod() + " " + request.getRequestURI(), request);
-        }
-
-        private void write(HttpServletResponse response, int status, String type, String title, String detail,
-                HttpServletRequest request) throws IOException {
-            ProblemResponses.write(mapper, request, response, status, type, title, detail);
+            ProblemResponses.write(mapper, request, response, 403, "forbidden", "Not allowed for this key",
+                    "A " + role + " key may not " + request.getMethod() + " " + request.getRequestURI());
         }
     }
 }
