@@ -321,7 +321,7 @@ public final class Benchmark {
     }
 
     /** Runs {@code warmUp} untimed calls, then {@code n} timed ones; the times in ms, sorted. */
-    private static double[] time(int n, int warmUp, IntConsumer call) {
+    static double[] time(int n, int warmUp, IntConsumer call) {
         for (int i = 0; i < warmUp; i++) {
             call.accept(i % n);
         }

@@ -1,11 +1,9 @@
 package it.snodo.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.function.IntConsumer;
 
 import it.snodo.engine.BoundedYenConnectionPaths;
 import it.snodo.engine.ComplementaritySynergies;
@@ -33,9 +31,9 @@ public final class EngineBench {
         System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", NetworkGenerator.describe(doc), secs(s));
         Network net = build(doc);
         if (what.contains("build")) {
-            double[] ms = time(3, 1, i -> build(doc));
+            double[] ms = Benchmark.time(3, 1, i -> build(doc));
             report("snapshot build from rows (no Neo4j)", ms);
-            report("referral indexes and routes of a snapshot", time(3, 1, i -> new RingScanReferrals(net)));
+            report("referral indexes and routes of a snapshot", Benchmark.time(3, 1, i -> new RingScanReferrals(net)));
         }
         Random random = new Random(7);
         int[] muns = net.territoriesOfLevel(Network.MUNICIPALITY);
@@ -46,7 +44,7 @@ public final class EngineBench {
             for (int i = 0; i < n; i++) {
                 q[i] = new int[] {random.nextInt(net.categoryCount()), muns[random.nextInt(muns.length)]};
             }
-            report("referral k=10 maxKm=25", time(n, n, i -> referrals.referrals(
+            report("referral k=10 maxKm=25", Benchmark.time(n, n, i -> referrals.referrals(
                     new ReferralAlgorithm.Query(q[i][0], q[i][1], 10, 25, false))));
         }
         if (what.contains("paths")) {
@@ -56,7 +54,7 @@ public final class EngineBench {
             for (int i = 0; i < n; i++) {
                 q[i] = new int[] {random.nextInt(net.actorCount()), random.nextInt(net.actorCount())};
             }
-            report("connection paths k=5", time(n, n / 2, i -> paths.paths(q[i][0], q[i][1], 5)));
+            report("connection paths k=5", Benchmark.time(n, n / 2, i -> paths.paths(q[i][0], q[i][1], 5)));
         }
         if (what.contains("synergies")) {
             ComplementaritySynergies synergies = new ComplementaritySynergies(net);
@@ -66,8 +64,8 @@ public final class EngineBench {
                     coops.add(a);
                 }
             }
-            report("synergies of one cooperative", time(500, 500, i -> synergies.suggestions(coops.get(i % coops.size()), 10)));
-            report("synergies for every cooperative (" + coops.size() + ")", time(3, 1, i -> {
+            report("synergies of one cooperative", Benchmark.time(500, 500, i -> synergies.suggestions(coops.get(i % coops.size()), 10)));
+            report("synergies for every cooperative (" + coops.size() + ")", Benchmark.time(3, 1, i -> {
                 for (int a : coops) {
                     synergies.suggestions(a, 10);
                 }
@@ -87,20 +85,6 @@ public final class EngineBench {
         d.needs().forEach(n -> b.need(n.id(), n.category(), n.territory(), n.people()));
         d.ties().forEach(t -> b.tie(t.from(), t.to(), t.kind().name(), t.strength()));
         return b.build();
-    }
-
-    private static double[] time(int n, int warmUp, IntConsumer call) {
-        for (int i = 0; i < warmUp; i++) {
-            call.accept(i % n);
-        }
-        double[] ms = new double[n];
-        for (int i = 0; i < n; i++) {
-            long s = System.nanoTime();
-            call.accept(i);
-            ms[i] = (System.nanoTime() - s) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms;
     }
 
     private static void report(String name, double[] sorted) {
