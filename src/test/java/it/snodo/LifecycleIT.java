@@ -88,6 +88,13 @@ class LifecycleIT {
             assertThat(Files.readString(output)).contains("Loaded the demo network",
                     "The engine's snapshot holds the demo");
 
+            // Neo4j's password is beside the store like the key: owner-only, logged by path only.
+            Path passwordFile = home.resolve("neo4j.password");
+            assertThat(Files.getPosixFilePermissions(passwordFile)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            String password = Files.readString(passwordFile).strip();
+            assertThat(password).isNotEmpty();
+            assertThat(Files.readString(output)).contains(passwordFile.toString()).doesNotContain(password);
 
             // No bootstrap key was given: the first planner key was made and written beside the
             // database, readable by its owner only.
