@@ -103,7 +103,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
-                .setConfig(GraphDatabaseSettings.auth_enabled, true);
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // No lock after failed logins: 256 random bits cannot be guessed, and a lock would
+                // let any local process keep the service itself from opening connections.
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0);
     }
 
     /**
