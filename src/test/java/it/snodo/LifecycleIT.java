@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -25,11 +27,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
+import it.snodo.network.Snapshots;
 
 /**
- * The service as an operator runs it: a separate JVM started on its main class loads the demo,
- * answers, and on SIGTERM shuts down cleanly; a restart on the same store finds every row again
- * and does not load the demo twice.
+ * The service as an operator runs it: a separate JVM started on its main class loads the demo
+ * (not ready until the engine holds it), answers, and on SIGTERM shuts down cleanly; a restart on
+ * the same store finds every row again and does not load the demo twice.
  */
 class LifecycleIT {
 
@@ -52,17 +55,46 @@ class LifecycleIT {
                 .start();
         try {
             int port = -1;
-            boolean demoLoaded = false;
             long deadline = System.nanoTime() + START.toNanos();
-            while ((port < 0 || !demoLoaded) && System.nanoTime() < deadline && process.isAlive()) {
-                process.waitFor(500, TimeUnit.MILLISECONDS);
-                String log = Files.readString(output);
-                Matcher m = PORT.matcher(log);
+            while (port < 0 && System.nanoTime() < deadline && process.isAlive()) {
+                process.waitFor(200, TimeUnit.MILLISECONDS);
+                Matcher m = PORT.matcher(Files.readString(output));
                 port = m.find() ? Integer.parseInt(m.group(1)) : -1;
-                demoLoaded = log.contains("Loaded the demo network");
             }
             assertThat(port).as("started: %s", Files.readString(output)).isPositive();
-            assertThat(demoLoaded).as("demo loaded: %s", Files.readString(output)).isTrue();
+            HttpClient client = HttpClient.newHttpClient();
+
+            // HTTP is open while the demo loads, but the service is not ready, and says so,
+            // until the engine's snapshot holds the whole demo.
+            int notReady = 0;
+            HttpResponse<String> health;
+            while ((health = get(client, port, "/actuator/health", null)).statusCode() != 200
+                    && System.nanoTime() < deadline && process.isAlive()) {
+                assertThat(health.statusCode()).as(health.body()).isEqualTo(503);
+                assertThat(health.body()).contains("\"status\":\"OUT_OF_SERVICE\"");
+                HttpResponse<String> readiness = get(client, port, "/actuator/health/readiness", null);
+                if (readiness.statusCode() != 200) {
+                    assertThat(readiness.statusCode()).isEqualTo(503);
+                    assertThat(readiness.body()).contains("\"status\":\"OUT_OF_SERVICE\"");
+                    notReady++;
+                }
+                assertThat(get(client, port, "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+                process.waitFor(100, TimeUnit.MILLISECONDS);
+            }
+            assertThat(health.statusCode()).as("ready: %s", Files.readString(output)).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"");
+            assertThat(notReady).as("answers 'not ready' while the demo loads").isPositive();
+            assertThat(get(client, port, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+            assertThat(Files.readString(output)).contains("Loaded the demo network",
+                    "The engine's snapshot holds the demo");
+
+            // Neo4j's password is beside the store like the key: owner-only, logged by path only.
+            Path passwordFile = home.resolve("neo4j.password");
+            assertThat(Files.getPosixFilePermissions(passwordFile)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            String password = Files.readString(passwordFile).strip();
+            assertThat(password).isNotEmpty();
+            assertThat(Files.readString(output)).contains(passwordFile.toString()).doesNotContain(password);
 
             // No bootstrap key was given: the first planner key was made and written beside the
             // database, readable by its owner only.
@@ -71,7 +103,11 @@ class LifecycleIT {
                     PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             String key = Files.readString(keyFile).strip();
             assertThat(Files.readString(output)).contains(keyFile.toString()).doesNotContain(key);
-            HttpClient client = HttpClient.newHttpClient();
+            // Ready means the demo is in the engine: the README's referral answers at once.
+            HttpResponse<String> referral = get(client, port,
+                    "/api/v1/referrals?category=poverta_disagio_adulti&territory=015182&k=3", key);
+            assertThat(referral.statusCode()).as(referral.body()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(referral.body()).get("referrals")).isNotEmpty();
             // A write only this run makes: after the restart it proves the store, not a new demo.
             HttpResponse<String> written = client.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/v1/needs"))
@@ -101,6 +137,12 @@ class LifecycleIT {
                     .run("--snodo.neo4j.home=" + home, "--snodo.neo4j.bolt-port=0", "--snodo.neo4j.page-cache=16MB",
                             "--server.port=0")) {
                 assertThat(again.getBean(it.snodo.neo4j.EmbeddedNeo4j.class).home()).isEqualTo(home.normalize());
+                // Ready on a store with data only once the first snapshot holds it.
+                assertThat(again.getBean(ApplicationAvailability.class).getReadinessState())
+                        .isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+                assertThat(again.getBean(Snapshots.class).current().version()).isEqualTo(2);
+                int againPort = Integer.parseInt(again.getEnvironment().getProperty("local.server.port"));
+                assertThat(get(client, againPort, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
                 long version = again.getBean(NetworkStore.class).version();
                 JsonNode after = new ObjectMapper().readTree(again.getBean(ObjectMapper.class)
                         .writeValueAsString(again.getBean(NetworkReader.class).export()));
@@ -111,5 +153,14 @@ class LifecycleIT {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    private static HttpResponse<String> get(HttpClient client, int port, String path, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -9,11 +9,16 @@ import org.springframework.stereotype.Component;
 
 import it.snodo.network.NetworkImport;
 import it.snodo.network.NetworkStore;
+import it.snodo.network.Snapshots;
 
 /**
  * Loads the demo network through the import path on the first start, when nothing was ever
  * written to the database ({@code snodo.demo.load=true}, the default). A database that has been
  * written to, even one emptied since, is left alone.
+ *
+ * <p>It returns only when the engine's snapshot holds the demo: Spring Boot turns readiness to
+ * ACCEPTING_TRAFFIC (and {@code /actuator/health} to UP) after the last runner has returned, so
+ * the service is not ready with half a demo or with a snapshot of the empty database.
  */
 @Component
 @ConditionalOnProperty(name = "snodo.demo.load", havingValue = "true", matchIfMissing = true)
@@ -23,10 +28,12 @@ class DemoLoader implements ApplicationRunner {
 
     private final NetworkImport networkImport;
     private final NetworkStore store;
+    private final Snapshots snapshots;
 
-    DemoLoader(NetworkImport networkImport, NetworkStore store) {
+    DemoLoader(NetworkImport networkImport, NetworkStore store, Snapshots snapshots) {
         this.networkImport = networkImport;
         this.store = store;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -37,5 +44,7 @@ class DemoLoader implements ApplicationRunner {
         }
         NetworkImport.Imported imported = networkImport.importDocument(DemoNetwork.build());
         log.info("Loaded the demo network of the Alto Milanese: {}", imported.document().counts());
+        long version = snapshots.awaitCommitted().version();
+        log.info("The engine's snapshot holds the demo (network version {})", version);
     }
 }

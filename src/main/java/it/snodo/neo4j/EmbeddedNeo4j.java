@@ -1,7 +1,14 @@
 package it.snodo.neo4j;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -18,7 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Neo4j Community database running in this JVM, reachable over Bolt on 127.0.0.1 only, with
- * authentication off (nothing but this machine can reach it) and encryption off.
+ * encryption off and authentication on: every process on this machine can reach the port, and
+ * without a password any of them could write to the database (a key of its own included)
+ * behind the API's back.
+ *
+ * <p>The password of user {@code neo4j} is random, made when the store has none (a new store,
+ * or one made before authentication was on) and kept beside the store in
+ * {@value #PASSWORD_FILE}, readable by its owner only; the log names the file, never the
+ * password. It is set while Bolt is still closed, so nobody can log in meanwhile with Neo4j's
+ * default password.
  *
  * <p>The service talks to it through the Driver exactly as to an external server, so the code
  * paths are the same in both deployments.
@@ -27,14 +42,22 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
+    /** The file, in the store's folder, that holds the password of user {@value #USER}. */
+    public static final String PASSWORD_FILE = "neo4j.password";
+    /** The user the service logs in as. */
+    public static final String USER = "neo4j";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final DatabaseManagementService service;
     private final int boltPort;
     private final Path home;
+    private final String password;
 
-    private EmbeddedNeo4j(DatabaseManagementService service, int boltPort, Path home) {
+    private EmbeddedNeo4j(DatabaseManagementService service, int boltPort, Path home, String password) {
         this.service = service;
         this.boltPort = boltPort;
         this.home = home;
+        this.password = password;
     }
 
     /**
@@ -52,10 +75,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         // Neo4j refuses paths with "./" in them: normalise first.
         Path normalized = home.toAbsolutePath().normalize();
         long started = System.nanoTime();
-        DatabaseManagementService service = new DatabaseManagementServiceBuilder(normalized)
-                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+        String password = password(normalized, pageCacheBytes);
+        DatabaseManagementService service = builder(normalized, pageCacheBytes)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
@@ -71,11 +92,58 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .getPort();
             log.info("Embedded Neo4j started in {} ms, store {}, Bolt on 127.0.0.1:{}",
                     (System.nanoTime() - started) / 1_000_000, normalized, port);
-            return new EmbeddedNeo4j(service, port, normalized);
+            return new EmbeddedNeo4j(service, port, normalized, password);
         } catch (RuntimeException e) {
             service.shutdown();
             throw e;
         }
+    }
+
+    private static DatabaseManagementServiceBuilder builder(Path home, long pageCacheBytes) {
+        return new DatabaseManagementServiceBuilder(home)
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // No lock after failed logins: 256 random bits cannot be guessed, and a lock would
+                // let any local process keep the service itself from opening connections.
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0);
+    }
+
+    /**
+     * The password in the store's password file; when there is none, a new one, set on the
+     * database (started for that with Bolt closed: calls in-process need no login) before it is
+     * written to the file, so that a crash in between leaves no file that does not open the
+     * database, and the next start sets a new one.
+     */
+    private static String password(Path home, long pageCacheBytes) {
+        Path file = home.resolve(PASSWORD_FILE);
+        if (Files.exists(file)) {
+            try {
+                String password = Files.readString(file, StandardCharsets.US_ASCII).strip();
+                if (password.isEmpty()) {
+                    throw new IllegalStateException("the Neo4j password file is empty: " + file
+                            + " (delete it and a new password is set at the next start)");
+                }
+                return password;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the Neo4j password file " + file, e);
+            }
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        DatabaseManagementService setup = builder(home, pageCacheBytes).setConfig(BoltConnector.enabled, false)
+                .build();
+        try {
+            // CHANGE NOT REQUIRED: Neo4j's default user must otherwise change its password first.
+            setup.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } finally {
+            setup.shutdown();
+        }
+        OwnerOnlyFiles.write(file, password);
+        log.warn("Set a new password for Neo4j user {}: it is in {} (readable by its owner only)", USER, file);
+        return password;
     }
 
     /** The Bolt URI of this database. */
@@ -89,6 +157,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public Path home() {
         return home;
+    }
+
+    /** The password of user {@value #USER}; never to be logged. */
+    String password() {
+        return password;
     }
 
     @Override

@@ -28,7 +28,7 @@ class EmbeddedNeo4jConfiguration {
     // The Driver depends on the database, so Spring closes it first, as Neo4j needs.
     @Bean(destroyMethod = "close")
     Driver neo4jDriver(EmbeddedNeo4j neo4j) {
-        return GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(),
+        return GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, neo4j.password()),
                 Config.builder().withoutEncryption().withConnectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
                         .withMaxTransactionRetryTime(5, java.util.concurrent.TimeUnit.SECONDS).build());
     }

@@ -235,6 +235,26 @@ public class Snapshots implements InitializingBean, DisposableBean {
         return engine;
     }
 
+    /**
+     * Waits, with no bound, for a snapshot that holds every write this service has committed:
+     * for a write made while the service starts (the demo), which the service is not ready
+     * before. A failed rebuild is retried by the poll, so the wait ends when Neo4j answers.
+     */
+    public Engine awaitCommitted() {
+        long wanted = store.lastCommitted();
+        synchronized (swapped) {
+            while (current.version() < wanted) {
+                try {
+                    swapped.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return current;
+        }
+    }
+
     /** Builds and swaps in a snapshot now, on the caller's thread; for operators and benchmarks. */
     public Engine rebuildNow() {
         rebuild();

@@ -1,12 +1,7 @@
 package it.snodo.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -30,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import it.snodo.audit.Audit;
 import it.snodo.neo4j.Neo4jSchema;
+import it.snodo.neo4j.OwnerOnlyFiles;
 import it.snodo.web.ApiException;
 import it.snodo.web.Role;
 import it.snodo.web.Violation;
@@ -88,28 +84,11 @@ public class ApiKeys implements InitializingBean {
                     Map.of("id", BOOTSTRAP_ID, "hash", hash(bootstrapKey), "now", Instant.now().toString()));
         } else if (count("MATCH (k:ApiKey {role: 'PLANNER'}) RETURN count(k) AS n") == 0) {
             Created first = create(Role.PLANNER, null, "first planner key, made at first start");
-            writeKeyFile(first.secret());
+            OwnerOnlyFiles.write(keyFile, first.secret());
             log.warn("No planner key yet: made one, key id {}; the key is in {} (readable by its owner only)",
                     first.key().id(), keyFile.toAbsolutePath());
         }
         refresh();
-    }
-
-    private void writeKeyFile(String secret) {
-        try {
-            Files.createDirectories(keyFile.toAbsolutePath().getParent());
-            Files.deleteIfExists(keyFile);
-            try {
-                Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(keyFile);
-            } catch (FileAlreadyExistsException e) {
-                throw new IllegalStateException("the key file appeared while it was written: " + keyFile, e);
-            }
-            Files.writeString(keyFile, secret + "\n", StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the first planner key to " + keyFile, e);
-        }
     }
 
     /** The key a secret belongs to, if any. */

@@ -48,6 +48,10 @@ class ExternalNeo4jIT {
         externalHome = Files.createTempDirectory(Path.of("target"), "external-neo4j");
         external = EmbeddedNeo4j.start(externalHome, 0, 16L << 20);
         registry.add("spring.neo4j.uri", external::boltUri);
+        // The password stays across the restart below: it is kept beside the store.
+        String password = external.password();
+        registry.add("spring.neo4j.authentication.username", () -> EmbeddedNeo4j.USER);
+        registry.add("spring.neo4j.authentication.password", () -> password);
     }
 
     @AfterAll
@@ -79,7 +83,8 @@ class ExternalNeo4jIT {
         assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
 
         // Read the external server directly, not through the service.
-        try (Driver driver = GraphDatabase.driver(external.boltUri(), AuthTokens.none());
+        try (Driver driver = GraphDatabase.driver(external.boltUri(),
+                AuthTokens.basic(EmbeddedNeo4j.USER, external.password()));
                 Session session = driver.session()) {
             long municipalities = session.run("MATCH (t:Territory {level: 'MUNICIPALITY'}) RETURN count(t) AS n")
                     .single().get("n").asLong();
