@@ -128,13 +128,11 @@ class GapController {
     ResponseEntity<String> matrixCsv(@RequestParam(defaultValue = "DISTRICT") TerritoryLevel level) {
         GapMatrix matrix = matrix(level);
         StringBuilder csv = new StringBuilder("territory,territoryName,category,state\r\n");
+        // Every cell, the empty ones with an empty state: the CSV is the whole matrix, as the JSON is.
         for (int i = 0; i < matrix.territories().size(); i++) {
             for (int j = 0; j < matrix.categories().size(); j++) {
-                GapAnalysis.State state = matrix.cells().get(i).get(j);
-                if (state != null) {
-                    csv.append(Csv.row(matrix.territories().get(i).id(), matrix.territories().get(i).name(),
-                            matrix.categories().get(j), state));
-                }
+                csv.append(Csv.row(matrix.territories().get(i).id(), matrix.territories().get(i).name(),
+                        matrix.categories().get(j), matrix.cells().get(i).get(j)));
             }
         }
         return ResponseEntity.ok()
