@@ -212,6 +212,30 @@ class ConfidentialIT extends SnodoIT {
         assertThat(get("/api/v1/gaps?territory=cf-ambito").getBody().get("rows")).isNotEqualTo(plannerDistrict);
     }
 
+    private JsonNode whatIfAs(String key, List<String> remove) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(key);
+        ResponseEntity<JsonNode> answer = http.exchange("/api/v1/what-if", HttpMethod.POST,
+                new HttpEntity<>(java.util.Map.of("remove", remove), headers), JsonNode.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody().get("lostCoverage");
+    }
+
+    @Test
+    void aWhatIfDoesNotTellThatAHiddenPlaceStillAnswersAMunicipality() {
+        importRhoShelter();
+        List<String> rhoAnswers = List.of("cf-coop-a", "cf-coop-b");
+        // Without A and B, only the shelter answers Rho's 9 people: nothing is lost for those who see it.
+        assertThat(whatIfAs(TestKeys.PLANNER, rhoAnswers)).isEmpty();
+        assertThat(whatIfAs(keyOf(SHELTER_COOP), rhoAnswers)).isEmpty();
+        // Another cooperative's what-if is of the network without the shelter, as its gap rows are.
+        JsonNode seen = whatIfAs(keyOf("cf-coop-a"), rhoAnswers);
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).get("territory").asText()).isEqualTo(RHO);
+        assertThat(seen.get(0).get("category").asText()).isEqualTo("cf-accoglienza");
+        assertThat(seen.get(0).get("people").asInt()).isEqualTo(9);
+    }
+
     private String csvAs(String key, String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(key);
