@@ -22,8 +22,9 @@ public final class CoverageGaps implements GapAnalysis {
     }
 
     @Override
-    public List<Row> rows(int territory) {
+    public List<Row> rows(int territory, java.util.function.IntPredicate leftOut) {
         Network n = network;
+        Objects.requireNonNull(leftOut, "leftOut");
         if (territory < 0 || territory >= n.territoryCount()) {
             throw new IllegalArgumentException("no such territory");
         }
@@ -57,6 +58,9 @@ public final class CoverageGaps implements GapAnalysis {
                     continue;
                 }
                 seen[s] = true;
+                if (leftOut.test(s)) {
+                    continue;
+                }
                 stamp++;
                 int p = n.provider[s];
                 for (int a = n.svcCatStart[s]; a < n.svcCatStart[s + 1]; a++) {

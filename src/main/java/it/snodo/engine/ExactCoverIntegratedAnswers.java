@@ -36,6 +36,11 @@ import java.util.stream.IntStream;
  * distance, ids). Every minimum cover is reached: none of its providers is redundant, so each
  * covers the lowest category the others leave open at some step. The tie-graph components are
  * labelled once per snapshot by breadth-first search.
+ *
+ * <p>A caller may be shown some distances larger than they are (a confidential place, rounded up):
+ * then the services within {@code maxKm}, each provider's nearest service and the total distance
+ * are all taken from the shown distances, so that the answer says nothing the distances shown do
+ * not.
  */
 public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgorithm {
 
@@ -95,9 +100,10 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
     }
 
     @Override
-    public Answer answer(int municipality, int[] categories, double maxKm) {
+    public Answer answer(int municipality, int[] categories, double maxKm, ShownDistance shown) {
         Network n = network;
         Objects.requireNonNull(categories, "categories");
+        Objects.requireNonNull(shown, "shown");
         if (municipality < 0 || municipality >= n.territoryCount() || !n.isMunicipality(municipality)) {
             throw new IllegalArgumentException("the territory is not a municipality");
         }
@@ -116,7 +122,7 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
         int k = asked.length;
 
         // The services within maxKm with their distances, ascending by service (so by id).
-        TreeMap<Integer, Double> within = servicesWithin(municipality, maxKm);
+        TreeMap<Integer, Double> within = servicesWithin(municipality, maxKm, shown);
 
         // The candidates: providers with a service within maxKm covering an asked category.
         TreeMap<Integer, Candidate> byProvider = new TreeMap<>();
@@ -170,8 +176,13 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
         return search.answer(uncovered);
     }
 
-    /** The services within maxKm of m and the distance of each: that of the nearest municipality it covers. */
-    private TreeMap<Integer, Double> servicesWithin(int m, double maxKm) {
+    /**
+     * The services shown within maxKm of m and the shown distance of each: that of the nearest
+     * municipality it covers, as shown. A shown distance is never less than the true one, so the
+     * municipalities beyond maxKm can be skipped; and it grows with it, so the shown distance of
+     * the nearest is the least shown.
+     */
+    private TreeMap<Integer, Double> servicesWithin(int m, double maxKm, ShownDistance shown) {
         Network n = network;
         TreeMap<Integer, Double> within = new TreeMap<>();
         for (int mun : n.municipalities) {
@@ -181,6 +192,10 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
                     within.merge(n.cover[j], d, Math::min);
                 }
             }
+        }
+        if (shown != ShownDistance.EXACT) {
+            within.replaceAll((s, d) -> shown.km(s, d));
+            within.values().removeIf(d -> d > maxKm);
         }
         return within;
     }

@@ -9,7 +9,17 @@ import java.util.List;
 public interface GapAnalysis {
 
     /** The gap rows of a territory (a municipality, or a larger territory summed over its municipalities). */
-    List<Row> rows(int territory);
+    default List<Row> rows(int territory) {
+        return rows(territory, service -> false);
+    }
+
+    /**
+     * The gap rows of a territory as if some services did not exist: the demand is the same, the
+     * covering services, supply and providers leave them out.
+     *
+     * @param leftOut true for a service (index) to leave out
+     */
+    List<Row> rows(int territory, java.util.function.IntPredicate leftOut);
 
     /** How a category stands in a territory, decided in this order. */
     enum State {

@@ -18,7 +18,30 @@ public interface IntegratedAnswerAlgorithm {
      * @throws IllegalArgumentException when the territory is not a municipality, a category does
      *     not exist, maxKm is negative, or the bundle is larger than the implementation allows
      */
-    Answer answer(int municipality, int[] categories, double maxKm);
+    default Answer answer(int municipality, int[] categories, double maxKm) {
+        return answer(municipality, categories, maxKm, ShownDistance.EXACT);
+    }
+
+    /**
+     * The integrated answer as a caller who is shown some distances larger than they are sees it:
+     * every choice (which services are within maxKm, which is nearest, which set is shortest) and
+     * every distance of the answer use the shown distance.
+     *
+     * @param shown the distance shown for a service at a true distance; never less than it, and
+     *     never decreasing as the true distance grows
+     * @throws IllegalArgumentException as {@link #answer(int, int[], double)}
+     */
+    Answer answer(int municipality, int[] categories, double maxKm, ShownDistance shown);
+
+    /** The distance a caller is shown for a service, given the true one. */
+    @FunctionalInterface
+    interface ShownDistance {
+
+        /** Every distance as it is. */
+        ShownDistance EXACT = (service, km) -> km;
+
+        double km(int service, double km);
+    }
 
     /**
      * The service that answers one category of the bundle.

@@ -88,6 +88,8 @@ public final class Network {
     /** Confidential services and actors: where they are is shown only to those allowed to see it. */
     final boolean[] serviceConfidential;
     final boolean[] actorConfidential;
+    /** The services that are confidential or whose provider is, ascending. */
+    private final int[] confidentialServices;
 
     // Needs
     final String[] needId;
@@ -360,6 +362,14 @@ public final class Network {
                 actorConfidential[a] = true;
             }
         }
+        int[] hidden = new int[ns];
+        int nh = 0;
+        for (int s = 0; s < ns; s++) {
+            if (serviceConfidential[s] || actorConfidential[provider[s]]) {
+                hidden[nh++] = s;
+            }
+        }
+        confidentialServices = Arrays.copyOf(hidden, nh);
 
         // ---- needs
         List<Builder.N> nsd = sorted(b.needs, n -> n.id);
@@ -460,6 +470,7 @@ public final class Network {
         this.tiedPairs = base.tiedPairs;
         this.serviceConfidential = base.serviceConfidential;
         this.actorConfidential = base.actorConfidential;
+        this.confidentialServices = base.confidentialServices;
         this.needId = needId;
         this.needCategory = needCategory;
         this.needTerritory = needTerritory;
@@ -693,6 +704,11 @@ public final class Network {
     /** True when the service is confidential, or its provider is. */
     public boolean isConfidentialService(int s) {
         return serviceConfidential[s] || actorConfidential[provider[s]];
+    }
+
+    /** The services that are confidential or whose provider is ({@link #isConfidentialService}), ascending. */
+    public int[] confidentialServices() {
+        return confidentialServices.clone();
     }
 
     public String serviceId(int s) {

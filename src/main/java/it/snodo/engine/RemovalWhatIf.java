@@ -26,8 +26,9 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
     }
 
     @Override
-    public Impact impact(Removal removal) {
+    public Impact impact(Removal removal, java.util.function.IntPredicate leftOut) {
         Network n = network;
+        Objects.requireNonNull(leftOut, "leftOut");
         boolean[] actorGone = new boolean[n.actorCount()];
         for (int a : removal.actors()) {
             actorGone[check(a, n.actorCount())] = true;
@@ -53,7 +54,7 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
             boolean after = false;
             for (int j = n.coverStart[m]; j < n.coverStart[m + 1] && !after; j++) {
                 int s = n.cover[j];
-                if (n.coversCategory(s, c)) {
+                if (n.coversCategory(s, c) && !leftOut.test(s)) {
                     before = true;
                     after = !serviceGone[s];
                 }

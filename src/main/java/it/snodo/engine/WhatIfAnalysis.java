@@ -9,7 +9,17 @@ import java.util.List;
  */
 public interface WhatIfAnalysis {
 
-    Impact impact(Removal removal);
+    default Impact impact(Removal removal) {
+        return impact(removal, service -> false);
+    }
+
+    /**
+     * The impact as if some services did not exist, before the removal as after it: a need they
+     * alone answer is not answered before, so it loses nothing.
+     *
+     * @param leftOut true for a service (index) to leave out
+     */
+    Impact impact(Removal removal, java.util.function.IntPredicate leftOut);
 
     /**
      * What to take away.

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.engine.GapAnalysis;
 import it.snodo.engine.Network;
+import it.snodo.network.HiddenPlaces;
 import it.snodo.network.Snapshots;
 import it.snodo.network.TerritoryLevel;
 import it.snodo.web.ApiException;
@@ -71,7 +72,7 @@ class GapController {
         int t = territory(n, territory);
         List<GapRow> rows = new ArrayList<>();
         Map<GapAnalysis.State, Integer> states = new EnumMap<>(GapAnalysis.State.class);
-        for (GapAnalysis.Row r : engine.gaps().rows(t)) {
+        for (GapAnalysis.Row r : rows(engine, HiddenPlaces.of(n), t)) {
             rows.add(new GapRow(n.categoryCode(r.category()), n.categoryName(r.category()), r.demand(), r.supply(),
                     r.supplyKnown(), r.providers(), r.services(), r.state()));
             states.merge(r.state(), 1, Integer::sum);
@@ -106,10 +107,11 @@ class GapController {
         List<TerritoryRef> territories = new ArrayList<>();
         List<List<GapAnalysis.State>> cells = new ArrayList<>();
         Map<GapAnalysis.State, Integer> states = new EnumMap<>(GapAnalysis.State.class);
+        HiddenPlaces hidden = HiddenPlaces.of(n);
         for (int t : n.territoriesOfLevel(level.name())) {
             territories.add(ref(n, t));
             GapAnalysis.State[] row = new GapAnalysis.State[n.categoryCount()];
-            for (GapAnalysis.Row r : engine.gaps().rows(t)) {
+            for (GapAnalysis.Row r : rows(engine, hidden, t)) {
                 row[r.category()] = r.state();
                 states.merge(r.state(), 1, Integer::sum);
             }
@@ -126,13 +128,11 @@ class GapController {
     ResponseEntity<String> matrixCsv(@RequestParam(defaultValue = "DISTRICT") TerritoryLevel level) {
         GapMatrix matrix = matrix(level);
         StringBuilder csv = new StringBuilder("territory,territoryName,category,state\r\n");
+        // Every cell, the empty ones with an empty state: the CSV is the whole matrix, as the JSON is.
         for (int i = 0; i < matrix.territories().size(); i++) {
             for (int j = 0; j < matrix.categories().size(); j++) {
-                GapAnalysis.State state = matrix.cells().get(i).get(j);
-                if (state != null) {
-                    csv.append(Csv.row(matrix.territories().get(i).id(), matrix.territories().get(i).name(),
-                            matrix.categories().get(j), state));
-                }
+                csv.append(Csv.row(matrix.territories().get(i).id(), matrix.territories().get(i).name(),
+                        matrix.categories().get(j), matrix.cells().get(i).get(j)));
             }
         }
         return ResponseEntity.ok()
@@ -140,6 +140,17 @@ class GapController {
                 .header("Network-Version", Long.toString(matrix.networkVersion()))
                 .header(HttpHeaders.CONTENT_TYPE, CSV + ";charset=UTF-8")
                 .body(csv.toString());
+    }
+
+    /**
+     * The gap rows of territory t as the caller may see them. A row of a municipality that counted
+     * a place hidden from the caller would tell where it is (a cell, free places that only it
+     * has), so it is computed as if those services did not exist; a district or wider row counts
+     * them, which says no more than that they are somewhere in it.
+     */
+    private static List<GapAnalysis.Row> rows(Snapshots.Engine engine, HiddenPlaces hidden, int t) {
+        Network n = engine.network();
+        return hidden.any() && n.isMunicipality(t) ? engine.gaps().rows(t, hidden::hides) : engine.gaps().rows(t);
     }
 
     private static int territory(Network n, String id) {

@@ -21,6 +21,7 @@ import it.snodo.engine.FragilityAnalysis.Fragility;
 import it.snodo.engine.Network;
 import it.snodo.engine.NetworkMeasures.Measures;
 import it.snodo.engine.WhatIfAnalysis;
+import it.snodo.network.HiddenPlaces;
 import it.snodo.network.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
@@ -178,9 +179,13 @@ class MeasuresController {
                                 "must not name '" + (services.contains(s) ? n.serviceId(s) : n.actorId(p)) + "'")));
             }
         }
+        // Lost coverage is by municipality: a need that stays answered only by a place hidden from
+        // the caller would tell where it is, so the caller's what-if is of the network without it,
+        // as its municipality gap rows are.
+        HiddenPlaces hidden = HiddenPlaces.of(n);
         WhatIfAnalysis.Impact impact = engine.whatIf().impact(new WhatIfAnalysis.Removal(
                 actors.stream().mapToInt(Integer::intValue).toArray(),
-                services.stream().mapToInt(Integer::intValue).toArray(), ties));
+                services.stream().mapToInt(Integer::intValue).toArray(), ties), hidden::hides);
         List<Lost> lost = new ArrayList<>();
         long people = 0;
         for (WhatIfAnalysis.LostCoverage l : impact.lostCoverage()) {

@@ -16,6 +16,7 @@ import it.snodo.engine.ConnectionPathAlgorithm.ConnectionPath;
 import it.snodo.engine.Network;
 import it.snodo.engine.ReferralAlgorithm;
 import it.snodo.engine.ReferralAlgorithm.Referral;
+import it.snodo.network.HiddenPlaces;
 import it.snodo.network.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
@@ -98,15 +99,42 @@ class ReferralController {
                     List.of(Violation.of("territory", "must be a municipality, '" + territory + "' is a "
                             + n.territoryLevel(m))));
         }
+        HiddenPlaces hidden = HiddenPlaces.of(n);
+        // Ranked by the true distance, a hidden place would tell where it is by where it stands
+        // in the list; so the caller's list is ranked, and cut at maxKm, by the distance shown.
+        // Rounding only makes a key larger: a service among the best k by the shown distance has
+        // at most k - 1 unhidden services and the hidden ones before it by the true distance, so
+        // the engine's best k + hidden hold all of them, and the engine stays one ranking.
+        int asked = hidden.any() ? Math.min(k + hidden.count(), n.serviceCount()) : k;
         List<Referral> found = engine.referrals()
-                .referrals(new ReferralAlgorithm.Query(n.category(category), m, k, maxKm, includeFull));
+                .referrals(new ReferralAlgorithm.Query(n.category(category), m, asked, maxKm, includeFull));
+        if (hidden.any()) {
+            found = shownRanking(n, hidden, found, k, maxKm);
+        }
         List<ReferralAnswer> answers = new ArrayList<>(found.size());
         for (Referral r : found) {
             ReferralAnswer answer = answer(n, m, r);
-            answers.add(n.isConfidentialService(r.service())
-                    && !Caller.seesConfidential(n.actorId(n.provider(r.service()))) ? masked(answer) : answer);
+            answers.add(hidden.hides(r.service()) ? masked(answer) : answer);
         }
         return new Referrals(n.version(), answers);
+    }
+
+    /**
+     * The best k of the referrals by the distance the caller is shown, then free places (unknown
+     * last), then id, as DESIGN.md ranks referrals; those shown farther than maxKm are left out.
+     */
+    private static List<Referral> shownRanking(Network n, HiddenPlaces hidden, List<Referral> found, int k,
+            double maxKm) {
+        return found.stream()
+                .filter(r -> hidden.shownKm(r.service(), r.distanceKm()) <= maxKm)
+                .sorted(java.util.Comparator
+                        .comparingDouble((Referral r) -> hidden.shownKm(r.service(), r.distanceKm()))
+                        .thenComparing(r -> r.freePlaces() == null ? 1 : 0)
+                        .thenComparing(r -> r.freePlaces() == null ? 0 : -r.freePlaces())
+                        // Services are numbered in the order of their ids.
+                        .thenComparingInt(Referral::service))
+                .limit(k)
+                .toList();
     }
 
     private static ReferralAnswer answer(Network n, int municipality, Referral r) {

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.engine.IntegratedAnswerAlgorithm;
 import it.snodo.engine.Network;
 import it.snodo.engine.SynergyAlgorithm;
+import it.snodo.network.HiddenPlaces;
 import it.snodo.network.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
@@ -173,7 +174,11 @@ class SynergyController {
                     + String.join(", ", unknown.stream().map(Violation::id).toList()), unknown);
         }
         int[] categories = codes.stream().mapToInt(n::category).toArray();
-        IntegratedAnswerAlgorithm.Answer answer = engine.integratedAnswers().answer(m, categories, maxKm);
+        // Chosen by the distances shown, a set with a hidden place in it would tell how near it is.
+        HiddenPlaces hidden = HiddenPlaces.of(n);
+        IntegratedAnswerAlgorithm.Answer answer = hidden.any()
+                ? engine.integratedAnswers().answer(m, categories, maxKm, hidden::shownKm)
+                : engine.integratedAnswers().answer(m, categories, maxKm);
         Map<String, String> names = new TreeMap<>();
         List<String> providers = new ArrayList<>();
         for (int p : answer.providers()) {
@@ -181,18 +186,9 @@ class SynergyController {
             names.put(n.actorId(p), n.actorName(p));
         }
         List<Assignment> assignments = new ArrayList<>();
-        double totalKm = 0;
-        boolean masked = false;
         for (IntegratedAnswerAlgorithm.Assignment a : answer.assignments()) {
-            double km = a.distanceKm();
-            // A confidential place's distance, as referrals show it to those who may not know where it is.
-            if (n.isConfidentialService(a.service()) && !Caller.seesConfidential(n.actorId(a.provider()))) {
-                km = Caller.confidentialKm(km);
-                masked = true;
-            }
-            totalKm += km;
             assignments.add(new Assignment(n.categoryCode(a.category()), n.serviceId(a.service()),
-                    n.actorId(a.provider()), km));
+                    n.actorId(a.provider()), a.distanceKm()));
             names.put(n.serviceId(a.service()), n.serviceName(a.service()));
         }
         List<String> uncovered = new ArrayList<>();
@@ -200,6 +196,6 @@ class SynergyController {
             uncovered.add(n.categoryCode(c));
         }
         return new IntegratedAnswer(n.version(), providers, assignments, uncovered, answer.newTiesNeeded(),
-                masked ? totalKm : answer.totalDistanceKm(), names);
+                answer.totalDistanceKm(), names);
     }
 }

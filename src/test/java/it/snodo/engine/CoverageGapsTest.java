@@ -53,6 +53,38 @@ class CoverageGapsTest {
     }
 
     @Test
+    void servicesLeftOutCountForNothingButTheDemandStays() {
+        Network n = base()
+                .service("s1", "Rifugio", "coop-a", 4, 1, List.of("casa.temp"), List.of("m1"))
+                .service("s2", "Rete", "coop-b", 2, 0, List.of("casa.temp"), List.of("m1"))
+                .service("s3", "Lavoro", "coop-a", 3, 0, List.of("lavoro"), List.of("m1"))
+                .need("n1", "casa.temp", "m1", 4)
+                .build();
+        int m1 = n.territory("m1");
+        int left = n.service("s1");
+        List<Row> all = new CoverageGaps(n).rows(m1);
+        assertThat(row(n, all, "casa.temp")).isEqualTo(new Row(n.category("casa.temp"), 4, 5, true, 2, 2,
+                State.COVERED));
+
+        List<Row> without = new CoverageGaps(n).rows(m1, s -> s == left);
+        // demand 4 against s2's 2 places alone
+        assertThat(row(n, without, "casa.temp")).isEqualTo(new Row(n.category("casa.temp"), 4, 2, true, 1, 1,
+                State.UNDER));
+        assertThat(row(n, without, "lavoro")).isEqualTo(row(n, all, "lavoro"));
+        // The rows are those of the network without s1.
+        Network n2 = base()
+                .service("s2", "Rete", "coop-b", 2, 0, List.of("casa.temp"), List.of("m1"))
+                .service("s3", "Lavoro", "coop-a", 3, 0, List.of("lavoro"), List.of("m1"))
+                .need("n1", "casa.temp", "m1", 4)
+                .build();
+        assertThat(without).isEqualTo(new CoverageGaps(n2).rows(n2.territory("m1")));
+        // Left out everywhere, a category with no demand has no row.
+        int work = n.service("s3");
+        assertThat(new CoverageGaps(n).rows(m1, s -> s == work).stream().map(r -> n.categoryCode(r.category())))
+                .doesNotContain("lavoro");
+    }
+
+    @Test
     void aNeedInAChildCategoryCoveredByNothingIsUncovered() {
         Network n = base()
                 .service("s1", "Casa generica", "coop-a", 5, 0, List.of("casa"), List.of("m1"))

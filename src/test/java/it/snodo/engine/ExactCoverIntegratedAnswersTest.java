@@ -119,6 +119,61 @@ class ExactCoverIntegratedAnswersTest {
     }
 
     @Test
+    void aCallerShownLargerDistancesGetsTheAnswerThoseDistancesGive() {
+        // svc-x1 is in Rho, but shown 5 km away (as a confidential place is); Pero is 4.2 km from Rho.
+        Network.Builder b = coops(base(), "coop-x", "coop-y");
+        service(b, "svc-x1", "coop-x", RHO, c(1));
+        service(b, "svc-x2", "coop-x", RHO, c(2));
+        service(b, "svc-y1", "coop-y", PERO, c(1));
+        service(b, "svc-y2", "coop-y", RHO, c(2));
+        service(b, "svc-y3", "coop-y", RHO, c(1));
+        Network n = b.build();
+        int hiddenService = n.service("svc-x1");
+        IntegratedAnswerAlgorithm.ShownDistance shown = (s, km) -> s == hiddenService ? Math.max(5, km) : km;
+        int[] both = {n.category(c(1)), n.category(c(2))};
+        ExactCoverIntegratedAnswers engine = new ExactCoverIntegratedAnswers(n);
+
+        // Exact, X and Y both answer at 0 km: ids decide. Shown, X is 5 km away and Y 0 km.
+        assertThat(providers(n, ask(n, RHO, 10, c(1), c(2)))).containsExactly("coop-x");
+        Answer seen = engine.answer(n.territory(RHO), both, 10, shown);
+        assertThat(providers(n, seen)).containsExactly("coop-y");
+        assertThat(seen.totalDistanceKm()).isZero();
+
+        // Without svc-y3, Y's nearest answer to c01 is in Pero: 4.2 km shown against X's 5.
+        Network.Builder b2 = coops(base(), "coop-x", "coop-y");
+        service(b2, "svc-x1", "coop-x", RHO, c(1));
+        service(b2, "svc-x2", "coop-x", RHO, c(2));
+        service(b2, "svc-y1", "coop-y", PERO, c(1));
+        service(b2, "svc-y2", "coop-y", RHO, c(2));
+        Network n2 = b2.build();
+        int hidden2 = n2.service("svc-x1");
+        IntegratedAnswerAlgorithm.ShownDistance shown2 = (s, km) -> s == hidden2 ? Math.max(5, km) : km;
+        ExactCoverIntegratedAnswers engine2 = new ExactCoverIntegratedAnswers(n2);
+        int rho = n2.territory(RHO);
+        assertThat(providers(n2, ask(n2, RHO, 10, c(1), c(2)))).containsExactly("coop-x");
+        Answer far = engine2.answer(rho, new int[] {n2.category(c(1)), n2.category(c(2))}, 10, shown2);
+        assertThat(providers(n2, far)).containsExactly("coop-y");
+        assertThat(far.totalDistanceKm()).isCloseTo(km(RHO_AT, PERO_AT), within(1e-9));
+
+        // A service shown beyond maxKm is not within it, though it is: c01 within 1 km is uncovered.
+        Answer near = engine2.answer(rho, new int[] {n2.category(c(1))}, 1, shown2);
+        assertThat(providers(n2, near)).isEmpty();
+        assertThat(uncovered(n2, near)).containsExactly(c(1));
+        assertThat(providers(n2, ask(n2, RHO, 1, c(1)))).containsExactly("coop-x");
+
+        // Within one provider, the service assigned is the one shown nearest.
+        Network.Builder b3 = coops(base(), "coop-x");
+        service(b3, "svc-x1", "coop-x", RHO, c(1));
+        service(b3, "svc-x2", "coop-x", PERO, c(1));
+        Network n3 = b3.build();
+        int hidden3 = n3.service("svc-x1");
+        Answer one = new ExactCoverIntegratedAnswers(n3).answer(n3.territory(RHO), new int[] {n3.category(c(1))},
+                10, (s, km) -> s == hidden3 ? Math.max(5, km) : km);
+        assertThat(assignments(n3, one)).containsExactly("c01:svc-x2:coop-x");
+        assertThat(assignments(n3, ask(n3, RHO, 10, c(1)))).containsExactly("c01:svc-x1:coop-x");
+    }
+
+    @Test
     void theSmallestCoverIsFoundWhereGreedyIsNotMinimal() {
         Network.Builder b = coops(base(), "coop-g", "coop-x", "coop-y");
         service(b, "svc-g", "coop-g", RHO, c(1), c(2), c(3), c(4));

@@ -63,6 +63,22 @@ class RemovalWhatIfTest {
     }
 
     @Test
+    void servicesLeftOutAnswerNothingBeforeOrAfter() {
+        int lavoroC = n.service("s-lavoro-c");
+        int[][] noTies = new int[0][];
+        // With s-lavoro-c left out, removing b leaves m1's work needs unanswered.
+        Impact impact = new RemovalWhatIf(n).impact(new Removal(new int[] {n.actor("coop-b")}, new int[0], noTies),
+                s -> s == lavoroC);
+        assertThat(impact.lostCoverage()).containsExactly(new LostCoverage(n.territory("m1"), n.category("lavoro"), 7));
+        assertThat(remove(new int[] {n.actor("coop-b")}, new int[0], noTies).lostCoverage()).isEmpty();
+
+        // Needs answered only by what is left out are not answered before: removing it loses nothing.
+        int casa = n.service("s-casa");
+        assertThat(new RemovalWhatIf(n).impact(new Removal(new int[] {n.actor("coop-a")}, new int[0], noTies),
+                s -> s == casa).lostCoverage()).isEmpty();
+    }
+
+    @Test
     void removingATieCanMakeANewArticulationPoint() {
         // Without a–c the triangle becomes the path a–b–c: b now holds a to the rest.
         Impact impact = remove(new int[0], new int[0], new int[][] {{n.actor("coop-c"), n.actor("coop-a")}});

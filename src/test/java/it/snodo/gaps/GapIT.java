@@ -85,6 +85,30 @@ class GapIT extends SnodoIT {
     }
 
     @Test
+    void theMatrixCsvHasARowForEveryCellWithAnEmptyStateWhereTheCellIsNull() {
+        JsonNode matrix = get("/api/v1/gaps/matrix?level=DISTRICT").getBody();
+        int territories = matrix.get("territories").size();
+        int categories = matrix.get("categories").size();
+        String[] lines = csv("/api/v1/gaps/matrix?level=DISTRICT").getBody().split("\r\n");
+
+        assertThat(lines[0]).isEqualTo("territory,territoryName,category,state");
+        assertThat(lines).hasSize(1 + territories * categories);
+        int empty = 0;
+        for (int i = 0; i < territories; i++) {
+            for (int j = 0; j < categories; j++) {
+                String[] fields = lines[1 + i * categories + j].split(",", -1);
+                JsonNode cell = matrix.get("cells").get(i).get(j);
+                assertThat(fields).containsExactly(matrix.get("territories").get(i).get("id").asText(),
+                        matrix.get("territories").get(i).get("name").asText(),
+                        matrix.get("categories").get(j).asText(), cell.isNull() ? "" : cell.asText());
+                empty += cell.isNull() ? 1 : 0;
+            }
+        }
+        assertThat(empty).as("the example has empty cells").isPositive();
+        assertThat(lines).contains("ex-ambito-castanese,Ambito Castanese,ex-immigrati_nomadi.abitare,");
+    }
+
+    @Test
     void aNeedWriteIsInTheSnapshotWhenItReturnsWithoutARebuild() {
         JsonNode before = get("/api/v1/gaps?territory=ex015154").getBody().get("rows");
         Snapshots.Engine engine = snapshots.fresh();
