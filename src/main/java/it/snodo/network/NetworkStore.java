@@ -150,8 +150,8 @@ public class NetworkStore {
         try (Session session = driver.session()) {
             return committed(session.executeWrite(tx -> {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();
-                Deletes.delete(tx, kind, id);
-                Audit.record(tx, "DELETE", List.of(kind.name()), List.of(id), version);
+                Deletes.Removed removed = Deletes.delete(tx, kind, id);
+                Audit.record(tx, "DELETE", removed.kinds(), removed.ids(), version);
                 return version;
             }), v -> kind == EntityKind.NEED ? NetworkChanged.ofNeeds(v, List.of(), List.of(id)) : NetworkChanged.of(v));
         }
