@@ -269,6 +269,13 @@ public class NetworkStore {
             codes.addAll(s.categories()); });
         doc.needs().forEach(n -> { ids.add(n.id()); ids.add(n.territory()); codes.add(n.category()); });
         doc.ties().forEach(t -> { ids.add(t.from()); ids.add(t.to()); });
+        // Codes and ids share one namespace: each key the document defines is looked up in the other too.
+        doc.categories().forEach(c -> ids.add(c.code()));
+        for (Section section : Section.values()) {
+            if (section != Section.CATEGORIES && section != Section.TIES) {
+                section.rows(doc).forEach(row -> codes.add(row.key()));
+            }
+        }
 
         Map<String, Known> db = new HashMap<>();
         List<String> idList = new ArrayList<>(ids);
@@ -306,26 +313,51 @@ public class NetworkStore {
         Set<String> categories = new HashSet<>(dbCodes);
         doc.categories().forEach(c -> categories.add(c.code()));
 
+        List<Violation> taken = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         for (Section section : Section.values()) {
             List<? extends Row> rows = section.rows(doc);
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get(i);
                 String p = section.json + "[" + i + "].";
-                if (section != Section.CATEGORIES && section != Section.TIES) {
-                    Known existing = db.get(row.key());
-                    if (existing != null && existing.kind() != EntityKind.of(row)) {
-                        violations.add(new Violation(p + "id", row.key(), "is already the id of a "
-                                + existing.kind().word + "; ids are unique across the network"));
-                    }
+                String takenBy = takenBy(row, db, dbCodes);
+                if (takenBy != null) {
+                    taken.add(new Violation(p + (row instanceof Category ? "code" : "id"), row.key(),
+                            "is already the " + takenBy + "; ids are unique across the network, category codes"
+                                    + " included"));
                 }
                 checkRow(row, p, after, categories, violations);
             }
+        }
+        if (!taken.isEmpty()) {
+            long rows = rows(taken);
+            throw new ApiException.Conflict(rows + (rows == 1 ? " row takes an id" : " rows take ids")
+                    + " that the network gives to something else; nothing was written", taken);
         }
         if (!violations.isEmpty()) {
             throw brokenGraph(violations);
         }
         return new Existing(db.keySet(), dbCodes);
+    }
+
+    /**
+     * What else holds a row's key, when the row would take it: "id of a territory", "code of a
+     * category", or null. A row that exists already takes nothing: a store written before codes
+     * joined the ids' namespace may hold a category and an entity of the same key, and each can
+     * still be replaced (a document holding both is refused on its own, naming the clash).
+     */
+    private static String takenBy(Row row, Map<String, Known> db, Set<String> dbCodes) {
+        if (row instanceof Tie) {
+            return null;
+        }
+        Known entity = db.get(row.key());
+        if (row instanceof Category c) {
+            return entity != null && !dbCodes.contains(c.code()) ? "id of a " + entity.kind().word : null;
+        }
+        if (entity != null) {
+            return entity.kind() == EntityKind.of(row) ? null : "id of a " + entity.kind().word;
+        }
+        return dbCodes.contains(row.key()) ? "code of a category" : null;
     }
 
     private static void checkMode(TransactionContext tx, NetworkDocument doc, Mode mode, Map<String, Known> db,
@@ -336,6 +368,14 @@ public class NetworkStore {
         Row row = single(doc);
         EntityKind kind = EntityKind.of(row);
         boolean exists;
+        if (mode == Mode.CREATE) {
+            String takenBy = takenBy(row, db, dbCodes);
+            if (takenBy != null) {
+                throw new ApiException.Conflict("'" + row.key() + "' is already the " + takenBy,
+                        List.of(Violation.of(kind == EntityKind.CATEGORY ? "code" : "id",
+                                "is already taken; ids are unique across the network, category codes included")));
+            }
+        }
         if (row instanceof Category c) {
             exists = dbCodes.contains(c.code());
         } else if (row instanceof Tie t) {
@@ -345,10 +385,6 @@ public class NetworkStore {
                     .single().get("exists").asBoolean();
         } else {
             Known known = db.get(row.key());
-            if (mode == Mode.CREATE && known != null) {
-                throw new ApiException.Conflict("'" + row.key() + "' is already the id of a " + known.kind().word,
-                        List.of(Violation.of(kind == EntityKind.TIE ? "kind" : "id", "is already taken")));
-            }
             exists = known != null && known.kind() == kind;
         }
         if (mode == Mode.CREATE && exists) {
