@@ -27,7 +27,9 @@ import it.snodo.web.Violation;
  * so the reference checks that follow see exactly what the write will change. Then it checks
  * every reference against the document and the database, writes with batched {@code UNWIND ...
  * MERGE}, checks what the write may have broken around it, and commits — or throws and leaves the
- * database as it was.
+ * database as it was. An import locks the version without bumping it and writes only the rows
+ * that differ from what is stored: when none does, it commits nothing but its audit entry, and
+ * the version stays.
  */
 @Component
 public class NetworkStore {
@@ -40,13 +42,25 @@ public class NetworkStore {
             SET v.value = v.value + 1
             RETURN v.value AS version""";
 
+    /**
+     * Locks the version without bumping it (a write that writes nothing): an import bumps it only
+     * once it knows that it changes something.
+     */
+    private static final String LOCK_VERSION = """
+            MERGE (v:NetworkVersion {key: 'network'})
+            ON CREATE SET v.value = 0
+            SET v.value = v.value
+            RETURN v.value AS version""";
+
     private final Driver driver;
     private final ApplicationEventPublisher events;
+    private final NetworkReader reader;
     private final AtomicLong lastCommitted = new AtomicLong();
 
-    NetworkStore(Driver driver, ApplicationEventPublisher events) {
+    NetworkStore(Driver driver, ApplicationEventPublisher events, NetworkReader reader) {
         this.driver = driver;
         this.events = events;
+        this.reader = reader;
     }
 
     /**
@@ -86,7 +100,10 @@ public class NetworkStore {
         }
     }
 
-    /** Writes a valid document (rows already checked on their own) all or nothing; returns the new version. */
+    /**
+     * Writes a valid document (rows already checked on their own) all or nothing; returns the
+     * version that holds it: a new one, or the current one when the document changes nothing.
+     */
     public long write(NetworkDocument document) {
         return write(document, Mode.UPSERT);
     }
@@ -117,29 +134,96 @@ public class NetworkStore {
         }
     }
 
+    /** What a write wrote: the rows that changed (all of them, but for an import), at which version. */
+    private record Written(long version, NetworkDocument rows) {
+    }
+
     private long writeAll(NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch) {
         try (Session session = driver.session()) {
-            return committed(session.executeWrite(tx -> {
-                long version = tx.run(BUMP_VERSION).single().get("version").asLong();
+            Written written = session.executeWrite(tx -> {
+                // An import bumps the version only if it changes something; it takes the lock all the same.
+                long version = mode == Mode.UPSERT
+                        ? tx.run(LOCK_VERSION).single().get("version").asLong() + 1
+                        : tx.run(BUMP_VERSION).single().get("version").asLong();
                 Existing existing = checkReferences(tx, document, mode);
                 if (ifMatch != null) {
                     checkRevision(tx, single(document), ifMatch);
                 }
+                NetworkDocument changed = mode == Mode.UPSERT ? changed(tx, document, existing) : document;
+                if (changed.size() == 0) {
+                    Audit.record(tx, "IMPORT", List.of(), List.of(), version - 1, true);
+                    return new Written(version - 1, changed);
+                }
+                if (mode == Mode.UPSERT) {
+                    tx.run("MATCH (v:NetworkVersion {key: 'network'}) SET v.value = $version",
+                            Map.of("version", version)).consume();
+                }
                 for (Section section : Section.values()) {
-                    List<? extends Row> rows = section.rows(document);
                     List<Map<String, Object>> fresh = new ArrayList<>();
                     List<Map<String, Object>> known = new ArrayList<>();
-                    for (Row row : rows) {
+                    for (Row row : section.rows(changed)) {
                         (existing.contains(row) ? known : fresh).add(Rows.parameters(row));
                     }
                     run(tx, Writes.statements(section, true), fresh, version);
                     run(tx, Writes.statements(section, false), known, version);
                 }
                 checkSurroundings(tx, document);
-                audit(tx, mode, document, version);
-                return version;
-            }), v -> needsOnly(document) ? NetworkChanged.ofNeeds(v, document.needs(), List.of()) : NetworkChanged.of(v));
+                audit(tx, mode, changed, version);
+                return new Written(version, changed);
+            });
+            if (written.rows().size() == 0) {
+                observed(written.version());
+                return written.version();
+            }
+            NetworkDocument rows = written.rows();
+            return committed(written.version(), v -> needsOnly(rows)
+                    ? NetworkChanged.ofNeeds(v, rows.needs(), List.of()) : NetworkChanged.of(v));
         }
+    }
+
+    /**
+     * The rows of an import that change what is stored: new rows, and rows whose properties or
+     * relationships differ from the stored ones, compared as export gives them. The stored rows
+     * are read once, in batches, by key.
+     */
+    private NetworkDocument changed(TransactionContext tx, NetworkDocument document, Existing existing) {
+        Map<Section, List<Row>> changed = new java.util.EnumMap<>(Section.class);
+        for (Section section : Section.values()) {
+            List<Row> known = new ArrayList<>();
+            for (Row row : section.rows(document)) {
+                // A tie is known when stored: the read below tells.
+                if (section == Section.TIES || existing.contains(row)) {
+                    known.add(row);
+                }
+            }
+            Map<String, Map<String, Object>> stored = new HashMap<>();
+            for (int from = 0; from < known.size(); from += BATCH) {
+                List<Object> keys = known.subList(from, Math.min(known.size(), from + BATCH)).stream()
+                        .map(row -> row instanceof Tie t
+                                ? (Object) Map.of("from", t.from(), "to", t.to(), "kind", t.kind().name())
+                                : row.key())
+                        .toList();
+                reader.<Row>stored(tx, EntityKind.of(known.get(0)), keys)
+                        .forEach(row -> stored.put(row.key(), Rows.parameters(row)));
+            }
+            List<Row> rows = new ArrayList<>();
+            for (Row row : section.rows(document)) {
+                Map<String, Object> was = stored.get(row.key());
+                if (was == null || !was.equals(Rows.parameters(row))) {
+                    rows.add(row);
+                }
+            }
+            changed.put(section, rows);
+        }
+        return new NetworkDocument(cast(changed.get(Section.TERRITORIES)), cast(changed.get(Section.CATEGORIES)),
+                cast(changed.get(Section.COOPERATIVES)), cast(changed.get(Section.PARTNERS)),
+                cast(changed.get(Section.SERVICES)), cast(changed.get(Section.NEEDS)),
+                cast(changed.get(Section.TIES)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> cast(List<Row> rows) {
+        return (List<T>) (List<?>) rows;
     }
 
     /**
