@@ -29,9 +29,14 @@ public class Audit {
     /** The most ids one entry lists. */
     public static final int MAX_IDS = 1000;
 
-    /** One entry, as {@code GET /api/v1/audit} lists it. */
+    /**
+     * One entry, as {@code GET /api/v1/audit} lists it.
+     *
+     * @param unchanged true for a write that found nothing to change (an import of what is stored):
+     *     it names no ids, and its network version is the one it found
+     */
     public record Entry(String at, String keyId, String role, String action, List<String> kinds, List<String> ids,
-            boolean idsCut, long rows, Long networkVersion) {
+            boolean idsCut, long rows, Long networkVersion, boolean unchanged) {
     }
 
     private final Driver driver;
@@ -48,6 +53,16 @@ public class Audit {
      */
     public static void record(TransactionContext tx, String action, List<String> kinds, List<String> ids,
             Long networkVersion) {
+        record(tx, action, kinds, ids, networkVersion, false);
+    }
+
+    /**
+     * Records a write in {@code tx}, saying whether it changed nothing.
+     *
+     * @param unchanged true when the write found everything as it would have written it
+     */
+    public static void record(TransactionContext tx, String action, List<String> kinds, List<String> ids,
+            Long networkVersion, boolean unchanged) {
         Caller caller = Caller.current().orElse(null);
         Map<String, Object> p = new HashMap<>();
         p.put("at", Instant.now().toString());
@@ -59,9 +74,11 @@ public class Audit {
         p.put("idsCut", ids.size() > MAX_IDS);
         p.put("rows", (long) ids.size());
         p.put("networkVersion", networkVersion);
+        p.put("unchanged", unchanged);
         tx.run("""
                 CREATE (:AuditEntry {at: datetime($at), keyId: $keyId, role: $role, action: $action, kinds: $kinds,
-                                     ids: $ids, idsCut: $idsCut, rows: $rows, networkVersion: $networkVersion})""", p)
+                                     ids: $ids, idsCut: $idsCut, rows: $rows, networkVersion: $networkVersion,
+                                     unchanged: $unchanged})""", p)
                 .consume();
     }
 
@@ -89,7 +106,8 @@ public class Audit {
                 + """
 
                 RETURN toString(e.at) AS at, e.keyId AS keyId, e.role AS role, e.action AS action, e.kinds AS kinds,
-                       e.ids AS ids, e.idsCut AS idsCut, e.rows AS rows, e.networkVersion AS networkVersion
+                       e.ids AS ids, e.idsCut AS idsCut, e.rows AS rows, e.networkVersion AS networkVersion,
+                       coalesce(e.unchanged, false) AS unchanged
                 ORDER BY e.at DESC, elementId(e) DESC
                 LIMIT $limit""";
         try (Session session = driver.session()) {
@@ -101,6 +119,7 @@ public class Audit {
         return new Entry(r.get("at").asString(), r.get("keyId").asString(), r.get("role").asString(),
                 r.get("action").asString(), r.get("kinds").asList(v -> v.asString()),
                 r.get("ids").asList(v -> v.asString()), r.get("idsCut").asBoolean(), r.get("rows").asLong(),
-                r.get("networkVersion").isNull() ? null : r.get("networkVersion").asLong());
+                r.get("networkVersion").isNull() ? null : r.get("networkVersion").asLong(),
+                r.get("unchanged").asBoolean());
     }
 }

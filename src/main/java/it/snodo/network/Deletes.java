@@ -1,5 +1,6 @@
 package it.snodo.network;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +15,16 @@ final class Deletes {
     private Deletes() {
     }
 
-    static void delete(TransactionContext tx, EntityKind kind, String id) {
+    /**
+     * What a delete removed, for its audit entry: the kinds, and every id (a tie by its key,
+     * from:kind:to), the entity named first.
+     */
+    record Removed(List<String> kinds, List<String> ids) {
+    }
+
+    static Removed delete(TransactionContext tx, EntityKind kind, String id) {
         Map<String, Object> p = Map.of("id", id);
+        Removed removed = new Removed(List.of(kind.name()), List.of(id));
         switch (kind) {
             case TERRITORY -> {
                 exists(tx, "MATCH (x:Territory {id: $id}) RETURN count(x) AS n", p, kind, id);
@@ -44,6 +53,7 @@ final class Deletes {
                             MATCH (x:Cooperative {id: $id})
                             RETURN COUNT { (:Cooperative)-[:MEMBER_OF]->(x) } AS members""", p, kind, id);
                 }
+                removed = withServicesAndTies(tx, label, kind, id);
                 // Its services go with it (a service has exactly one provider); its ties too.
                 tx.run("""
                         MATCH (x:%s {id: $id})
@@ -60,6 +70,31 @@ final class Deletes {
             }
             case TIE -> throw new IllegalArgumentException("ties are deleted by their ends and kind");
         }
+        return removed;
+    }
+
+    /** An actor, the services it provides and its ties either way: what deleting the actor removes. */
+    private static Removed withServicesAndTies(TransactionContext tx, String label, EntityKind kind, String id) {
+        var record = tx.run("""
+                MATCH (x:%s {id: $id})
+                RETURN COLLECT { MATCH (x)-[:PROVIDES]->(s:Service) RETURN s.id AS sid ORDER BY sid } AS services,
+                       COLLECT { MATCH (x)-[t:TIED_TO]-(:Actor)
+                                 RETURN DISTINCT startNode(t).id + ':' + t.kind + ':' + endNode(t).id AS key
+                                 ORDER BY key } AS ties"""
+                .formatted(label), Map.of("id", id)).single();
+        List<String> services = record.get("services").asList(v -> v.asString());
+        List<String> ties = record.get("ties").asList(v -> v.asString());
+        List<String> kinds = new ArrayList<>(List.of(kind.name()));
+        List<String> ids = new ArrayList<>(List.of(id));
+        if (!services.isEmpty()) {
+            kinds.add(EntityKind.SERVICE.name());
+            ids.addAll(services);
+        }
+        if (!ties.isEmpty()) {
+            kinds.add(EntityKind.TIE.name());
+            ids.addAll(ties);
+        }
+        return new Removed(kinds, ids);
     }
 
     private static void exists(TransactionContext tx, String query, Map<String, Object> p, EntityKind kind,

@@ -10,8 +10,9 @@ import java.util.Set;
 import it.snodo.web.Violation;
 
 /**
- * The checks a document passes on its own, before the database is asked: no key defined twice,
- * municipalities with a point, nothing part of, member of or tied to itself.
+ * The checks a document passes on its own, before the database is asked: no key defined twice (a
+ * category's code counts as an id), municipalities with a point, nothing part of, member of or
+ * tied to itself.
  */
 final class DocumentChecks {
 
@@ -20,7 +21,7 @@ final class DocumentChecks {
 
     static List<Violation> check(NetworkDocument document) {
         List<Violation> violations = new ArrayList<>();
-        // Territories, actors, services and needs share one namespace; categories and ties have their own.
+        // Territories, categories, actors, services and needs share one namespace; ties have their own.
         Map<String, String> shared = new HashMap<>();
         for (Section section : Section.values()) {
             Set<String> seen = new HashSet<>();
@@ -32,10 +33,10 @@ final class DocumentChecks {
                 if (!seen.add(row.key())) {
                     violations.add(new Violation(prefix + "." + keyField, row.key(),
                             "is defined twice in " + section.json));
-                } else if (section != Section.CATEGORIES && section != Section.TIES) {
+                } else if (section != Section.TIES) {
                     String previous = shared.putIfAbsent(row.key(), section.json);
                     if (previous != null) {
-                        violations.add(new Violation(prefix + ".id", row.key(),
+                        violations.add(new Violation(prefix + "." + keyField, row.key(),
                                 "is already the id of a row of " + previous + "; ids are unique across the network"));
                     }
                 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -170,6 +171,28 @@ public class NetworkReader {
                 return Optional.of(new Revised<>(this.<T>toRow(values, spec), revision));
             });
         }
+    }
+
+    /**
+     * The stored rows of one kind with the given keys, as export gives them, read in {@code tx}
+     * (a write's, so that they are what it will change). A tie's key is a map of its
+     * {@code from}, {@code to} and {@code kind}. Keys with nothing stored are left out.
+     */
+    <T> List<T> stored(TransactionContext tx, EntityKind kind, List<?> keys) {
+        Spec spec = SPECS.get(kind);
+        String match = switch (kind) {
+            case TERRITORY -> "MATCH (x:Territory {id: key})";
+            case CATEGORY -> "MATCH (x:Category {code: key})";
+            case COOPERATIVE -> "MATCH (x:Cooperative {id: key})";
+            case PARTNER -> "MATCH (x:Partner {id: key})";
+            case SERVICE -> "MATCH (x:Service {id: key})";
+            case NEED -> "MATCH (x:Need {id: key})";
+            case TIE -> "MATCH (a:Actor {id: key.from})-[x:TIED_TO {kind: key.kind}]->(b:Actor {id: key.to})";
+        };
+        List<T> rows = new ArrayList<>();
+        tx.run("UNWIND $keys AS key " + match + " " + spec.projection(), Map.of("keys", keys))
+                .forEachRemaining(r -> rows.add(this.<T>toRow(r.asMap(), spec)));
+        return rows;
     }
 
     /** The whole network as one document, each section ordered by key, in one read transaction. */

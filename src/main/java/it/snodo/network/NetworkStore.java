@@ -27,7 +27,9 @@ import it.snodo.web.Violation;
  * so the reference checks that follow see exactly what the write will change. Then it checks
  * every reference against the document and the database, writes with batched {@code UNWIND ...
  * MERGE}, checks what the write may have broken around it, and commits — or throws and leaves the
- * database as it was.
+ * database as it was. An import locks the version without bumping it and writes only the rows
+ * that differ from what is stored: when none does, it commits nothing but its audit entry, and
+ * the version stays.
  */
 @Component
 public class NetworkStore {
@@ -40,13 +42,25 @@ public class NetworkStore {
             SET v.value = v.value + 1
             RETURN v.value AS version""";
 
+    /**
+     * Locks the version without bumping it (a write that writes nothing): an import bumps it only
+     * once it knows that it changes something.
+     */
+    private static final String LOCK_VERSION = """
+            MERGE (v:NetworkVersion {key: 'network'})
+            ON CREATE SET v.value = 0
+            SET v.value = v.value
+            RETURN v.value AS version""";
+
     private final Driver driver;
     private final ApplicationEventPublisher events;
+    private final NetworkReader reader;
     private final AtomicLong lastCommitted = new AtomicLong();
 
-    NetworkStore(Driver driver, ApplicationEventPublisher events) {
+    NetworkStore(Driver driver, ApplicationEventPublisher events, NetworkReader reader) {
         this.driver = driver;
         this.events = events;
+        this.reader = reader;
     }
 
     /**
@@ -86,7 +100,10 @@ public class NetworkStore {
         }
     }
 
-    /** Writes a valid document (rows already checked on their own) all or nothing; returns the new version. */
+    /**
+     * Writes a valid document (rows already checked on their own) all or nothing; returns the
+     * version that holds it: a new one, or the current one when the document changes nothing.
+     */
     public long write(NetworkDocument document) {
         return write(document, Mode.UPSERT);
     }
@@ -117,29 +134,96 @@ public class NetworkStore {
         }
     }
 
+    /** What a write wrote: the rows that changed (all of them, but for an import), at which version. */
+    private record Written(long version, NetworkDocument rows) {
+    }
+
     private long writeAll(NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch) {
         try (Session session = driver.session()) {
-            return committed(session.executeWrite(tx -> {
-                long version = tx.run(BUMP_VERSION).single().get("version").asLong();
+            Written written = session.executeWrite(tx -> {
+                // An import bumps the version only if it changes something; it takes the lock all the same.
+                long version = mode == Mode.UPSERT
+                        ? tx.run(LOCK_VERSION).single().get("version").asLong() + 1
+                        : tx.run(BUMP_VERSION).single().get("version").asLong();
                 Existing existing = checkReferences(tx, document, mode);
                 if (ifMatch != null) {
                     checkRevision(tx, single(document), ifMatch);
                 }
+                NetworkDocument changed = mode == Mode.UPSERT ? changed(tx, document, existing) : document;
+                if (changed.size() == 0) {
+                    Audit.record(tx, "IMPORT", List.of(), List.of(), version - 1, true);
+                    return new Written(version - 1, changed);
+                }
+                if (mode == Mode.UPSERT) {
+                    tx.run("MATCH (v:NetworkVersion {key: 'network'}) SET v.value = $version",
+                            Map.of("version", version)).consume();
+                }
                 for (Section section : Section.values()) {
-                    List<? extends Row> rows = section.rows(document);
                     List<Map<String, Object>> fresh = new ArrayList<>();
                     List<Map<String, Object>> known = new ArrayList<>();
-                    for (Row row : rows) {
+                    for (Row row : section.rows(changed)) {
                         (existing.contains(row) ? known : fresh).add(Rows.parameters(row));
                     }
                     run(tx, Writes.statements(section, true), fresh, version);
                     run(tx, Writes.statements(section, false), known, version);
                 }
                 checkSurroundings(tx, document);
-                audit(tx, mode, document, version);
-                return version;
-            }), v -> needsOnly(document) ? NetworkChanged.ofNeeds(v, document.needs(), List.of()) : NetworkChanged.of(v));
+                audit(tx, mode, changed, version);
+                return new Written(version, changed);
+            });
+            if (written.rows().size() == 0) {
+                observed(written.version());
+                return written.version();
+            }
+            NetworkDocument rows = written.rows();
+            return committed(written.version(), v -> needsOnly(rows)
+                    ? NetworkChanged.ofNeeds(v, rows.needs(), List.of()) : NetworkChanged.of(v));
         }
+    }
+
+    /**
+     * The rows of an import that change what is stored: new rows, and rows whose properties or
+     * relationships differ from the stored ones, compared as export gives them. The stored rows
+     * are read once, in batches, by key.
+     */
+    private NetworkDocument changed(TransactionContext tx, NetworkDocument document, Existing existing) {
+        Map<Section, List<Row>> changed = new java.util.EnumMap<>(Section.class);
+        for (Section section : Section.values()) {
+            List<Row> known = new ArrayList<>();
+            for (Row row : section.rows(document)) {
+                // A tie is known when stored: the read below tells.
+                if (section == Section.TIES || existing.contains(row)) {
+                    known.add(row);
+                }
+            }
+            Map<String, Map<String, Object>> stored = new HashMap<>();
+            for (int from = 0; from < known.size(); from += BATCH) {
+                List<Object> keys = known.subList(from, Math.min(known.size(), from + BATCH)).stream()
+                        .map(row -> row instanceof Tie t
+                                ? (Object) Map.of("from", t.from(), "to", t.to(), "kind", t.kind().name())
+                                : row.key())
+                        .toList();
+                reader.<Row>stored(tx, EntityKind.of(known.get(0)), keys)
+                        .forEach(row -> stored.put(row.key(), Rows.parameters(row)));
+            }
+            List<Row> rows = new ArrayList<>();
+            for (Row row : section.rows(document)) {
+                Map<String, Object> was = stored.get(row.key());
+                if (was == null || !was.equals(Rows.parameters(row))) {
+                    rows.add(row);
+                }
+            }
+            changed.put(section, rows);
+        }
+        return new NetworkDocument(cast(changed.get(Section.TERRITORIES)), cast(changed.get(Section.CATEGORIES)),
+                cast(changed.get(Section.COOPERATIVES)), cast(changed.get(Section.PARTNERS)),
+                cast(changed.get(Section.SERVICES)), cast(changed.get(Section.NEEDS)),
+                cast(changed.get(Section.TIES)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> cast(List<Row> rows) {
+        return (List<T>) (List<?>) rows;
     }
 
     /**
@@ -150,8 +234,8 @@ public class NetworkStore {
         try (Session session = driver.session()) {
             return committed(session.executeWrite(tx -> {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();
-                Deletes.delete(tx, kind, id);
-                Audit.record(tx, "DELETE", List.of(kind.name()), List.of(id), version);
+                Deletes.Removed removed = Deletes.delete(tx, kind, id);
+                Audit.record(tx, "DELETE", removed.kinds(), removed.ids(), version);
                 return version;
             }), v -> kind == EntityKind.NEED ? NetworkChanged.ofNeeds(v, List.of(), List.of(id)) : NetworkChanged.of(v));
         }
@@ -269,6 +353,13 @@ public class NetworkStore {
             codes.addAll(s.categories()); });
         doc.needs().forEach(n -> { ids.add(n.id()); ids.add(n.territory()); codes.add(n.category()); });
         doc.ties().forEach(t -> { ids.add(t.from()); ids.add(t.to()); });
+        // Codes and ids share one namespace: each key the document defines is looked up in the other too.
+        doc.categories().forEach(c -> ids.add(c.code()));
+        for (Section section : Section.values()) {
+            if (section != Section.CATEGORIES && section != Section.TIES) {
+                section.rows(doc).forEach(row -> codes.add(row.key()));
+            }
+        }
 
         Map<String, Known> db = new HashMap<>();
         List<String> idList = new ArrayList<>(ids);
@@ -306,26 +397,51 @@ public class NetworkStore {
         Set<String> categories = new HashSet<>(dbCodes);
         doc.categories().forEach(c -> categories.add(c.code()));
 
+        List<Violation> taken = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         for (Section section : Section.values()) {
             List<? extends Row> rows = section.rows(doc);
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get(i);
                 String p = section.json + "[" + i + "].";
-                if (section != Section.CATEGORIES && section != Section.TIES) {
-                    Known existing = db.get(row.key());
-                    if (existing != null && existing.kind() != EntityKind.of(row)) {
-                        violations.add(new Violation(p + "id", row.key(), "is already the id of a "
-                                + existing.kind().word + "; ids are unique across the network"));
-                    }
+                String takenBy = takenBy(row, db, dbCodes);
+                if (takenBy != null) {
+                    taken.add(new Violation(p + (row instanceof Category ? "code" : "id"), row.key(),
+                            "is already the " + takenBy + "; ids are unique across the network, category codes"
+                                    + " included"));
                 }
                 checkRow(row, p, after, categories, violations);
             }
+        }
+        if (!taken.isEmpty()) {
+            long rows = rows(taken);
+            throw new ApiException.Conflict(rows + (rows == 1 ? " row takes an id" : " rows take ids")
+                    + " that the network gives to something else; nothing was written", taken);
         }
         if (!violations.isEmpty()) {
             throw brokenGraph(violations);
         }
         return new Existing(db.keySet(), dbCodes);
+    }
+
+    /**
+     * What else holds a row's key, when the row would take it: "id of a territory", "code of a
+     * category", or null. A row that exists already takes nothing: a store written before codes
+     * joined the ids' namespace may hold a category and an entity of the same key, and each can
+     * still be replaced (a document holding both is refused on its own, naming the clash).
+     */
+    private static String takenBy(Row row, Map<String, Known> db, Set<String> dbCodes) {
+        if (row instanceof Tie) {
+            return null;
+        }
+        Known entity = db.get(row.key());
+        if (row instanceof Category c) {
+            return entity != null && !dbCodes.contains(c.code()) ? "id of a " + entity.kind().word : null;
+        }
+        if (entity != null) {
+            return entity.kind() == EntityKind.of(row) ? null : "id of a " + entity.kind().word;
+        }
+        return dbCodes.contains(row.key()) ? "code of a category" : null;
     }
 
     private static void checkMode(TransactionContext tx, NetworkDocument doc, Mode mode, Map<String, Known> db,
@@ -336,6 +452,14 @@ public class NetworkStore {
         Row row = single(doc);
         EntityKind kind = EntityKind.of(row);
         boolean exists;
+        if (mode == Mode.CREATE) {
+            String takenBy = takenBy(row, db, dbCodes);
+            if (takenBy != null) {
+                throw new ApiException.Conflict("'" + row.key() + "' is already the " + takenBy,
+                        List.of(Violation.of(kind == EntityKind.CATEGORY ? "code" : "id",
+                                "is already taken; ids are unique across the network, category codes included")));
+            }
+        }
         if (row instanceof Category c) {
             exists = dbCodes.contains(c.code());
         } else if (row instanceof Tie t) {
@@ -345,10 +469,6 @@ public class NetworkStore {
                     .single().get("exists").asBoolean();
         } else {
             Known known = db.get(row.key());
-            if (mode == Mode.CREATE && known != null) {
-                throw new ApiException.Conflict("'" + row.key() + "' is already the id of a " + known.kind().word,
-                        List.of(Violation.of(kind == EntityKind.TIE ? "kind" : "id", "is already taken")));
-            }
             exists = known != null && known.kind() == kind;
         }
         if (mode == Mode.CREATE && exists) {

@@ -71,6 +71,55 @@ class AuditIT extends SnodoIT {
     }
 
     @Test
+    void deletingACooperativeNamesEveryServiceAndTieThatGoesWithIt() {
+        importOk(example());
+        assertThat(post("/api/v1/cooperatives", mapper.createObjectNode().put("id", "coop-gone")
+                .put("name", "Cooperativa Esempio Uscente").put("type", "A").put("basedIn", "ex015154"))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        for (String service : List.of("svc-gone-b", "svc-gone-a")) {
+            ObjectNode body = mapper.createObjectNode().put("id", service).put("name", "Servizio Esempio uscente")
+                    .put("provider", "coop-gone");
+            body.putArray("categories").add("ex-anziani.sportello");
+            body.putArray("territories").add("ex015154");
+            assertThat(post("/api/v1/services", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
+        for (String[] tie : List.of(new String[] {"coop-gone", "ex-coop-000", "COLLABORATION"},
+                new String[] {"coop-gone", "ex-partner-000", "FUNDING"},
+                new String[] {"ex-coop-001", "coop-gone", "REFERRAL"})) {
+            assertThat(post("/api/v1/ties", mapper.createObjectNode().put("from", tie[0]).put("to", tie[1])
+                    .put("kind", tie[2])).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
+
+        assertThat(delete("/api/v1/cooperatives/coop-gone").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        JsonNode entry = newest();
+        assertThat(entry.get("action").asText()).isEqualTo("DELETE");
+        assertThat(entry.get("kinds").toString()).isEqualTo("[\"COOPERATIVE\",\"SERVICE\",\"TIE\"]");
+        assertThat(entry.get("ids")).extracting(JsonNode::asText).containsExactly("coop-gone",
+                "svc-gone-a", "svc-gone-b",
+                "coop-gone:COLLABORATION:ex-coop-000", "coop-gone:FUNDING:ex-partner-000",
+                "ex-coop-001:REFERRAL:coop-gone");
+        assertThat(entry.get("rows").asLong()).isEqualTo(6);
+        assertThat(entry.get("idsCut").asBoolean()).isFalse();
+        // Each service's history ends with the delete that took it.
+        assertThat(get("/api/v1/audit?entity=svc-gone-a").getBody()).extracting(e -> e.get("action").asText())
+                .containsExactly("DELETE", "CREATE");
+        assertThat(get("/api/v1/services/svc-gone-a").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void deletingAPartnerWithNothingElseNamesThePartnerAlone() {
+        importOk(example());
+        assertThat(post("/api/v1/partners", mapper.createObjectNode().put("id", "partner-alone")
+                .put("name", "Associazione Esempio Sola").put("kind", "ASSOCIATION")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(delete("/api/v1/partners/partner-alone").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode entry = newest();
+        assertThat(entry.get("kinds").toString()).isEqualTo("[\"PARTNER\"]");
+        assertThat(entry.get("ids").toString()).isEqualTo("[\"partner-alone\"]");
+    }
+
+    @Test
     void aRefusedWriteLeavesNoEntry() {
         importOk(example());
         int entries = get("/api/v1/audit?limit=1000").getBody().size();

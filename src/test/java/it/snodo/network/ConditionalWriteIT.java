@@ -63,6 +63,19 @@ class ConditionalWriteIT extends SnodoIT {
     }
 
     @Test
+    void reimportingTheExportLeavesETagsValid() {
+        importOk(example());
+        String path = "/api/v1/services/ex-svc-0000";
+        ResponseEntity<JsonNode> read = get(path);
+
+        importOk(get("/api/v1/export").getBody());
+
+        assertThat(get(path).getHeaders().getETag()).isEqualTo(read.getHeaders().getETag());
+        ObjectNode changed = ((ObjectNode) read.getBody().deepCopy()).put("occupied", 6);
+        assertThat(putIfMatch(path, changed, read.getHeaders().getETag()).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void tiesAndCategoriesCarryETagsToo() {
         importOk(example());
         String tiePath = "/api/v1/ties/ex-coop-009/ex-coop-001/CO_DESIGN";

@@ -246,6 +246,39 @@ class CrudIT extends SnodoIT {
         assertThat(refused.getBody().get("detail").asText()).contains("cooperative");
     }
 
+    @Test
+    void aCategoryCodeAndAnIdCannotBeTheSame() {
+        long version = store.version();
+        for (String taken : List.of("ex015154", "ex-coop-000", "ex-partner-000", "ex-svc-0000", "ex-need-0000")) {
+            ResponseEntity<JsonNode> refused = post("/api/v1/categories",
+                    Map.of("code", taken, "name", "Categoria Esempio", "partOf", "ex-anziani"));
+            assertThat(refused.getStatusCode()).as(taken).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refused.getBody().get("type").asText()).isEqualTo("/problems/conflict");
+            assertThat(fields(refused.getBody().get("errors"))).containsExactly("code");
+            assertThat(get("/api/v1/categories/" + taken).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        ResponseEntity<JsonNode> cooperative = post("/api/v1/cooperatives",
+                Map.of("id", "ex-anziani", "name", "Cooperativa Esempio Omonima", "type", "A"));
+        assertThat(cooperative.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(fields(cooperative.getBody().get("errors"))).containsExactly("id");
+        assertThat(cooperative.getBody().get("detail").asText()).contains("category");
+        ResponseEntity<JsonNode> territory = post("/api/v1/territories", Map.of("id", "ex-anziani.sportello",
+                "name", "Omonimo", "level", "DISTRICT", "partOf", "ex-prov-mi"));
+        assertThat(territory.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(fields(territory.getBody().get("errors"))).containsExactly("id");
+        assertThat(post("/api/v1/needs", Map.of("id", "ex-anziani", "category", "ex-anziani",
+                "territory", "ex015154", "people", 3)).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(store.version()).isEqualTo(version);
+
+        // A replace never creates: a key held by the other namespace is simply not one of this kind.
+        assertThat(put("/api/v1/categories/ex015154", Map.of("code", "ex015154", "name", "Omonima"))
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(put("/api/v1/partners/ex-anziani", Map.of("id", "ex-anziani", "name", "P", "kind", "OTHER"))
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/api/v1/cooperatives/ex-anziani").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/api/v1/categories/ex-anziani").getBody().get("name").asText()).isEqualTo("Anziani");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"territories", "categories", "cooperatives", "partners", "services", "needs"})
     void anUnknownIdIsNotFound(String resource) {
