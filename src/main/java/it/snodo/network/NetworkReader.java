@@ -64,8 +64,17 @@ public class NetworkReader {
                            COLLECT { MATCH (x)-[:AVAILABLE_IN]->(t:Territory) RETURN t.id ORDER BY t.id } AS territories,
                            x.capacity AS capacity, x.occupied AS occupied, x.confidential AS confidential""",
                     Map.of("provider", "EXISTS { (:Actor {id: $provider})-[:PROVIDES]->(x) }",
-                            "category", "EXISTS { (x)-[:ADDRESSES]->(:Category {code: $category}) }",
-                            "territory", "EXISTS { (x)-[:AVAILABLE_IN]->(:Territory {id: $territory}) }",
+                            // Covers, as the analyses say: the category or a narrower one...
+                            "category", "EXISTS { (x)-[:ADDRESSES]->(:Category)-[:PART_OF*0..]->"
+                                    + "(:Category {code: $category}) }",
+                            "addresses", "EXISTS { (x)-[:ADDRESSES]->(:Category {code: $addresses}) }",
+                            // ... and some municipality of the territory, where the service is available
+                            // in that municipality or in a territory it is part of. Two MATCHes: one
+                            // pattern would not walk the same PART_OF twice (a district's municipality).
+                            "territory", "EXISTS { MATCH (x)-[:AVAILABLE_IN]->(:Territory)<-[:PART_OF*0..]-"
+                                    + "(m:Territory {level: 'MUNICIPALITY'})"
+                                    + " MATCH (m)-[:PART_OF*0..]->(:Territory {id: $territory}) }",
+                            "availableIn", "EXISTS { (x)-[:AVAILABLE_IN]->(:Territory {id: $availableIn}) }",
                             SHOWN_TO, "(NOT (coalesce(x.confidential, false)"
                                     + " OR EXISTS { (:Partner {confidential: true})-[:PROVIDES]->(x) })"
                                     + " OR EXISTS { (:Actor {id: $shownTo})-[:PROVIDES]->(x) })"),
