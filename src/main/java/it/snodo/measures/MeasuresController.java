@@ -25,6 +25,7 @@ import it.snodo.network.HiddenPlaces;
 import it.snodo.network.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
+import it.snodo.web.PlainText;
 import it.snodo.web.Violation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -119,6 +120,7 @@ class MeasuresController {
      * @param remove cooperatives or partners (with their services), or services
      * @param removeTies pairs of actors: every tie between each pair
      */
+    @PlainText
     record WhatIfRequest(@Size(max = 10_000) List<@NotNull String> remove,
             @Size(max = 10_000) List<@NotNull @Size(min = 2, max = 2) List<@NotNull String>> removeTies) {
     }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import it.snodo.web.JsonValues;
+import it.snodo.web.PlainText;
 import it.snodo.web.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -79,7 +80,12 @@ class DocumentReader {
 
     /** Checks one entity given on its own (CRUD): its Bean Validation constraints. */
     List<Violation> validate(Row row) {
-        return constraintViolations(row, "", row.key());
+        return constraintViolations(row, "", shown(row.key()));
+    }
+
+    /** A row's key as errors may repeat it: not at all when it is itself what is refused. */
+    private static String shown(String key) {
+        return key == null || PlainText.Validator.problem(key) != null ? null : key;
     }
 
     private Row readRow(Section section, int index, JsonNode node, List<Violation> violations) {
@@ -88,7 +94,7 @@ class DocumentReader {
             violations.add(Violation.of(prefix, "must be an object"));
             return null;
         }
-        String key = section.keyOf(node);
+        String key = shown(section.keyOf(node));
         boolean ok = true;
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {

@@ -65,8 +65,17 @@ public class NetworkReader {
                            COLLECT { MATCH (x)-[:AVAILABLE_IN]->(t:Territory) RETURN t.id ORDER BY t.id } AS territories,
                            x.capacity AS capacity, x.occupied AS occupied, x.confidential AS confidential""",
                     Map.of("provider", "EXISTS { (:Actor {id: $provider})-[:PROVIDES]->(x) }",
-                            "category", "EXISTS { (x)-[:ADDRESSES]->(:Category {code: $category}) }",
-                            "territory", "EXISTS { (x)-[:AVAILABLE_IN]->(:Territory {id: $territory}) }",
+                            // Covers, as the analyses say: the category or a narrower one...
+                            "category", "EXISTS { (x)-[:ADDRESSES]->(:Category)-[:PART_OF*0..]->"
+                                    + "(:Category {code: $category}) }",
+                            "addresses", "EXISTS { (x)-[:ADDRESSES]->(:Category {code: $addresses}) }",
+                            // ... and some municipality of the territory, where the service is available
+                            // in that municipality or in a territory it is part of. Two MATCHes: one
+                            // pattern would not walk the same PART_OF twice (a district's municipality).
+                            "territory", "EXISTS { MATCH (x)-[:AVAILABLE_IN]->(:Territory)<-[:PART_OF*0..]-"
+                                    + "(m:Territory {level: 'MUNICIPALITY'})"
+                                    + " MATCH (m)-[:PART_OF*0..]->(:Territory {id: $territory}) }",
+                            "availableIn", "EXISTS { (x)-[:AVAILABLE_IN]->(:Territory {id: $availableIn}) }",
                             SHOWN_TO, "(NOT (coalesce(x.confidential, false)"
                                     + " OR EXISTS { (:Partner {confidential: true})-[:PROVIDES]->(x) })"
                                     + " OR EXISTS { (:Actor {id: $shownTo})-[:PROVIDES]->(x) })"),
@@ -110,17 +119,30 @@ public class NetworkReader {
             }
         });
         String where = predicates.isEmpty() ? "" : " WHERE " + String.join(" AND ", predicates);
+        long skip = (long) page * size;
+        params.put("skip", skip);
+        params.put("end", skip + size);
+        // Count and page from one list in one statement: under read committed, two statements (or
+        // two scans of one) may see different writes, and the total would not be the page's. An
+        // empty page still gives one row, with the total and nothing else.
+        String query = spec.match() + where + " WITH * ORDER BY " + spec.key()
+                + " WITH collect(x) AS matching"
+                + " WITH size(matching) AS total, matching[$skip..$end] AS page"
+                + " UNWIND CASE WHEN page = [] THEN [null] ELSE page END AS x"
+                + " WITH total, x" + (kind == EntityKind.TIE ? ", startNode(x) AS a, endNode(x) AS b " : " ")
+                + spec.projection() + ", total";
         try (Session session = driver.session()) {
             return session.executeRead(tx -> {
-                long total = tx.run(spec.match() + where + " RETURN count(*) AS n", params).single().get("n").asLong();
-                Map<String, Object> pageParams = new HashMap<>(params);
-                pageParams.put("skip", (long) page * size);
-                pageParams.put("limit", size);
+                long[] total = {0};
                 List<T> rows = new ArrayList<>();
-                tx.run(spec.match() + where + " WITH * ORDER BY " + spec.key() + " SKIP $skip LIMIT $limit "
-                        + spec.projection(), pageParams)
-                        .forEachRemaining(r -> rows.add(this.<T>toRow(r.asMap(), spec)));
-                return new PageOf<>(rows, page, size, total, (total + size - 1) / size);
+                tx.run(query, params).forEachRemaining(r -> {
+                    Map<String, Object> values = new HashMap<>(r.asMap());
+                    total[0] = ((Number) values.remove("total")).longValue();
+                    if (skip < total[0]) {
+                        rows.add(this.<T>toRow(values, spec));
+                    }
+                });
+                return new PageOf<>(rows, page, size, total[0], (total[0] + size - 1) / size);
             });
         }
     }

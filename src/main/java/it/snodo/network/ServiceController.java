@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.web.Caller;
 
@@ -22,19 +23,28 @@ class ServiceController extends ResourceController<Service> {
     }
 
     @GetMapping
-    @Operation(summary = "List, ordered by key, filtered by every parameter given")
+    @Operation(summary = "List, ordered by key, filtered by every parameter given",
+            description = "`territory` and `category` select the services that cover them, as referrals and gaps"
+                    + " do; `availableIn` and `addresses` select those whose own lists name them.")
     PageOf<Service> list(
             @RequestParam(required = false) String provider,
+            @Parameter(description = "Services that cover this category: they address it or a narrower one")
             @RequestParam(required = false) String category,
+            @Parameter(description = "Services whose own categories name this one exactly")
+            @RequestParam(required = false) String addresses,
+            @Parameter(description = "Services that cover some municipality of this territory: available in that"
+                    + " municipality or in a territory it is part of (its district, province or region)")
             @RequestParam(required = false) String territory,
+            @Parameter(description = "Services whose own territories name this one exactly")
+            @RequestParam(required = false) String availableIn,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         // Filtered by territory, a confidential service would tell where it is by being listed.
-        String shownTo = territory == null ? null : Caller.current()
+        String shownTo = territory == null && availableIn == null ? null : Caller.current()
                 .filter(c -> c.role() != it.snodo.web.Role.PLANNER)
                 .map(c -> c.cooperative() == null ? "" : c.cooperative()).orElse(null);
-        return page(filters("provider", provider, "category", category, "territory", territory,
-                NetworkReader.SHOWN_TO, shownTo), page, size);
+        return page(filters("provider", provider, "category", category, "addresses", addresses,
+                "territory", territory, "availableIn", availableIn, NetworkReader.SHOWN_TO, shownTo), page, size);
     }
 
     /**

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.network.Ids;
 import it.snodo.web.ApiException;
+import it.snodo.web.PlainText;
 import it.snodo.web.Role;
 import it.snodo.web.Violation;
 import jakarta.validation.Valid;
@@ -31,6 +32,7 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "keys", description = "API keys and their roles (PLANNER only)")
 class KeyController {
 
+    @PlainText
     record NewKey(@NotNull Role role, @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String cooperative,
             @NotBlank @Size(max = 200) String label) {
     }

@@ -23,6 +23,7 @@ import it.snodo.network.HiddenPlaces;
 import it.snodo.network.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
+import it.snodo.web.PlainText;
 import it.snodo.web.Violation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -121,6 +122,7 @@ class SynergyController {
      * @param categories 1 to 12 categories
      * @param maxKm how far a service may be, 0 to 500 km (default 25)
      */
+    @PlainText
     record IntegratedQuery(@NotNull String territory, @NotNull @NotEmpty List<@NotNull String> categories,
             Double maxKm) {
     }

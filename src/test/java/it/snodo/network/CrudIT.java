@@ -139,6 +139,59 @@ class CrudIT extends SnodoIT {
         assertThat(read.get("source").asText()).isEqualTo("sportello-legnano");
     }
 
+    /** Tokens made from the pattern of a person's fiscal code (one with omocodia letters): no real person's. */
+    private static final List<String> PERSON_SHAPED = List.of("AAAAAA00A00A000A", "zzzzzz00z00z000z",
+            "AAAAAALMALMALMNA");
+
+    @Test
+    void noTextCanHoldAFiscalCodeOrHideWhatItSays() {
+        long version = store.version();
+        Map<String, Object> need = Map.of("id", "ex-need-new", "category", "ex-anziani", "territory", "ex015154",
+                "people", 12, "source", "sportello-legnano");
+        for (String code : PERSON_SHAPED) {
+            assertPlainTextRefused(post("/api/v1/needs", with(need, "source", "sportello-" + code)), "source",
+                    "fiscal code");
+            assertPlainTextRefused(post("/api/v1/needs", with(need, "id", code)), "id", "fiscal code");
+            assertPlainTextRefused(post("/api/v1/partners", Map.of("id", "ex-partner-new", "kind", "OTHER",
+                    "name", "Volontari di " + code.toLowerCase())), "name", "fiscal code");
+        }
+        Map<String, Object> coop = Map.of("id", "ex-coop-new", "name", "Cooperativa Esempio Nuova", "type", "A");
+        assertPlainTextRefused(post("/api/v1/cooperatives", with(coop, "name", "Cooperativa\u0000Nuova")), "name",
+                "control characters");
+        assertPlainTextRefused(post("/api/v1/cooperatives", with(coop, "name", "Cooperativa \u202Eavouna")), "name",
+                "bidirectional");
+        assertPlainTextRefused(post("/api/v1/cooperatives", with(coop, "name", "Cooperativa \u2066Nuova\u2069")),
+                "name", "bidirectional");
+        JsonNode service = get("/api/v1/services/ex-svc-0000").getBody();
+        Map<String, Object> changed = mapper.convertValue(service, Map.class);
+        changed.put("territories", List.of("ex015154", "ex-AAAAAA00A00A000A"));
+        assertPlainTextRefused(put("/api/v1/services/ex-svc-0000", changed), "territories", "fiscal code");
+        ResponseEntity<JsonNode> key = post("/api/v1/keys", Map.of("role", "READER", "label", "Sportello \u0000"));
+        assertPlainTextRefused(key, "label", "control characters");
+
+        assertThat(store.version()).isEqualTo(version);
+        // Words and ids that merely look like codes are kept: the token must have the whole shape.
+        assertThat(post("/api/v1/needs", with(need, "source", "sportello-AAAAAA00A00A000")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/api/v1/cooperatives", with(coop, "name", "Cooperativa Esempio Nuova")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> row, String field, String value) {
+        Map<String, Object> changed = new java.util.HashMap<>(row);
+        changed.put(field, value);
+        return changed;
+    }
+
+    private static void assertPlainTextRefused(ResponseEntity<JsonNode> response, String field, String message) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode errors = response.getBody().get("errors");
+        assertThat(fields(errors)).containsExactly(field);
+        assertThat(errors.get(0).get("message").asText()).contains(message);
+        // The refused value is never repeated back (nor, so, logged with the answer).
+        assertThat(response.getBody().toString()).doesNotContainIgnoringCase("A00A000");
+    }
+
     @Test
     void deletingACooperativeDeletesItsServicesAndTies() {
         assertThat(get("/api/v1/services?provider=ex-coop-003").getBody().get("totalElements").asLong()).isPositive();

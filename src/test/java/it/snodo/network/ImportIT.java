@@ -192,6 +192,30 @@ class ImportIT extends SnodoIT {
     }
 
     @Test
+    void noRowCanHoldAFiscalCodeOrHideWhatItSays() {
+        importOk(example());
+        JsonNode before = get("/api/v1/export").getBody();
+        long version = store.version();
+        ObjectNode document = (ObjectNode) example().deepCopy();
+        // A token made from the pattern of a person's fiscal code, no real person's.
+        ((ObjectNode) document.get("needs").get(2)).put("source", "sportello-AAAAAA00A00A000A");
+        ((ObjectNode) document.get("needs").get(4)).put("id", "aaaaaa00a00a000a");
+        ((ObjectNode) document.get("territories").get(0)).put("name", "Nerviano\u0000");
+        ((ObjectNode) document.get("categories").get(1)).put("name", "Anziani \u202Eilopac");
+        ((ObjectNode) document.get("services").get(3)).putArray("categories").add("ex-anziani").add("AAAAAALMALMALMNA");
+
+        ResponseEntity<JsonNode> response = post("/api/v1/import", document);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode errors = response.getBody().get("errors");
+        assertThat(fields(errors)).containsExactlyInAnyOrder("needs[2].source", "needs[4].id",
+                "territories[0].name", "categories[1].name", "services[3].categories");
+        assertThat(response.getBody().toString()).doesNotContainIgnoringCase("A00A000");
+        assertThat(get("/api/v1/export").getBody()).isEqualTo(before);
+        assertThat(store.version()).isEqualTo(version);
+    }
+
+    @Test
     void unknownReferencesAreRejectedWholeAndWriteNothing() {
         long version = store.version();
         ObjectNode document = (ObjectNode) example().deepCopy();
