@@ -79,8 +79,15 @@ class SynergyController {
             throw new ApiException.InvalidInput("Synergies are suggested to cooperatives",
                     List.of(Violation.of("cooperative", "must be a cooperative, '" + cooperative + "' is a partner")));
         }
+        // Shared municipalities and open gaps counted with a place hidden from the caller would
+        // tell where it is: such a caller's suggestions are those of the network without it, as
+        // its municipality gap rows are.
+        HiddenPlaces hidden = HiddenPlaces.of(n);
+        List<SynergyAlgorithm.Suggestion> found = hidden.any()
+                ? engine.synergies().suggestions(a, limit, hidden::hides)
+                : engine.synergies().suggestions(a, limit);
         List<Suggestion> suggestions = new ArrayList<>();
-        for (SynergyAlgorithm.Suggestion s : engine.synergies().suggestions(a, limit)) {
+        for (SynergyAlgorithm.Suggestion s : found) {
             suggestions.add(new Suggestion(n.actorId(s.cooperative()), n.actorName(s.cooperative()), s.score(),
                     reasons(s.reasons())));
         }
