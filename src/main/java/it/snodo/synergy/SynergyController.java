@@ -97,6 +97,8 @@ class SynergyController {
     @GetMapping("/synergies/top")
     @Operation(summary = "The best pairs of cooperatives across the whole network, each pair once")
     TopPairs top(@RequestParam(defaultValue = "50") int limit) {
+        // Every pair with every place counted: for planners only (the URL rules say so too).
+        Caller.requirePlanner("ask for the best pairs of the whole network");
         checkLimit(limit);
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();

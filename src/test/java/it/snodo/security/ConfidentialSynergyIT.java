@@ -113,4 +113,10 @@ class ConfidentialSynergyIT extends SnodoIT {
         assertThat(seenByA).isEqualTo(without);
         assertThat(find(seenByA, "cooperative", "cs-coop-r").get("reasons")).hasSize(1);
     }
+
+    @Test
+    void onlyAPlannerGetsTheBestPairsOfTheWholeNetwork() {
+        assertThat(as(keyOf("cs-coop-a"), "/api/v1/synergies/top").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("/api/v1/synergies/top").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
 }
