@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import it.snodo.SnodoIT;
 import it.snodo.TestKeys;
@@ -112,6 +113,32 @@ class ConfidentialSynergyIT extends SnodoIT {
         JsonNode without = synergies(TestKeys.PLANNER, "cs-coop-a");
         assertThat(seenByA).isEqualTo(without);
         assertThat(find(seenByA, "cooperative", "cs-coop-r").get("reasons")).hasSize(1);
+    }
+
+    private JsonNode measures(String key, String query) {
+        ResponseEntity<JsonNode> answer = as(key, "/api/v1/network/measures" + query);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        ObjectNode measures = answer.getBody().deepCopy();
+        measures.remove("networkVersion");
+        return measures;
+    }
+
+    @Test
+    void territoryMeasuresLeaveOutAConfidentialPartnerForThoseWhoMayNotSeeItsBase() {
+        String a = keyOf("cs-coop-a");
+        JsonNode seenInUno = measures(a, "?territory=cs-uno");
+        JsonNode seenInDistrict = measures(a, "?territory=cs-ambito");
+        // A planner counts the partner among the actors based in Uno, and so in its district.
+        assertThat(measures(TestKeys.PLANNER, "?territory=cs-uno").get("betweenness").has("cs-centro")).isTrue();
+        assertThat(measures(TestKeys.PLANNER, "?territory=cs-ambito").get("betweenness").has("cs-centro")).isTrue();
+        assertThat(seenInUno.get("betweenness").has("cs-centro")).isFalse();
+        // The whole network says nothing of where anyone is: the same for everyone.
+        assertThat(measures(a, "")).isEqualTo(measures(TestKeys.PLANNER, ""));
+
+        // A cooperative's territory measures are those of the network without the partner.
+        assertThat(delete("/api/v1/partners/cs-centro").getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(seenInUno).isEqualTo(measures(TestKeys.PLANNER, "?territory=cs-uno"));
+        assertThat(seenInDistrict).isEqualTo(measures(TestKeys.PLANNER, "?territory=cs-ambito"));
     }
 
     @Test
