@@ -2,12 +2,17 @@ package it.snodo.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Synergies scored by complementarity over open gaps, shared territory and common tie partners.
@@ -43,6 +48,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * categories and partners). {@link #top(int)} scores every cooperative's candidates of larger
  * index (so each unordered pair once) into a bounded heap, and ranks the pairs by score, then
  * the two ids.
+ *
+ * <p>As if some services did not exist ({@link #suggestions(int, int, IntPredicate)}): the
+ * snapshot's M, C and index are copied, and only the entries of the cooperatives that run a
+ * service left out, and of the municipalities such a service covers, are worked out again; the
+ * open gaps of a municipality that a left-out service covers are computed without it, per call,
+ * for the shared municipalities asked about. So the cost is one pass over the services plus what
+ * the left-out services touch, not a new index.
  */
 public final class ComplementaritySynergies implements SynergyAlgorithm {
 
@@ -54,7 +66,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
     private static final int NAMED = 5;
 
     private final Network network;
-    private volatile Index index;
+    private volatile View view;
     private final ConcurrentHashMap<Integer, boolean[]> answering = new ConcurrentHashMap<>();
 
     public ComplementaritySynergies(Network network) {
@@ -117,17 +129,102 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         }
     }
 
-    private Index index() {
-        Index i = index;
-        if (i == null) {
+    /**
+     * What a score reads: M, C and the cooperatives present in each municipality, by index, and
+     * for a municipality which categories answer an open gap there ({@link #answering}).
+     */
+    private record View(int[][] municipalities, int[][] categories, int[][] present,
+            IntFunction<boolean[]> answering) {
+    }
+
+    /** The view of the whole snapshot, built once on first use. */
+    private View view() {
+        View v = view;
+        if (v == null) {
             synchronized (this) {
-                if (index == null) {
-                    index = new Index(network);
+                if (view == null) {
+                    Index ix = new Index(network);
+                    view = new View(ix.municipalities, ix.categories, ix.present, this::answering);
                 }
-                i = index;
+                v = view;
             }
         }
-        return i;
+        return v;
+    }
+
+    /**
+     * The view of the snapshot without the services {@code leftOut} holds: the entries they
+     * change, worked out again over a copy of {@link #view()}; that view itself when none is left
+     * out.
+     */
+    private View view(IntPredicate leftOut) {
+        Network n = network;
+        View all = view();
+        BitSet gone = new BitSet(n.serviceCount());
+        BitSet changed = new BitSet(n.actorCount());
+        BitSet touched = new BitSet(n.territoryCount());
+        for (int s = 0; s < n.serviceCount(); s++) {
+            if (!leftOut.test(s)) {
+                continue;
+            }
+            gone.set(s);
+            if (n.cooperative[n.provider[s]]) {
+                changed.set(n.provider[s]);
+            }
+            for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
+                int t = n.svcTer[k];
+                for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
+                    touched.set(n.munOf[j]);
+                }
+            }
+        }
+        if (gone.isEmpty()) {
+            return all;
+        }
+        // M and C of the cooperatives that lose a service, from the services they keep.
+        Map<Integer, List<Integer>> muns = new HashMap<>();
+        Map<Integer, List<Integer>> cats = new HashMap<>();
+        for (int a = changed.nextSetBit(0); a >= 0; a = changed.nextSetBit(a + 1)) {
+            muns.put(a, new ArrayList<>());
+            cats.put(a, new ArrayList<>());
+            if (n.actorBasedIn[a] >= 0 && n.isMunicipality(n.actorBasedIn[a])) {
+                muns.get(a).add(n.actorBasedIn[a]);
+            }
+        }
+        for (int s = 0; s < n.serviceCount(); s++) {
+            int p = n.provider[s];
+            if (!changed.get(p) || gone.get(s)) {
+                continue;
+            }
+            for (int k = n.svcCatStart[s]; k < n.svcCatStart[s + 1]; k++) {
+                cats.get(p).add(n.svcCat[k]);
+            }
+            for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
+                int t = n.svcTer[k];
+                for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
+                    muns.get(p).add(n.munOf[j]);
+                }
+            }
+        }
+        int[][] municipalities = all.municipalities.clone();
+        int[][] categories = all.categories.clone();
+        int[][] present = all.present.clone();
+        for (int a = changed.nextSetBit(0); a >= 0; a = changed.nextSetBit(a + 1)) {
+            municipalities[a] = muns.get(a).stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+            categories[a] = cats.get(a).stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+            // Losing services only ever takes a cooperative out of a municipality.
+            int left = a;
+            for (int m : all.municipalities[a]) {
+                if (Arrays.binarySearch(municipalities[a], m) < 0) {
+                    present[m] = Arrays.stream(present[m]).filter(b -> b != left).toArray();
+                }
+            }
+        }
+        Map<Integer, boolean[]> answers = new HashMap<>();
+        IntFunction<boolean[]> answering = m -> touched.get(m)
+                ? answers.computeIfAbsent(m, t -> answering(t, gone::get))
+                : answering(m);
+        return new View(municipalities, categories, present, answering);
     }
 
     /**
@@ -135,25 +232,40 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
      * when it is, or descends from, a category of an UNCOVERED or UNDER gap row of m.
      */
     private boolean[] answering(int m) {
-        return answering.computeIfAbsent(m, t -> {
-            int[] open = new CoverageGaps(network).rows(t).stream()
-                    .filter(r -> r.state() == GapAnalysis.State.UNCOVERED || r.state() == GapAnalysis.State.UNDER)
-                    .mapToInt(GapAnalysis.Row::category).toArray();
-            boolean[] answers = new boolean[network.categoryCount()];
-            for (int c = 0; c < answers.length; c++) {
-                for (int o : open) {
-                    if (network.isWithin(c, o)) {
-                        answers[c] = true;
-                        break;
-                    }
+        return answering.computeIfAbsent(m, t -> answering(t, s -> false));
+    }
+
+    /** As {@link #answering(int)}, with the gap rows of m computed as if the services {@code leftOut} did not exist. */
+    private boolean[] answering(int m, IntPredicate leftOut) {
+        int[] open = new CoverageGaps(network).rows(m, leftOut).stream()
+                .filter(r -> r.state() == GapAnalysis.State.UNCOVERED || r.state() == GapAnalysis.State.UNDER)
+                .mapToInt(GapAnalysis.Row::category).toArray();
+        boolean[] answers = new boolean[network.categoryCount()];
+        for (int c = 0; c < answers.length; c++) {
+            for (int o : open) {
+                if (network.isWithin(c, o)) {
+                    answers[c] = true;
+                    break;
                 }
             }
-            return answers;
-        });
+        }
+        return answers;
     }
 
     @Override
     public List<Suggestion> suggestions(int cooperative, int limit) {
+        check(cooperative, limit);
+        return suggestions(view(), cooperative, limit);
+    }
+
+    @Override
+    public List<Suggestion> suggestions(int cooperative, int limit, IntPredicate leftOut) {
+        Objects.requireNonNull(leftOut, "leftOut");
+        check(cooperative, limit);
+        return suggestions(view(leftOut), cooperative, limit);
+    }
+
+    private void check(int cooperative, int limit) {
         Network n = network;
         if (cooperative < 0 || cooperative >= n.actorCount() || !n.isCooperative(cooperative)) {
             throw new IllegalArgumentException("the actor is not a cooperative");
@@ -161,12 +273,15 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
+    }
+
+    private List<Suggestion> suggestions(View v, int cooperative, int limit) {
         // Scores first, as numbers; reasons (with their names) only for the suggestions kept.
-        int[] candidates = candidates(cooperative);
+        int[] candidates = candidates(v, cooperative);
         double[] scores = new double[candidates.length];
         List<Integer> positive = new ArrayList<>();
         for (int i = 0; i < candidates.length; i++) {
-            scores[i] = score(cooperative, candidates[i], false).score;
+            scores[i] = score(v, cooperative, candidates[i], false).score;
             if (scores[i] > 0) {
                 positive.add(i);
             }
@@ -174,7 +289,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         positive.sort(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> candidates[i]));
         List<Suggestion> found = new ArrayList<>();
         for (int i : positive.subList(0, Math.min(limit, positive.size()))) {
-            Scored s = score(cooperative, candidates[i], true);
+            Scored s = score(v, cooperative, candidates[i], true);
             found.add(new Suggestion(candidates[i], s.score, s.reasons));
         }
         return List.copyOf(found);
@@ -186,6 +301,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             throw new IllegalArgumentException("limit must be at least 1");
         }
         Network n = network;
+        View v = view();
         Comparator<Pair> ranking = Comparator.comparingDouble(Pair::score).reversed()
                 .thenComparingInt(Pair::a).thenComparingInt(Pair::b);
         // The worst kept pair at the head.
@@ -194,11 +310,11 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             if (!n.isCooperative(a)) {
                 continue;
             }
-            for (int b : candidates(a)) {
+            for (int b : candidates(v, a)) {
                 if (b < a) {
                     continue;
                 }
-                Scored s = score(a, b, false);
+                Scored s = score(v, a, b, false);
                 if (s.score <= 0) {
                     continue;
                 }
@@ -213,7 +329,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         }
         List<Pair> pairs = new ArrayList<>();
         for (Pair p : kept) {
-            pairs.add(new Pair(p.a(), p.b(), p.score(), score(p.a(), p.b(), true).reasons));
+            pairs.add(new Pair(p.a(), p.b(), p.score(), score(v, p.a(), p.b(), true).reasons));
         }
         pairs.sort(ranking);
         return List.copyOf(pairs);
@@ -223,9 +339,8 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
      * The cooperatives that may score above 0 with a: present in a municipality of M(a), or tied
      * to a tie neighbour of a; never a itself nor one tied to a. Ascending.
      */
-    private int[] candidates(int a) {
+    private int[] candidates(View x, int a) {
         Network n = network;
-        Index x = index();
         int[] found = new int[16];
         int size = 0;
         for (int m : x.municipalities[a]) {
@@ -263,9 +378,8 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
      * categories and partners costs more than the score); symmetric, computed in the pair's
      * index order, so that the score is the same number whether explained or not.
      */
-    private Scored score(int x, int y, boolean explain) {
+    private Scored score(View ix, int x, int y, boolean explain) {
         Network n = network;
-        Index ix = index();
         int a = Math.min(x, y);
         int b = Math.max(x, y);
         int[] ma = ix.municipalities[a];
@@ -278,7 +392,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         int gapMunicipalities = 0;
         TreeSet<String> named = explain ? new TreeSet<>() : null;
         for (int m : shared) {
-            boolean[] answers = answering(m);
+            boolean[] answers = ix.answering.apply(m);
             boolean hit = false;
             for (int c : diff) {
                 if (answers[c]) {

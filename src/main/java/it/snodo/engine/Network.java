@@ -706,6 +706,11 @@ public final class Network {
         return serviceConfidential[s] || actorConfidential[provider[s]];
     }
 
+    /** True when the actor is confidential (a partner): where it is based is not shown to everyone. */
+    public boolean isConfidentialActor(int a) {
+        return actorConfidential[a];
+    }
+
     /** The services that are confidential or whose provider is ({@link #isConfidentialService}), ascending. */
     public int[] confidentialServices() {
         return confidentialServices.clone();

@@ -20,6 +20,17 @@ public interface SynergyAlgorithm {
     List<Suggestion> suggestions(int cooperative, int limit);
 
     /**
+     * The best partners for a cooperative as if some services did not exist: the municipalities
+     * and categories of every cooperative, and the open gaps of every municipality, leave them
+     * out; ties are unchanged. The same suggestions as {@link #suggestions(int, int)} on the
+     * network without those services.
+     *
+     * @param leftOut true for a service (index) to leave out
+     * @throws IllegalArgumentException when the actor is not a cooperative or the limit is below 1
+     */
+    List<Suggestion> suggestions(int cooperative, int limit, java.util.function.IntPredicate leftOut);
+
+    /**
      * The best pairs of the whole network, best first, each unordered pair once.
      *
      * @param limit how many at most (1 or more)

@@ -95,8 +95,11 @@ class MeasuresController {
             }
             t = n.territory(territory);
         }
-        int[] scope = engine.scope(t);
-        Measures m = engine.measures(t);
+        // A confidential partner's base is shown to planners only: counting it among the actors
+        // based in a territory would say where it is. The whole network says nothing of where.
+        boolean hideConfidential = t >= 0 && !Caller.seesConfidential(null);
+        int[] scope = hideConfidential ? engine.scopeWithoutConfidential(t) : engine.scope(t);
+        Measures m = hideConfidential ? engine.measuresWithoutConfidential(t) : engine.measures(t);
         Map<String, Double> betweenness = new LinkedHashMap<>();
         for (int i = 0; i < m.actors(); i++) {
             betweenness.put(n.actorId(scope[i]), m.betweenness()[i]);

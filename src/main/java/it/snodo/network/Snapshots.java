@@ -156,6 +156,19 @@ public class Snapshots implements InitializingBean, DisposableBean {
         }
 
         /**
+         * The measures of the actors based in a territory but the confidential ones (whose base is
+         * not shown to everyone), once each; {@link #measures(int)} itself when none is based there.
+         */
+        public NetworkMeasures.Measures measuresWithoutConfidential(int territory) {
+            int[] kept = scopeWithoutConfidential(territory);
+            if (kept.length == scope(territory).length) {
+                return measures(territory);
+            }
+            return cached(List.of("measures-without-confidential", territory),
+                    () -> new BrandesLouvainMeasures().measure(network, kept));
+        }
+
+        /**
          * The actors measured for a territory (-1: all), ascending: {@code measures(t).betweenness()[i]}
          * belongs to {@code scope(t)[i]}.
          */
@@ -163,6 +176,14 @@ public class Snapshots implements InitializingBean, DisposableBean {
             int[] actors = cached(List.of("scope", territory), () -> territory < 0
                     ? java.util.stream.IntStream.range(0, network.actorCount()).toArray()
                     : NetworkMeasures.basedIn(network, territory));
+            return actors.clone();
+        }
+
+        /** {@link #scope(int)} but the confidential actors: the scope of {@link #measuresWithoutConfidential}. */
+        public int[] scopeWithoutConfidential(int territory) {
+            int[] all = scope(territory);
+            int[] actors = cached(List.of("scope-without-confidential", territory), () -> java.util.Arrays
+                    .stream(all).filter(a -> !network.isConfidentialActor(a)).toArray());
             return actors.clone();
         }
 

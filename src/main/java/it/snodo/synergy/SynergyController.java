@@ -80,8 +80,15 @@ class SynergyController {
             throw new ApiException.InvalidInput("Synergies are suggested to cooperatives",
                     List.of(Violation.of("cooperative", "must be a cooperative, '" + cooperative + "' is a partner")));
         }
+        // Shared municipalities and open gaps counted with a place hidden from the caller would
+        // tell where it is: such a caller's suggestions are those of the network without it, as
+        // its municipality gap rows are.
+        HiddenPlaces hidden = HiddenPlaces.of(n);
+        List<SynergyAlgorithm.Suggestion> found = hidden.any()
+                ? engine.synergies().suggestions(a, limit, hidden::hides)
+                : engine.synergies().suggestions(a, limit);
         List<Suggestion> suggestions = new ArrayList<>();
-        for (SynergyAlgorithm.Suggestion s : engine.synergies().suggestions(a, limit)) {
+        for (SynergyAlgorithm.Suggestion s : found) {
             suggestions.add(new Suggestion(n.actorId(s.cooperative()), n.actorName(s.cooperative()), s.score(),
                     reasons(s.reasons())));
         }
@@ -91,6 +98,8 @@ class SynergyController {
     @GetMapping("/synergies/top")
     @Operation(summary = "The best pairs of cooperatives across the whole network, each pair once")
     TopPairs top(@RequestParam(defaultValue = "50") int limit) {
+        // Every pair with every place counted: for planners only (the URL rules say so too).
+        Caller.requirePlanner("ask for the best pairs of the whole network");
         checkLimit(limit);
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();

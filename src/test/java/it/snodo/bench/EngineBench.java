@@ -70,6 +70,11 @@ public final class EngineBench {
                     synergies.suggestions(a, 10);
                 }
             }));
+            // A caller with hidden places: 1 service in 100 of other providers left out, as if confidential.
+            report("synergies of one cooperative, 1% hidden", Benchmark.time(500, 500, i -> {
+                int a = coops.get(i % coops.size());
+                synergies.suggestions(a, 10, x -> x % 100 == 0 && net.provider(x) != a);
+            }));
         }
     }
 

@@ -54,6 +54,8 @@ import it.snodo.engine.WhatIfAnalysis.Removal;
  * the communities as a partition with the modularity of that partition, multiplexity.</li>
  * <li>Integrated answers ({@link ExactCoverIntegratedAnswers}): every subset of providers, ranked by
  * size, new ties needed, then total distance.</li>
+ * <li>Synergies ({@link ComplementaritySynergies}) as if some services did not exist: for every
+ * cooperative, the suggestions of the network built without them, exactly.</li>
  * </ul>
  */
 class RandomAnalysesTest {
@@ -136,6 +138,19 @@ class RandomAnalysesTest {
 
         String parentCategory(String code) {
             return categories.get(code).parent;
+        }
+
+        /** The same rows without some services. */
+        World without(Collection<String> services) {
+            World w = new World();
+            w.territories.putAll(territories);
+            w.categories.putAll(categories);
+            w.actors.putAll(actors);
+            w.services.putAll(this.services);
+            w.services.keySet().removeAll(services);
+            w.needs.putAll(needs);
+            w.ties.addAll(ties);
+            return w;
         }
 
         /** Rows are given to the builder in a shuffled order: the snapshot must not depend on it. */
@@ -755,6 +770,42 @@ class RandomAnalysesTest {
         assertThat(Arrays.stream(NetworkMeasures.basedIn(n, n.territory(district))).mapToObj(n::actorId).toList())
                 .as("seed %d: actors based in %s", seed, district).isEqualTo(based);
         checkMeasures(w, n, based, "seed " + seed + ", district " + district + " " + based + ", ties " + edges(w));
+    }
+
+    // ---------------------------------------------------------------- synergies without some services
+
+    private record Suggested(String cooperative, double score, List<SynergyAlgorithm.Reason> reasons) {
+    }
+
+    private static List<Suggested> suggested(Network n, List<SynergyAlgorithm.Suggestion> suggestions) {
+        return suggestions.stream().map(x -> new Suggested(n.actorId(x.cooperative()), x.score(), x.reasons()))
+                .toList();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void synergiesWithoutSomeServicesAreThoseOfTheNetworkWithoutThem(int seed) {
+        Random random = new Random(500 + seed);
+        World w = world(random, 12, 3);
+        Network n = w.build(random);
+        List<String> gone = new ArrayList<>(sample(random, new ArrayList<>(w.services.keySet()), 5));
+        if (gone.isEmpty()) {
+            gone.add(pick(random, new ArrayList<>(w.services.keySet())));
+        }
+        Network without = w.without(gone).build(random);
+        ComplementaritySynergies engine = new ComplementaritySynergies(n);
+        ComplementaritySynergies reference = new ComplementaritySynergies(without);
+        Set<String> left = Set.copyOf(gone);
+        for (String c : new TreeSet<>(w.actors.keySet())) {
+            if (!w.actors.get(c).cooperative) {
+                continue;
+            }
+            String where = String.format("seed %d, cooperative %s, without %s", seed, c, gone);
+            assertThat(suggested(n, engine.suggestions(n.actor(c), 100, s -> left.contains(n.serviceId(s)))))
+                    .as(where).isEqualTo(suggested(without, reference.suggestions(without.actor(c), 100)));
+            assertThat(engine.suggestions(n.actor(c), 100, s -> false)).as(where + ": nothing left out")
+                    .isEqualTo(engine.suggestions(n.actor(c), 100));
+        }
     }
 
     // ---------------------------------------------------------------- integrated answers
