@@ -151,8 +151,10 @@ public class Snapshots implements InitializingBean, DisposableBean {
 
         /** The measures of the whole tie graph (territory -1) or of the actors based in a territory, once each. */
         public NetworkMeasures.Measures measures(int territory) {
-            return cached(List.of("measures", territory),
-                    () -> new BrandesLouvainMeasures().measure(network, scope(territory)));
+            // The scope is read before, not inside, the cache's compute: a ConcurrentHashMap may not
+            // be updated from within its own computeIfAbsent ("Recursive update").
+            int[] actors = scope(territory);
+            return cached(List.of("measures", territory), () -> new BrandesLouvainMeasures().measure(network, actors));
         }
 
         /**
