@@ -18,6 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,16 +88,33 @@ class SecurityConfiguration {
     }
 
     /**
-     * A request the firewall refuses (an encoded slash or dot, a double slash, a semicolon,...)
-     * gets a 400 problem detail like every other error, not Spring
+     * The firewall of every request. TRACE and QUERY pass it so that MVC answers them like any
+     * other method a path does not take: 405 with the path's {@code Allow} (404 where there is no
+     * path). TRACE never echoes the request (see TraceDispatch).
+     */
+    @Bean
+    StrictHttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHttpMethods(KNOWN_METHODS);
+        return firewall;
+    }
+
+    /**
+     * A request the firewall refuses (an encoded slash or dot, a double slash, a semicolon, a
+     * method that is not HTTP's...) gets a 400 problem detail like every other error, not Spring
      * Boot's error JSON.
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper mapper) {
         return (request, response, e) -> ProblemResponses.write(mapper, request, response, ProblemType.INVALID_INPUT,
-                "The request URL is not allowed: it holds an encoded slash, dot or percent, a double slash,"
-                        + " a semicolon or a similar sequence");
+                KNOWN_METHODS.contains(request.getMethod())
+                        ? "The request URL is not allowed: it holds an encoded slash, dot or percent, a double slash,"
+                                + " a semicolon or a similar sequence"
+                        : "The request method is not one of " + KNOWN_METHODS);
     }
+
+    private static final List<String> KNOWN_METHODS = List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST",
+            "PUT", "TRACE", "QUERY");
 
     /** Reads the bearer key; a missing or unknown one leaves the request anonymous. */
     static final class BearerKeyFilter extends OncePerRequestFilter {

@@ -22,6 +22,8 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
     public void customize(TomcatServletWebServerFactory factory) {
         // Added after Spring Boot's own ErrorReportValve, so nearer the request: it reports first.
         factory.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new ProblemValve()));
+        // TRACE reaches the service, which answers 405 with the path's Allow (and never echoes it).
+        factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
     }
 
     /** Writes the problem detail of an error status that nothing else answered. */

@@ -42,6 +42,31 @@ class ProblemDetailsIT extends SnodoIT {
         }
     }
 
+    @Test
+    void traceAndQueryAreMethodsAPathDoesNotTakeNotBadUrls() throws Exception {
+        for (String method : List.of("TRACE", "QUERY")) {
+            HttpResponse<String> known = raw(method, "/api/v1/territories");
+            assertThat(known.statusCode()).as(method).isEqualTo(405);
+            assertThat(known.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(known.headers().allValues("Allow").stream().flatMap(a -> List.of(a.split(",\\s*")).stream()))
+                    .as(method).contains("GET", "POST").doesNotContain("TRACE", "QUERY", "DELETE");
+            JsonNode problem = mapper.readTree(known.body());
+            assertThat(problem.get("type").asText()).isEqualTo("/problems/method-not-allowed");
+            assertThat(problem.get("instance").asText()).isEqualTo("/api/v1/territories");
+            assertThat(known.body()).doesNotContain(TestKeys.PLANNER);
+
+            HttpResponse<String> one = raw(method, "/api/v1/territories/t1");
+            assertThat(one.statusCode()).as(method).isEqualTo(405);
+            assertThat(String.join(",", one.headers().allValues("Allow"))).contains("GET", "PUT", "DELETE")
+                    .doesNotContain("POST");
+
+            HttpResponse<String> unknown = raw(method, "/api/v1/nothing-here");
+            assertThat(unknown.statusCode()).as(method).isEqualTo(404);
+            assertThat(mapper.readTree(unknown.body()).get("type").asText()).isEqualTo("/problems/not-found");
+        }
+    }
+
     private HttpResponse<String> raw(String method, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody())
