@@ -103,6 +103,17 @@ class ProblemDetailsIT extends SnodoIT {
     }
 
     @Test
+    void onlyAProblemIsLabelledAProblem() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_PROBLEM_JSON));
+        ResponseEntity<JsonNode> list = http.exchange("/api/v1/territories", HttpMethod.GET, new HttpEntity<>(headers),
+                JsonNode.class);
+        assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(list.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+        assertThat(list.getBody().has("content")).isTrue();
+    }
+
+    @Test
     void anEmptyBodyIsABadRequest() {
         ResponseEntity<JsonNode> response = post("/api/v1/territories", null);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
