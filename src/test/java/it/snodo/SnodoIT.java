@@ -50,7 +50,6 @@ public abstract class SnodoIT {
     @BeforeEach
     void emptyDatabase() {
         TestKeys.asPlanner(http);
-        OpenApiTraffic.install(http);
         store.clear();
     }
 
