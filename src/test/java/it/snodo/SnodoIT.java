@@ -23,7 +23,8 @@ import it.snodo.network.NetworkStore;
 
 /**
  * Base of the tests on the real service: a real embedded Neo4j (its own store under target/, any
- * free Bolt port), the real HTTP stack, and an empty database before each test. Every subclass
+ * free Bolt port), the real HTTP stack, and an empty database before each test; every request and
+ * answer is checked against the OpenAPI document ({@link OpenApiTraffic}). Every subclass
  * shares one Spring context, so the database starts once per test run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {

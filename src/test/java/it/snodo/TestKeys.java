@@ -13,13 +13,16 @@ public final class TestKeys {
     private TestKeys() {
     }
 
-    /** Makes {@code http} send the planner key with every request that carries no Authorization of its own. */
+    /**
+     * Makes {@code http} send the planner key with every request that carries no Authorization of
+     * its own, and check every request and answer against the API document ({@link OpenApiTraffic}).
+     */
     public static TestRestTemplate asPlanner(TestRestTemplate http) {
         var interceptors = http.getRestTemplate().getInterceptors();
         if (interceptors.stream().noneMatch(PlannerKey.class::isInstance)) {
-            interceptors.add(new PlannerKey());
+            interceptors.add(0, new PlannerKey());
         }
-        return http;
+        return OpenApiTraffic.install(http);
     }
 
     private static final class PlannerKey implements ClientHttpRequestInterceptor {

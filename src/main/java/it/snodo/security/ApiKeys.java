@@ -145,6 +145,16 @@ public class ApiKeys implements InitializingBean {
         }
     }
 
+    /** One key, without its secret. */
+    public Optional<ApiKey> get(String id) {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (k:ApiKey {id: $id}) RETURN k.id AS id, k.role AS role, k.cooperative AS cooperative,
+                           k.label AS label, k.createdAt AS createdAt""", Map.of("id", id)).list(ApiKeys::key))
+                    .stream().findFirst();
+        }
+    }
+
     /** Deletes a key, effective at once on this instance; the last planner key stays. */
     public void delete(String id) {
         try (Session session = driver.session()) {

@@ -1,9 +1,9 @@
 package it.snodo.security;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,7 +27,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Keys, for planners: make one (its secret is shown once), list them, delete one. */
+/** Keys, for planners: make one (its secret is shown once), list them, read one, delete one. */
 @RestController
 @RequestMapping("/api/v1/keys")
 @Tag(name = "keys", description = "API keys and their roles (PLANNER only)")
@@ -60,7 +61,9 @@ class KeyController {
             throw new ApiException.InvalidInput("The key asked for is not valid", errors);
         }
         ApiKeys.Created made = keys.create(body.role(), body.cooperative(), body.label());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedKey(made.key().id(), made.secret(),
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(made.key().id())
+                .toUri();
+        return ResponseEntity.created(location).body(new CreatedKey(made.key().id(), made.secret(),
                 made.key().role(), made.key().cooperative(), made.key().label()));
     }
 
@@ -68,6 +71,12 @@ class KeyController {
     @Operation(summary = "Every key, without secrets")
     List<ApiKeys.ApiKey> list() {
         return keys.list();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One key, without its secret")
+    ApiKeys.ApiKey get(@PathVariable String id) {
+        return keys.get(id).orElseThrow(() -> new ApiException.NotFound("No key '" + id + "'"));
     }
 
     @DeleteMapping("/{id}")

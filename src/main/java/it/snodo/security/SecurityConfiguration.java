@@ -18,12 +18,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import it.snodo.web.Caller;
 import it.snodo.web.ProblemResponses;
+import it.snodo.web.ProblemType;
 import it.snodo.web.Role;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -86,15 +88,33 @@ class SecurityConfiguration {
     }
 
     /**
-     * A URL the firewall refuses (an encoded slash or dot, a double slash, a semicolon...) gets a
-     * 400 problem detail like every other error, not Spring Boot's error JSON.
+     * The firewall of every request. TRACE and QUERY pass it so that MVC answers them like any
+     * other method a path does not take: 405 with the path's {@code Allow} (404 where there is no
+     * path). TRACE never echoes the request (see TraceDispatch).
+     */
+    @Bean
+    StrictHttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHttpMethods(KNOWN_METHODS);
+        return firewall;
+    }
+
+    /**
+     * A request the firewall refuses (an encoded slash or dot, a double slash, a semicolon, a
+     * method that is not HTTP's...) gets a 400 problem detail like every other error, not Spring
+     * Boot's error JSON.
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper mapper) {
-        return (request, response, e) -> ProblemResponses.write(mapper, request, response, 400, "invalid-input",
-                "Invalid input", "The request URL is not allowed: it holds an encoded slash, dot or"
-                        + " percent, a double slash, a semicolon or a similar sequence");
+        return (request, response, e) -> ProblemResponses.write(mapper, request, response, ProblemType.INVALID_INPUT,
+                KNOWN_METHODS.contains(request.getMethod())
+                        ? "The request URL is not allowed: it holds an encoded slash, dot or percent, a double slash,"
+                                + " a semicolon or a similar sequence"
+                        : "The request method is not one of " + KNOWN_METHODS);
     }
+
+    private static final List<String> KNOWN_METHODS = List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST",
+            "PUT", "TRACE", "QUERY");
 
     /** Reads the bearer key; a missing or unknown one leaves the request anonymous. */
     static final class BearerKeyFilter extends OncePerRequestFilter {
@@ -131,8 +151,7 @@ class SecurityConfiguration {
             boolean given = header != null && !header.isBlank();
             response.setHeader("WWW-Authenticate", given ? "Bearer realm=\"snodo\", error=\"invalid_token\""
                     : "Bearer realm=\"snodo\"");
-            ProblemResponses.write(mapper, request, response, 401, "unauthorized",
-                    given ? "The key is not valid" : "No key", given
+            ProblemResponses.write(mapper, request, response, ProblemType.UNAUTHORIZED, given
                             ? "The bearer key is not valid: unknown, deleted or malformed"
                             : "No key was given: every /api/v1 call needs 'Authorization: Bearer <key>'");
         }
@@ -140,7 +159,7 @@ class SecurityConfiguration {
         void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
                 throws IOException {
             String role = Caller.current().map(c -> c.role().name()).orElse("this");
-            ProblemResponses.write(mapper, request, response, 403, "forbidden", "Not allowed for this key",
+            ProblemResponses.write(mapper, request, response, ProblemType.FORBIDDEN,
                     "A " + role + " key may not " + request.getMethod() + " " + request.getRequestURI());
         }
     }

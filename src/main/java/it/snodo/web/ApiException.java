@@ -11,30 +11,31 @@ import org.springframework.http.HttpStatus;
  */
 public abstract class ApiException extends RuntimeException {
 
-    private final HttpStatus status;
-    private final String type;
-    private final String title;
+    private final ProblemType problem;
     private final List<Violation> errors;
 
-    protected ApiException(HttpStatus status, String type, String title, String detail, List<Violation> errors) {
+    protected ApiException(ProblemType problem, String detail, List<Violation> errors) {
         super(detail);
-        this.status = status;
-        this.type = type;
-        this.title = title;
+        this.problem = problem;
         this.errors = List.copyOf(errors);
     }
 
+    /** Its type in the catalogue, which fixes its status and title. */
+    public ProblemType problem() {
+        return problem;
+    }
+
     public HttpStatus status() {
-        return status;
+        return problem.status();
     }
 
     /** The problem type, a stable URI path such as {@code /problems/not-found}. */
     public URI type() {
-        return URI.create("/problems/" + type);
+        return problem.type();
     }
 
     public String title() {
-        return title;
+        return problem.title();
     }
 
     public List<Violation> errors() {
@@ -49,43 +50,42 @@ public abstract class ApiException extends RuntimeException {
 
         /** 404 naming every unknown id of a request that names several. */
         public NotFound(String detail, List<Violation> errors) {
-            super(HttpStatus.NOT_FOUND, "not-found", "Resource not found", detail, errors);
+            super(ProblemType.NOT_FOUND, detail, errors);
         }
     }
 
     /** 400: a value that can never be right, whatever the database holds. */
     public static final class InvalidInput extends ApiException {
         public InvalidInput(String detail, List<Violation> errors) {
-            super(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail, errors);
+            super(ProblemType.INVALID_INPUT, detail, errors);
         }
     }
 
     /** 409: the write collides with what exists (an id taken, a territory still in use). */
     public static final class Conflict extends ApiException {
         public Conflict(String detail, List<Violation> errors) {
-            super(HttpStatus.CONFLICT, "conflict", "Conflict with the current network", detail, errors);
+            super(ProblemType.CONFLICT, detail, errors);
         }
     }
 
     /** 403: the key is valid, but its role or its cooperative does not allow this request. */
     public static final class Forbidden extends ApiException {
         public Forbidden(String detail, List<Violation> errors) {
-            super(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this key", detail, errors);
+            super(ProblemType.FORBIDDEN, detail, errors);
         }
     }
 
     /** 412: the request's If-Match names a revision the entity is no longer at. */
     public static final class PreconditionFailed extends ApiException {
         public PreconditionFailed(String detail, List<Violation> errors) {
-            super(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "The entity has changed", detail, errors);
+            super(ProblemType.PRECONDITION_FAILED, detail, errors);
         }
     }
 
     /** 422: well-formed, but the write would break the graph (an unknown reference, a cycle). */
     public static final class BrokenGraph extends ApiException {
         public BrokenGraph(String detail, List<Violation> errors) {
-            super(HttpStatus.UNPROCESSABLE_ENTITY, "broken-graph", "The write would break the network graph",
-                    detail, errors);
+            super(ProblemType.BROKEN_GRAPH, detail, errors);
         }
     }
 }

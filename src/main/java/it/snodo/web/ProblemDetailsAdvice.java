@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -42,7 +44,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApi(ApiException e) {
         log.debug("{}: {}", e.status(), e.getMessage());
-        return problem(e.status(), e.type(), e.title(), e.getMessage(), e.errors());
+        return problem(e.problem(), e.getMessage(), e.errors());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -60,8 +62,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             org.neo4j.driver.exceptions.SessionExpiredException.class})
     ResponseEntity<Object> handleDatabaseAway(RuntimeException e) {
         log.warn("Neo4j is unavailable: {}", e.getMessage());
-        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
-                URI.create("/problems/database-unavailable"), "Database unavailable",
+        ResponseEntity<Object> problem = problem(ProblemType.DATABASE_UNAVAILABLE,
                 "The database cannot be reached: nothing was written. Referrals, paths, gaps and the other analyses"
                         + " still answer from the last snapshot; try writes again later.", List.of());
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
@@ -80,8 +81,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) {
         log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, URI.create("/problems/internal-error"),
-                "Internal error", "The service failed to answer; the failure is logged.", List.of());
+        return problem(ProblemType.INTERNAL_ERROR, "The service failed to answer; the failure is logged.", List.of());
     }
 
     @Override
@@ -118,8 +118,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestLimits.BodyTooLarge tooLarge) {
-                return problem(HttpStatus.PAYLOAD_TOO_LARGE, URI.create("/problems/payload-too-large"),
-                        "Request body too large", "The body is larger than "
+                return problem(ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than "
                                 + tooLarge.limit() / 1024 + " KB, the most this endpoint takes", List.of());
             }
         }
@@ -131,38 +130,68 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        // Spring's own exceptions (404 for no handler, 405, 406, 415...) come here: give their
-        // problem details our stable type.
+        // Spring's own exceptions (404 for no handler, 405, 406, 415...) come here: their problem
+        // details get the catalogue's type and title, and a detail of ours where Spring's would
+        // say how the service is built ("No static resource ...").
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail pd && "about:blank".equals(
-                String.valueOf(pd.getType()))) {
-            pd.setType(URI.create("/problems/" + slug(status)));
-        }
         if (status.is5xxServerError()) {
             log.error("Server error", e);
         }
-        return response;
-    }
-
-    private static String slug(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
+        if (response == null) {
+            return null;
+        }
+        ProblemType type = ProblemType.of(status.value());
+        ProblemDetail pd = response.getBody() instanceof ProblemDetail given ? given
+                : ProblemDetail.forStatus(type.status());
+        pd.setStatus(type.status());
+        pd.setType(type.type());
+        pd.setTitle(type.title());
+        if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
+            pd.setDetail("Nothing is at " + requestPath() + " for " + requestMethod());
+        } else if (type == ProblemType.INTERNAL_ERROR) {
+            pd.setDetail("The service failed to answer; the failure is logged.");
+        }
+        pd.setInstance(URI.create(requestPath()));
+        return ResponseEntity.status(type.status()).headers(response.getHeaders())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
     }
 
     static ResponseEntity<Object> invalid(String detail, List<Violation> errors) {
-        return problem(HttpStatus.BAD_REQUEST, URI.create("/problems/invalid-input"), "Invalid input", detail, errors);
+        return problem(ProblemType.INVALID_INPUT, detail, errors);
     }
 
-    static ResponseEntity<Object> problem(HttpStatusCode status, URI type, String title, String detail,
-            List<Violation> errors) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-        pd.setType(type);
-        pd.setTitle(title);
+    static ResponseEntity<Object> problem(ProblemType type, String detail, List<Violation> errors) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        pd.setType(type.type());
+        pd.setTitle(type.title());
+        pd.setInstance(URI.create(requestPath()));
         if (!errors.isEmpty()) {
             pd.setProperty("errors", errors);
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(pd);
+        return ResponseEntity.status(type.status())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    /** The path of the current request, as the client sent it: the problem's {@code instance}. */
+    private static String requestPath() {
+        return currentRequest().map(r -> {
+            String uri = r.getRequestURI();
+            try {
+                return URI.create(uri).toString();
+            } catch (IllegalArgumentException notAUri) {
+                return org.springframework.web.util.UriUtils.encodePath(uri, java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }).orElse("/");
+    }
+
+    private static String requestMethod() {
+        return currentRequest().map(jakarta.servlet.http.HttpServletRequest::getMethod).orElse("this method");
+    }
+
+    private static java.util.Optional<jakarta.servlet.http.HttpServletRequest> currentRequest() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes a
+                        ? java.util.Optional.of(a.getRequest()) : java.util.Optional.empty();
     }
 
     private static String summary(List<Violation> errors) {

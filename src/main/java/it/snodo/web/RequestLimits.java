@@ -66,7 +66,7 @@ public class RequestLimits extends OncePerRequestFilter {
                 if (waitNanos > 0) {
                     response.setHeader("Retry-After", Long.toString(Math.max(1,
                             TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L))));
-                    ProblemResponses.write(mapper, request, response, 429, "too-many-requests", "Too many requests",
+                    ProblemResponses.write(mapper, request, response, ProblemType.TOO_MANY_REQUESTS,
                             "This key may make " + perSecond + " requests a second on average, " + burst
                                     + " at once; try again after Retry-After seconds");
                     return;
@@ -85,7 +85,7 @@ public class RequestLimits extends OncePerRequestFilter {
     private void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
         // The body is not read here; Tomcat discards up to server.tomcat.max-swallow-size of it
         // (2 MB) so that the client reads this answer, and closes the connection beyond that.
-        ProblemResponses.write(mapper, request, response, 413, "payload-too-large", "Request body too large",
+        ProblemResponses.write(mapper, request, response, ProblemType.PAYLOAD_TOO_LARGE,
                 "The body is larger than " + DataSize.ofBytes(limit).toKilobytes() + " KB, the most this endpoint takes"
                         + (IMPORT.equals(request.getRequestURI()) ? "" : " (an import may be larger)"));
     }

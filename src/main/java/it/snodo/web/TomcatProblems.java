@@ -8,7 +8,6 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +22,8 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
     public void customize(TomcatServletWebServerFactory factory) {
         // Added after Spring Boot's own ErrorReportValve, so nearer the request: it reports first.
         factory.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new ProblemValve()));
+        // TRACE reaches the service, which answers 405 with the path's Allow (and never echoes it).
+        factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
     }
 
     /** Writes the problem detail of an error status that nothing else answered. */
@@ -34,13 +35,13 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
             if (status < 400 || response.getContentWritten() > 0 || response.isCommitted()) {
                 return;
             }
-            HttpStatus known = HttpStatus.resolve(status);
-            String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-            String type = known == null ? "http-" + status : known.name().toLowerCase().replace('_', '-');
-            String body = "{\"type\":\"/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
-                    + ",\"detail\":\"The request was refused before it reached the service: its URL or headers are"
-                    + " not valid or too large\"}";
+            ProblemType type = ProblemType.of(status);
+            String body = "{\"type\":\"" + type.type() + "\",\"title\":\"" + type.title() + "\",\"status\":"
+                    + type.status().value() + ",\"detail\":\"The request was refused before it reached the service:"
+                    + " its URL or headers are not valid or too large\",\"instance\":\""
+                    + json(request.getRequestURI()) + "\"}";
             try {
+                response.setStatus(type.status().value());
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();
@@ -51,6 +52,24 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
             } catch (IOException | IllegalStateException e) {
                 // The client is gone or the response cannot be written: nothing more to say.
             }
+        }
+
+        /** A string as the inside of a JSON string: a refused URL may hold quotes or control characters. */
+        static String json(String s) {
+            if (s == null) {
+                return "";
+            }
+            StringBuilder sb = new StringBuilder(s.length());
+            for (char c : s.toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    sb.append('\\').append(c);
+                } else if (c < 0x20 || c > 0x7e) {
+                    sb.append(String.format("\\u%04x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+            return sb.toString();
         }
     }
 }

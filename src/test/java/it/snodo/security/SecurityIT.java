@@ -117,6 +117,29 @@ class SecurityIT extends SnodoIT {
     }
 
     @Test
+    void aNewKeyIsWhereItsLocationSaysWithoutItsSecret() {
+        ResponseEntity<JsonNode> made = post("/api/v1/keys", mapper.createObjectNode().put("role", "READER")
+                .put("label", "help desk of Abbiategrasso"));
+        assertThat(made.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = made.getBody().get("id").asText();
+        assertThat(made.getHeaders().getLocation()).isNotNull();
+        assertThat(made.getHeaders().getLocation().getPath()).isEqualTo("/api/v1/keys/" + id);
+
+        ResponseEntity<JsonNode> read = get(made.getHeaders().getLocation().getPath());
+        assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(read.getBody().get("id").asText()).isEqualTo(id);
+        assertThat(read.getBody().get("role").asText()).isEqualTo("READER");
+        assertThat(read.getBody().get("label").asText()).isEqualTo("help desk of Abbiategrasso");
+        assertThat(read.getBody().has("key")).isFalse();
+        assertThat(read.getBody().toString()).doesNotContain(made.getBody().get("key").asText());
+
+        assertThat(get("/api/v1/keys/key-000000000000").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        String reader = made.getBody().get("key").asText();
+        assertThat(as(reader, HttpMethod.GET, "/api/v1/keys/" + id, null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void aReaderSeesReferralsGapsAndTheDirectoryButNoNeedsNoExportAndWritesNothing() {
         String reader = newKey("READER", null, "a help desk");
         for (String path : List.of("/api/v1/referrals?category=ex-anziani&territory=ex015154",

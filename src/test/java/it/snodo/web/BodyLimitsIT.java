@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import it.snodo.OpenApiTraffic;
 import it.snodo.SnodoIT;
 import it.snodo.TestKeys;
 
@@ -74,6 +75,8 @@ class BodyLimitsIT extends SnodoIT {
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestKeys.PLANNER)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
         HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        OpenApiTraffic.check("POST", request.uri(), request.headers().map(), body, r.statusCode(),
+                r.headers().map(), r.body().getBytes(StandardCharsets.UTF_8));
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(mapper.readTree(r.body()).get("type").asText()).isEqualTo("/problems/payload-too-large");
         assertThat(store.version()).isEqualTo(version);

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import it.snodo.OpenApiTraffic;
 import it.snodo.SnodoApplication;
 import it.snodo.TestKeys;
 import it.snodo.network.NetworkStore;
@@ -207,7 +208,11 @@ class FuzzIT {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest sent = request.build();
+        HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+        OpenApiTraffic.check(method, sent.uri(), sent.headers().map(), body, response.statusCode(),
+                response.headers().map(), response.body().getBytes(StandardCharsets.UTF_8));
+        return response;
     }
 
     private static HttpResponse<String> raw(String method, String path, String auth, String contentType, byte[] body)

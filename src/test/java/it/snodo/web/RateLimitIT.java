@@ -18,6 +18,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import it.snodo.OpenApiTraffic;
 import it.snodo.TestKeys;
 
 /** Per-key rate limits, in a service of its own with a small bucket: 3 at once, 1 a second. */
@@ -37,6 +38,11 @@ class RateLimitIT {
 
     @Autowired
     ObjectMapper mapper;
+
+    @org.junit.jupiter.api.BeforeEach
+    void checkTrafficAgainstTheApiDocument() {
+        OpenApiTraffic.install(http);
+    }
 
     private ResponseEntity<JsonNode> get(String key, String path) {
         HttpHeaders headers = new HttpHeaders();
