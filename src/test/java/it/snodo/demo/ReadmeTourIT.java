@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import it.snodo.OpenApiTraffic;
 import it.snodo.TestKeys;
 
 /**
@@ -61,6 +62,7 @@ class ReadmeTourIT {
 
     @Test
     void everyPrintedAnswerOfTheTourIsWhatTheServiceAnswers() throws IOException {
+        OpenApiTraffic.install(http);
         List<Step> steps = tour(Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8));
         assertThat(steps).as("curl commands in the README's tour").hasSizeGreaterThan(10);
         Map<String, String> files = new HashMap<>();
