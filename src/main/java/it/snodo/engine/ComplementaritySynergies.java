@@ -82,36 +82,13 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
 
         Index(Network n) {
             int na = n.actorCount();
-            List<List<Integer>> muns = new ArrayList<>();
-            List<List<Integer>> cats = new ArrayList<>();
-            for (int a = 0; a < na; a++) {
-                muns.add(new ArrayList<>());
-                cats.add(new ArrayList<>());
-                if (n.cooperative[a] && n.actorBasedIn[a] >= 0 && n.isMunicipality(n.actorBasedIn[a])) {
-                    muns.get(a).add(n.actorBasedIn[a]);
-                }
-            }
-            for (int s = 0; s < n.serviceCount(); s++) {
-                int p = n.provider[s];
-                if (!n.cooperative[p]) {
-                    continue;
-                }
-                for (int k = n.svcCatStart[s]; k < n.svcCatStart[s + 1]; k++) {
-                    cats.get(p).add(n.svcCat[k]);
-                }
-                for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
-                    int t = n.svcTer[k];
-                    for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
-                        muns.get(p).add(n.munOf[j]);
-                    }
-                }
-            }
             municipalities = new int[na][];
             categories = new int[na][];
+            Arrays.fill(municipalities, new int[0]);
+            Arrays.fill(categories, new int[0]);
+            served(n, a -> n.cooperative[a], s -> true, municipalities, categories);
             int[] presentCount = new int[n.territoryCount()];
             for (int a = 0; a < na; a++) {
-                municipalities[a] = muns.get(a).stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
-                categories[a] = cats.get(a).stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
                 for (int m : municipalities[a]) {
                     presentCount[m]++;
                 }
@@ -157,6 +134,46 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
      * change, worked out again over a copy of {@link #view()}; that view itself when none is left
      * out.
      */
+    /**
+     * M(X) and C(X) of each cooperative {@code of} picks, into {@code municipalities} and
+     * {@code categories}: the municipality it is based in and those its {@code kept} services
+     * cover, and the categories those services address, ascending and distinct.
+     */
+    private static void served(Network n, IntPredicate of, IntPredicate kept, int[][] municipalities,
+            int[][] categories) {
+        Map<Integer, List<Integer>> muns = new HashMap<>();
+        Map<Integer, List<Integer>> cats = new HashMap<>();
+        for (int a = 0; a < n.actorCount(); a++) {
+            if (!of.test(a)) {
+                continue;
+            }
+            muns.put(a, new ArrayList<>());
+            cats.put(a, new ArrayList<>());
+            if (n.actorBasedIn[a] >= 0 && n.isMunicipality(n.actorBasedIn[a])) {
+                muns.get(a).add(n.actorBasedIn[a]);
+            }
+        }
+        for (int s = 0; s < n.serviceCount(); s++) {
+            int p = n.provider[s];
+            if (!muns.containsKey(p) || !kept.test(s)) {
+                continue;
+            }
+            for (int k = n.svcCatStart[s]; k < n.svcCatStart[s + 1]; k++) {
+                cats.get(p).add(n.svcCat[k]);
+            }
+            for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
+                int t = n.svcTer[k];
+                for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
+                    muns.get(p).add(n.munOf[j]);
+                }
+            }
+        }
+        muns.forEach((a, list) -> municipalities[a] = list.stream().mapToInt(Integer::intValue).sorted().distinct()
+                .toArray());
+        cats.forEach((a, list) -> categories[a] = list.stream().mapToInt(Integer::intValue).sorted().distinct()
+                .toArray());
+    }
+
     private View view(IntPredicate leftOut) {
         Network n = network;
         View all = view();
@@ -182,36 +199,11 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             return all;
         }
         // M and C of the cooperatives that lose a service, from the services they keep.
-        Map<Integer, List<Integer>> muns = new HashMap<>();
-        Map<Integer, List<Integer>> cats = new HashMap<>();
-        for (int a = changed.nextSetBit(0); a >= 0; a = changed.nextSetBit(a + 1)) {
-            muns.put(a, new ArrayList<>());
-            cats.put(a, new ArrayList<>());
-            if (n.actorBasedIn[a] >= 0 && n.isMunicipality(n.actorBasedIn[a])) {
-                muns.get(a).add(n.actorBasedIn[a]);
-            }
-        }
-        for (int s = 0; s < n.serviceCount(); s++) {
-            int p = n.provider[s];
-            if (!changed.get(p) || gone.get(s)) {
-                continue;
-            }
-            for (int k = n.svcCatStart[s]; k < n.svcCatStart[s + 1]; k++) {
-                cats.get(p).add(n.svcCat[k]);
-            }
-            for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
-                int t = n.svcTer[k];
-                for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
-                    muns.get(p).add(n.munOf[j]);
-                }
-            }
-        }
         int[][] municipalities = all.municipalities.clone();
         int[][] categories = all.categories.clone();
         int[][] present = all.present.clone();
+        served(n, changed::get, s -> !gone.get(s), municipalities, categories);
         for (int a = changed.nextSetBit(0); a >= 0; a = changed.nextSetBit(a + 1)) {
-            municipalities[a] = muns.get(a).stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
-            categories[a] = cats.get(a).stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
             // Losing services only ever takes a cooperative out of a municipality.
             int left = a;
             for (int m : all.municipalities[a]) {
