@@ -76,6 +76,38 @@ public abstract class SnodoIT {
         return send(HttpMethod.DELETE, path, null);
     }
 
+    /** A call with {@code key} instead of the planner's. */
+    protected ResponseEntity<JsonNode> as(String key, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(key);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    /** A GET with {@code key} instead of the planner's. */
+    protected ResponseEntity<JsonNode> as(String key, String path) {
+        return as(key, HttpMethod.GET, path, null);
+    }
+
+    /** A new key made by the planner (the cooperative only for a COOPERATIVE key): its secret. */
+    protected String newKey(String role, String cooperative, String label) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = mapper.createObjectNode().put("role", role)
+                .put("label", label);
+        if (cooperative != null) {
+            body.put("cooperative", cooperative);
+        }
+        ResponseEntity<JsonNode> made = post("/api/v1/keys", body);
+        if (made.getStatusCode().value() != 201) {
+            throw new AssertionError("no key made: " + made.getStatusCode() + " " + made.getBody());
+        }
+        return made.getBody().get("key").asText();
+    }
+
+    /** A new COOPERATIVE key of {@code cooperative}. */
+    protected String cooperativeKey(String cooperative) {
+        return newKey("COOPERATIVE", cooperative, cooperative);
+    }
+
     /** The worked example network of shared/examples, as JSON. */
     protected JsonNode example() {
         return resource("/examples/example-network.json");

@@ -22,12 +22,6 @@ import it.snodo.TestKeys;
 /** Every write leaves who, when and what in the audit; a refused write leaves nothing. */
 class AuditIT extends SnodoIT {
 
-    private ResponseEntity<JsonNode> as(String key, HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(key);
-        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
-    }
 
     private JsonNode newest() {
         JsonNode entries = get("/api/v1/audit?limit=1").getBody();

@@ -41,16 +41,7 @@ class ConfidentialIT extends SnodoIT {
                 .getBody().get("key").asText();
     }
 
-    private ResponseEntity<JsonNode> as(String key, String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(key);
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
-    }
 
-    private String keyOf(String cooperative) {
-        return post("/api/v1/keys", mapper.createObjectNode().put("role", "COOPERATIVE")
-                .put("cooperative", cooperative).put("label", cooperative)).getBody().get("key").asText();
-    }
 
     /**
      * A shelter in Rho next to two services in Rho (0 km) and one 2.1 km north: from Rho, a caller
@@ -126,10 +117,10 @@ class ConfidentialIT extends SnodoIT {
         // The planner and the shelter's own cooperative: true distances, the shelter first (most free places).
         List<String> exact = List.of("cf-svc-rifugio@0.0", "cf-svc-a@0.0", "cf-svc-b@0.0", north);
         assertThat(referred(TestKeys.PLANNER, 10, 25)).isEqualTo(exact);
-        assertThat(referred(keyOf(SHELTER_COOP), 10, 25)).isEqualTo(exact);
+        assertThat(referred(cooperativeKey(SHELTER_COOP), 10, 25)).isEqualTo(exact);
 
         // Anyone else: the shelter at 5 km comes after the service 2.1 km away, not before it.
-        String other = keyOf("cf-coop-a");
+        String other = cooperativeKey("cf-coop-a");
         for (String key : List.of(reader, other)) {
             assertThat(referred(key, 10, 25)).containsExactly("cf-svc-a@0.0", "cf-svc-b@0.0", north,
                     "cf-svc-rifugio@5.0");
@@ -155,7 +146,7 @@ class ConfidentialIT extends SnodoIT {
     @Test
     void anIntegratedAnswerIsChosenByTheDistancesShown() {
         importRhoShelter();
-        String other = keyOf("cf-coop-a");
+        String other = cooperativeKey("cf-coop-a");
         // One provider answers both: the shelter's cooperative at 0 km, or C with its service 2.1 km north.
         JsonNode exact = integrated(TestKeys.PLANNER, 25);
         assertThat(exact.get("providers").toString()).isEqualTo("[\"cf-coop-rifugio\"]");
@@ -177,8 +168,8 @@ class ConfidentialIT extends SnodoIT {
     @Test
     void municipalityGapRowsLeaveAHiddenPlaceOutAndDistrictRowsCountIt() {
         importRhoShelter();
-        String other = keyOf("cf-coop-a");
-        String own = keyOf(SHELTER_COOP);
+        String other = cooperativeKey("cf-coop-a");
+        String own = cooperativeKey(SHELTER_COOP);
         JsonNode plannerRho = get("/api/v1/gaps?territory=" + RHO).getBody().get("rows");
         JsonNode plannerDistrict = get("/api/v1/gaps?territory=cf-ambito").getBody().get("rows");
         JsonNode plannerMatrix = get("/api/v1/gaps/matrix?level=MUNICIPALITY").getBody();
@@ -227,9 +218,9 @@ class ConfidentialIT extends SnodoIT {
         List<String> rhoAnswers = List.of("cf-coop-a", "cf-coop-b");
         // Without A and B, only the shelter answers Rho's 9 people: nothing is lost for those who see it.
         assertThat(whatIfAs(TestKeys.PLANNER, rhoAnswers)).isEmpty();
-        assertThat(whatIfAs(keyOf(SHELTER_COOP), rhoAnswers)).isEmpty();
+        assertThat(whatIfAs(cooperativeKey(SHELTER_COOP), rhoAnswers)).isEmpty();
         // Another cooperative's what-if is of the network without the shelter, as its gap rows are.
-        JsonNode seen = whatIfAs(keyOf("cf-coop-a"), rhoAnswers);
+        JsonNode seen = whatIfAs(cooperativeKey("cf-coop-a"), rhoAnswers);
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0).get("territory").asText()).isEqualTo(RHO);
         assertThat(seen.get(0).get("category").asText()).isEqualTo("cf-accoglienza");
@@ -294,14 +285,14 @@ class ConfidentialIT extends SnodoIT {
     @Test
     void plannersAndTheOwningCooperativeSeeEverythingOtherCooperativesDoNot() {
         assertThat(get("/api/v1/services/" + SHELTER).getBody().get("territories").toString()).contains(SHELTER_AREA);
-        assertThat(as(keyOf("ex-coop-000"), "/api/v1/services/" + SHELTER).getBody().get("territories").toString())
+        assertThat(as(cooperativeKey("ex-coop-000"), "/api/v1/services/" + SHELTER).getBody().get("territories").toString())
                 .contains(SHELTER_AREA);
-        assertThat(as(keyOf("ex-coop-001"), "/api/v1/services/" + SHELTER).getBody().get("territories")).isEmpty();
+        assertThat(as(cooperativeKey("ex-coop-001"), "/api/v1/services/" + SHELTER).getBody().get("territories")).isEmpty();
     }
 
     @Test
     void anotherCooperativeMayNotAskAWhatIfWithoutIt() {
-        String other = keyOf("ex-coop-001");
+        String other = cooperativeKey("ex-coop-001");
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(other);
         ResponseEntity<JsonNode> whatIf = http.exchange("/api/v1/what-if", HttpMethod.POST, new HttpEntity<>(

@@ -77,16 +77,7 @@ class ConfidentialSynergyIT extends SnodoIT {
         importOk(mapper.readTree(DOCUMENT));
     }
 
-    private ResponseEntity<JsonNode> as(String key, String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(key);
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
-    }
 
-    private String keyOf(String cooperative) {
-        return post("/api/v1/keys", mapper.createObjectNode().put("role", "COOPERATIVE")
-                .put("cooperative", cooperative).put("label", cooperative)).getBody().get("key").asText();
-    }
 
     private JsonNode synergies(String key, String cooperative) {
         ResponseEntity<JsonNode> answer = as(key, "/api/v1/synergies?cooperative=" + cooperative + "&limit=100");
@@ -96,8 +87,8 @@ class ConfidentialSynergyIT extends SnodoIT {
 
     @Test
     void anotherCooperativesSynergiesAreThoseOfTheNetworkWithoutTheShelter() {
-        String a = keyOf("cs-coop-a");
-        String r = keyOf("cs-coop-r");
+        String a = cooperativeKey("cs-coop-a");
+        String r = cooperativeKey("cs-coop-r");
         JsonNode planner = synergies(TestKeys.PLANNER, "cs-coop-a");
         JsonNode seenByA = synergies(a, "cs-coop-a");
         // The shelter's cooperative sees its own shelter, as a planner does.
@@ -125,7 +116,7 @@ class ConfidentialSynergyIT extends SnodoIT {
 
     @Test
     void territoryMeasuresLeaveOutAConfidentialPartnerForThoseWhoMayNotSeeItsBase() {
-        String a = keyOf("cs-coop-a");
+        String a = cooperativeKey("cs-coop-a");
         JsonNode seenInUno = measures(a, "?territory=cs-uno");
         JsonNode seenInDistrict = measures(a, "?territory=cs-ambito");
         // A planner counts the partner among the actors based in Uno, and so in its district.
@@ -143,7 +134,7 @@ class ConfidentialSynergyIT extends SnodoIT {
 
     @Test
     void onlyAPlannerGetsTheBestPairsOfTheWholeNetwork() {
-        assertThat(as(keyOf("cs-coop-a"), "/api/v1/synergies/top").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(cooperativeKey("cs-coop-a"), "/api/v1/synergies/top").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("/api/v1/synergies/top").getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 }

@@ -44,19 +44,7 @@ class SecurityIT extends SnodoIT {
         return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
-    private ResponseEntity<JsonNode> as(String key, HttpMethod method, String path, Object body) {
-        return call("Bearer " + key, method, path, body);
-    }
 
-    private String newKey(String role, String cooperative, String label) {
-        ObjectNode body = mapper.createObjectNode().put("role", role).put("label", label);
-        if (cooperative != null) {
-            body.put("cooperative", cooperative);
-        }
-        ResponseEntity<JsonNode> made = post("/api/v1/keys", body);
-        assertThat(made.getStatusCode()).as("%s", made.getBody()).isEqualTo(HttpStatus.CREATED);
-        return made.getBody().get("key").asText();
-    }
 
     @Test
     void aCallWithoutAKeyIsA401ProblemDetailOnEveryDataEndpoint() {
