@@ -47,6 +47,25 @@ class SecurityIT extends SnodoIT {
 
 
     @Test
+    void aKeyLearnsItsOwnRoleAndCooperativeAndNothingElse() {
+        importOk(example());
+        String cooperative = example().get("cooperatives").get(0).get("id").asText();
+        JsonNode planner = get("/api/v1/me").getBody();
+        assertThat(planner.get("role").asText()).isEqualTo("PLANNER");
+        assertThat(planner.get("cooperative").isNull()).isTrue();
+
+        JsonNode own = as(cooperativeKey(cooperative), "/api/v1/me").getBody();
+        assertThat(own.get("role").asText()).isEqualTo("COOPERATIVE");
+        assertThat(own.get("cooperative").asText()).isEqualTo(cooperative);
+        assertThat(own.get("keyId").asText()).isNotEqualTo(planner.get("keyId").asText());
+        assertThat(own.has("key")).isFalse();
+
+        assertThat(as(newKey("READER", null, "reader"), "/api/v1/me").getBody().get("role").asText())
+                .isEqualTo("READER");
+        assertThat(call(null, HttpMethod.GET, "/api/v1/me", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     void aCallWithoutAKeyIsA401ProblemDetailOnEveryDataEndpoint() {
         for (String path : List.of("/api/v1/territories", "/api/v1/referrals?category=ex-anziani&territory=ex015154",
                 "/api/v1/gaps?territory=ex015154", "/api/v1/needs", "/api/v1/export", "/api/v1/keys",
