@@ -18,6 +18,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -47,6 +52,11 @@ class SecurityConfiguration {
     private static final String COOPERATIVE = Role.COOPERATIVE.name();
     private static final String READER = Role.READER.name();
 
+    /** No inline script or style, no other origin, no frames, no plugins. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
+            + " form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectMapper mapper) throws Exception {
         Problems problems = new Problems(mapper);
@@ -56,6 +66,13 @@ class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
+                // Pages run only their own scripts and styles and talk only to this origin; Swagger
+                // UI keeps Spring Security's defaults.
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(new OrRequestMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"))),
+                        new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
                 .addFilterBefore(new BearerKeyFilter(keys), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
@@ -63,6 +80,11 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/v3/api-docs",
                                 "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // The pages are static and public; every call they make carries a key.
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/explorer", "/gaps", "/referrals",
+                                "/plan", "/*.html", "/js/**", "/css/**", "/geo/**", "/img/**", "/webjars/**",
+                                "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         // Everyone with a key: where to send a need, what is missing, and the directory.
                         .requestMatchers(HttpMethod.GET, "/api/v1/referrals", "/api/v1/paths", "/api/v1/gaps",
                                 "/api/v1/gaps/**", "/api/v1/territories", "/api/v1/territories/**",
