@@ -427,7 +427,10 @@ class GapMap {
       return;
     }
     for (const town of this.towns) {
-      this.markers.get(town.id).getElement().classList.toggle('dim', town.partOf !== id);
+      const marker = this.markers.get(town.id);
+      // Leaflet sets a marker's opacity on its element, so it goes through Leaflet, not a class.
+      marker.setOpacity(town.partOf === id ? 1 : 0.4);
+      marker.getElement().classList.toggle('dim', town.partOf !== id);
     }
   }
 

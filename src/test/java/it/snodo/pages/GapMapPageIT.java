@@ -45,6 +45,15 @@ class GapMapPageIT extends BrowserIT {
         return answer.getBody();
     }
 
+    /** The problem detail's {@code detail} of a call with a key the service does not know. */
+    private String get401Detail(String path, String key) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(key);
+        var answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(401);
+        return answer.getBody().get("detail").asText();
+    }
+
     /** territory id → category code → state ("NONE" for a null cell). */
     private Map<String, Map<String, String>> matrix(String level, String key) {
         JsonNode m = get("/api/v1/gaps/matrix?level=" + level, key);
@@ -149,11 +158,14 @@ class GapMapPageIT extends BrowserIT {
         assertThat(new Select(driver.findElement(By.id("category"))).getFirstSelectedOption().getDomAttribute("value"))
                 .isEqualTo(ADDICTION);
         assertMapShows(ADDICTION, towns);
+        // The district's points stand out, the others fade.
+        assertThat(js("return document.querySelector('.pin[data-id=\"" + RHO + "\"]').style.opacity")).isEqualTo("0.4");
+        assertThat(js("return document.querySelector('.pin[data-id=\"015002\"]').style.opacity")).isEqualTo("1");
         assertThat(rows("#towns tbody tr")).hasSize(67)
                 .allSatisfy((id, state) -> assertThat(state).isEqualTo(towns.get(id).get(ADDICTION)));
 
         assertThat(seriousViolations()).isEmpty();
-        js("window.scrollTo(0, 0)");
+        js("arguments[0].scrollIntoView({block: 'center'}); window.scrollTo(0, 0)", cell(ABBIATENSE, ADDICTION));
         screenshot("gaps");
 
         showAllCategories();
@@ -338,7 +350,8 @@ class GapMapPageIT extends BrowserIT {
         driver.findElement(By.cssSelector("#towns tbody tr[data-id='" + RHO + "'] button")).click();
         By problem = By.cssSelector("#detail-body .problem");
         new WebDriverWait(driver, WAIT).until(d -> !d.findElements(problem).isEmpty());
-        assertThat(driver.findElement(problem).getText()).isNotBlank();
+        String detail = get401Detail("/api/v1/gaps?territory=" + RHO, "not-a-key-of-this-service-000000");
+        assertThat(driver.findElement(problem).getText()).isEqualTo(detail).isNotBlank();
         assertThat(open("/gaps")).isEqualTo("error");
         assertThat(driver.findElement(By.cssSelector("main .problem")).getText()).isNotBlank();
     }
