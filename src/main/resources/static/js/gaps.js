@@ -311,7 +311,8 @@ class GapMap {
           class: r.category === current ? 'current' : null, 'aria-current': r.category === current ? 'true' : null},
         el('th', {scope: 'row'}, r.categoryName && lang() === 'it' ? r.categoryName : this.name(r.category)),
         el('td', {class: 'num'}, number.format(r.demand)),
-        el('td', {class: 'num'}, r.supplyKnown ? number.format(r.supply) : t('gaps.atLeast', {n: number.format(r.supply)})),
+        el('td', {class: 'num'}, r.supplyKnown ? number.format(r.supply)
+          : r.supply > 0 ? t('gaps.atLeast', {n: number.format(r.supply)}) : t('gaps.unknown')),
         el('td', {class: 'num'}, number.format(r.providers)),
         el('td', {class: 'num'}, number.format(r.services)),
         el('td', {}, badge(r.state))))));

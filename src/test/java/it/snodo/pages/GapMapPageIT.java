@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -202,6 +203,8 @@ class GapMapPageIT extends BrowserIT {
         driver.findElement(By.cssSelector("#towns tbody tr[data-id='015002'] button")).click();
         waitForDetail("015002");
         assertThat(driver.findElement(By.id("detail-title")).getText()).contains("Abbiategrasso");
+        js("document.getElementById('detail').scrollIntoView()");
+        screenshot("gaps-municipality");
     }
 
     @Test
@@ -285,6 +288,14 @@ class GapMapPageIT extends BrowserIT {
         assertThat(driver.findElement(By.tagName("main")).getText().toLowerCase()).doesNotContain("what-if")
                 .doesNotContain("elimina").doesNotContain("salva");
         assertThat(seriousViolations()).isEmpty();
+
+        // On a tablet the map and the matrix stack, and the page does not scroll sideways.
+        driver.manage().window().setSize(new Dimension(800, 1100));
+        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(js(
+                "return document.querySelector('.gaps-matrix-side').getBoundingClientRect().top"
+                + " > document.getElementById('map').getBoundingClientRect().bottom")));
+        assertThat(js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isEqualTo(true);
+        screenshot("gaps-tablet");
     }
 
     @Test
