@@ -246,7 +246,7 @@ class GapMap {
     try {
       const report = await api('/api/v1/gaps', {query: {territory: district.id}});
       const rows = report.rows.filter(r => r.category === code || r.category.startsWith(code + '.'));
-      const municipalities = this.towns.filter(m => m.partOf === district.id);
+      const municipalities = this.allTowns.filter(m => m.partOf === district.id);
       fill(this.detail,
           el('p', {}, badge(this.districtMatrix.state(district.id, code)), ' ',
               t('gaps.cellIntro', {category: this.name(code), district: district.name})),
