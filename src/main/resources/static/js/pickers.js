@@ -91,8 +91,12 @@ export async function loadCategories() {
   const walk = (parent, level) => {
     const list = (children.get(parent) || []).sort((a, b) => categoryName(a).localeCompare(categoryName(b)));
     for (const c of list) {
-      options.push({id: c.code, label: categoryName(c), level, parent: parent || null,
-        search: fold(`${c.name} ${c.nameEn || ''} ${c.code}`)});
+      // Under its parent, a child shows the part of its name that is its own ("Povertà – Mense" → "Mense").
+      const above = parent ? categoryName(byCode.get(parent)) : '';
+      const name = categoryName(c);
+      const own = above && name.startsWith(`${above} – `) ? name.slice(above.length + 3) : null;
+      options.push({id: c.code, label: name, display: own, context: own ? `${above} – ` : null, level,
+        parent: parent || null, search: fold(`${c.name} ${c.nameEn || ''} ${c.code}`)});
       walk(c.code, level + 1);
     }
   };
@@ -133,7 +137,8 @@ let counter = 0;
 
 /**
  * A searchable picker: `combobox({id, label, options, onPick})`, options `{id, label, hint?,
- * level?, parent?, search}` in the order shown. Answers `{element, input, value(), set(id),
+ * level?, parent?, search, display?, context?}` in the order shown (`display`: the text in the
+ * list when not `label`; `context`: hidden text before it for screen readers). Answers `{element, input, value(), set(id),
  * clear()}`; with `keep: false` the text is cleared after each pick (to pick several).
  */
 export function combobox({id, label, options, onPick = () => {}, keep = true, placeholder}) {
@@ -151,7 +156,8 @@ export function combobox({id, label, options, onPick = () => {}, keep = true, pl
   const items = options.map((o, i) => el('li', {id: prefix + i, role: 'option', 'aria-selected': 'false',
     class: `picker-option level-${Math.min(o.level || 0, 3)}`, dataset: {id: o.id},
     on: {mousedown: e => e.preventDefault(), click: () => pick(o)}},
-  el('span', {class: 'picker-label'}, o.label), o.hint ? el('span', {class: 'picker-hint'}, o.hint) : null));
+  el('span', {class: 'picker-label'}, o.context ? el('span', {class: 'visually-hidden'}, o.context) : null,
+      o.display || o.label), o.hint ? el('span', {class: 'picker-hint'}, o.hint) : null));
   const element = el('div', {class: 'picker'}, el('label', {for: id}, label), input, list, status);
 
   function filter() {
@@ -173,8 +179,14 @@ export function combobox({id, label, options, onPick = () => {}, keep = true, pl
     setActive(words.length && visible.length ? firstMatch(words) : -1);
   }
 
-  // The first option that matches by itself, not a parent shown for context.
+  // The best option to offer first: one whose name or id starts with what was typed, else the
+  // first that matches by itself (not a parent shown for context).
   function firstMatch(words) {
+    const typed = fold(input.value).trim();
+    const starts = visible.findIndex(i => fold(options[i].label).startsWith(typed) || options[i].id.startsWith(typed));
+    if (starts >= 0) {
+      return starts;
+    }
     const k = visible.findIndex(i => words.every(w => options[i].search.includes(w)));
     return k < 0 ? 0 : k;
   }

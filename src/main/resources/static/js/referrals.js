@@ -160,8 +160,8 @@ start({
           el('ol', {class: 'path', 'aria-label': t('referrals.pathLabel', {service: r.service.name})},
               r.path.map(s => el('li', {dataset: {id: s.id, kind: s.kind}, class: `step step-${s.kind}`},
                   s.tie ? el('span', {class: 'tie', dataset: {tie: s.tie}}, tieLabel(s.tie)) : null,
-                  el('span', {class: 'kind'}, kindLabel(s.kind)), ' ',
-                  el('span', {class: 'name'}, s.name)))),
+                  el('span', {class: 'box'}, el('span', {class: 'kind'}, kindLabel(s.kind)), ' ',
+                      el('span', {class: 'name'}, s.name))))),
           el('p', {class: 'note small'}, r.tieHops === null || r.tieHops === undefined ? t('referrals.noTie')
             : t('referrals.hops', {n: r.tieHops})),
           masked ? el('p', {class: 'note small'}, t('referrals.confidentialNote')) : null);
