@@ -17,10 +17,10 @@ register({
     'plan.readerNote': 'Il tavolo di pianificazione è per chi pianifica: le simulazioni e le risposte integrate richiedono una chiave PLANNER o COOPERATIVE. Con la chiave che stai usando (READER) puoi consultare «Dove inviare» e la «Mappa dei bisogni».',
     'plan.cooperativeNote': 'Con una chiave di cooperativa, una simulazione che toglie un luogo riservato di un altro ente non è permessa, e le distanze dei luoghi riservati altrui sono arrotondate.',
     'plan.whatIfTitle': 'Cosa succede se…',
-    'plan.whatIfIntro': 'Togli uno o più enti, o i legami tra due enti: Snodo calcola, senza cambiare nulla, quali bisogni resterebbero senza risposta e quali enti diventerebbero punti fragili della rete.',
-    'plan.actor': 'Togli un ente (cooperativa o partner)',
-    'plan.actorPlaceholder': 'Nome o codice dell\'ente',
-    'plan.tieActor': 'Togli un legame: scegli uno dei due enti',
+    'plan.whatIfIntro': 'Togli enti o legami: Snodo calcola, senza cambiare nulla, i bisogni che resterebbero senza risposta e i nuovi punti fragili.',
+    'plan.actor': 'Togli un ente',
+    'plan.actorPlaceholder': 'Nome o codice',
+    'plan.tieActor': 'Togli un legame di un ente',
     'plan.removedActors': 'Enti tolti',
     'plan.removedTies': 'Legami tolti',
     'plan.putBack': 'Rimetti {name}',
@@ -42,7 +42,7 @@ register({
     'plan.cutPoints': 'Nuovi punti fragili (la loro perdita spezzerebbe la rete)',
     'plan.noCutPoints': 'Nessun nuovo punto fragile.',
     'plan.integratedTitle': 'Una risposta integrata',
-    'plan.integratedIntro': 'Un comune e un insieme di bisogni (fino a 12): il gruppo più piccolo di enti i cui servizi rispondono a tutti, e i legami che mancano perché lavorino insieme.',
+    'plan.integratedIntro': 'Un comune e fino a 12 bisogni: il gruppo più piccolo di enti che risponde a tutti, e i legami che mancano.',
     'plan.territory': 'Comune',
     'plan.territoryPlaceholder': 'Nome o codice ISTAT',
     'plan.addCategory': 'Aggiungi un bisogno',
@@ -76,10 +76,10 @@ register({
     'plan.readerNote': 'The planning desk is for planners: what-if simulations and integrated answers need a PLANNER or COOPERATIVE key. With the key you are using (READER) you can use the "Referral finder" and the "Gap map".',
     'plan.cooperativeNote': 'With a cooperative\'s key, a what-if that removes another provider\'s confidential place is not allowed, and the distances of others\' confidential places are rounded.',
     'plan.whatIfTitle': 'What if…',
-    'plan.whatIfIntro': 'Take away one or more actors, or the ties between two actors: Snodo works out, changing nothing, which needs would be left with no answer and which actors would become fragile points of the network.',
-    'plan.actor': 'Remove an actor (cooperative or partner)',
-    'plan.actorPlaceholder': 'Actor name or id',
-    'plan.tieActor': 'Remove a tie: pick one of its two actors',
+    'plan.whatIfIntro': 'Take actors or ties away: Snodo works out, changing nothing, the needs left with no answer and the new fragile points.',
+    'plan.actor': 'Remove an actor',
+    'plan.actorPlaceholder': 'Name or id',
+    'plan.tieActor': 'Remove a tie of an actor',
     'plan.removedActors': 'Actors removed',
     'plan.removedTies': 'Ties removed',
     'plan.putBack': 'Put back {name}',
@@ -101,7 +101,7 @@ register({
     'plan.cutPoints': 'New cut points (losing one would split the network)',
     'plan.noCutPoints': 'No new cut point.',
     'plan.integratedTitle': 'An integrated answer',
-    'plan.integratedIntro': 'A municipality and a bundle of needs (up to 12): the smallest group of providers whose services answer them all, and the ties missing for them to work together.',
+    'plan.integratedIntro': 'A municipality and up to 12 needs: the smallest group of providers that answers them all, and the ties missing.',
     'plan.territory': 'Municipality',
     'plan.territoryPlaceholder': 'Name or ISTAT code',
     'plan.addCategory': 'Add a need',
@@ -170,6 +170,8 @@ async function into(section, body, call) {
     section.dataset.state = 'error';
   } finally {
     section.removeAttribute('aria-busy');
+    // One short sentence for screen readers, not the whole answer.
+    section.querySelector('[role=status]').textContent = body.firstElementChild?.textContent ?? '';
   }
 }
 

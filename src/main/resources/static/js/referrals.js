@@ -91,6 +91,7 @@ start({
     const form = document.getElementById('referral-form');
     const results = document.getElementById('results');
     const body = document.getElementById('results-body');
+    const status = document.getElementById('results-status');
     const messages = main.querySelector('[data-role=messages]');
 
     async function search() {
@@ -119,6 +120,8 @@ start({
         results.dataset.state = 'error';
       } finally {
         results.removeAttribute('aria-busy');
+        // One short sentence for screen readers, not the whole table.
+        status.textContent = body.firstElementChild?.textContent ?? '';
       }
     }
 
