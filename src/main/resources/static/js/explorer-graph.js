@@ -102,7 +102,6 @@ function readable(cy) {
   cy.style([...STYLE, {selector: 'node', style: {
     'font-size': 11 / zoom,
     'text-max-width': `${grid || 150 / zoom}px`,
-    'text-wrap': grid ? 'wrap' : 'ellipsis',
     'text-margin-y': 3 / zoom,
   }}]);
 }
@@ -210,6 +209,10 @@ export function choose(cy, id, centre) {
   const node = cy.getElementById(id);
   node.addClass('chosen');
   if (centre && node.nonempty()) {
-    cy.center(node);
+    // Only when out of sight: a graph that moves at every click loses the reader.
+    const at = node.renderedPosition();
+    if (at.x < 0 || at.y < 0 || at.x > cy.width() || at.y > cy.height()) {
+      cy.center(node);
+    }
   }
 }

@@ -100,6 +100,7 @@ async function load() {
       S.pairs.set(key, pair);
     }
     S.betweenness = measures.betweenness || {};
+    S.topBetweenness = Math.max(1e-9, ...Object.values(S.betweenness));
     measures.communities.forEach((members, i) => members.forEach(id => S.communities.set(id, i)));
     S.communityCount = measures.communities.length;
   }
@@ -291,8 +292,7 @@ function nodeData(id) {
   }
   let size = 26;
   if (S.betweenness) {
-    const top = Math.max(...Object.values(S.betweenness), 1e-9);
-    size = 18 + 42 * Math.sqrt((S.betweenness[actor.id] || 0) / top);
+    size = 18 + 42 * Math.sqrt((S.betweenness[actor.id] || 0) / S.topBetweenness);
   }
   return {id: actor.id, label: actor.name, colour, shape: g.shape, size,
     order: districtOrder(actor.district) * 100 + GROUPS.indexOf(g)};

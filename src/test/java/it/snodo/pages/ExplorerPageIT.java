@@ -13,6 +13,7 @@ import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -61,6 +62,15 @@ class ExplorerPageIT extends BrowserIT {
         return driver.findElements(By.cssSelector(css)).stream().map(e -> e.getDomAttribute("data-id")).toList();
     }
 
+    /** Sizes the window so that the page itself gets {@code width} × {@code height}, as on a 1280×800 screen. */
+    private void viewport(int width, int height) {
+        long innerWidth = (Long) js("return window.innerWidth");
+        long innerHeight = (Long) js("return window.innerHeight");
+        Dimension window = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(window.getWidth() + width - (int) innerWidth,
+                window.getHeight() + height - (int) innerHeight));
+    }
+
     private WebDriverWait waiting() {
         return new WebDriverWait(driver, WAIT);
     }
@@ -79,6 +89,7 @@ class ExplorerPageIT extends BrowserIT {
     @Test
     void aPlannerSeesEveryActorAndTiedPairAndTheChosenActorsServicesTiesGapsAndSynergies() {
         logIn(TestKeys.PLANNER);
+        viewport(1280, 800);
         assertThat(open("/explorer")).isEqualTo("ready");
 
         Set<String> actors = actorIds();
