@@ -103,7 +103,7 @@ function readable(cy) {
     'font-size': 11 / zoom,
     'text-max-width': `${grid || 150 / zoom}px`,
     'text-margin-y': 3 / zoom,
-  }}]);
+  }}, {selector: 'edge[label]', style: {'font-size': 11 / zoom}}]);
 }
 
 /** Replaces the elements and lays them out; answers when the layout has stopped. */
@@ -136,7 +136,10 @@ function name(cy) {
   const nodes = cy.nodes();
   const grid = cy.edges().length === 0;
   nodes.removeClass('named');
-  if (grid) {
+  if (nodes.some(n => n.data('district'))) {
+    cy.scratch('grid', null);
+    nodes.addClass('named');
+  } else if (grid) {
     // A grid cell's width, in model units, so that names end before the next node.
     const box = nodes.boundingBox({includeLabels: false});
     const columns = Math.max(1, Math.ceil(Math.sqrt(nodes.length * (box.w || 1) / (box.h || 1))));

@@ -275,7 +275,9 @@ async function renderNow() {
   if (!S.canTies) {
     notes.unshift(t('explorer.readerNote'));
   }
-  fill(document.getElementById('view-note'), notes.join(' '));
+  S.viewNote = notes.join(' ');
+  fill(document.getElementById('view-note'), S.viewNote);
+  pickState();
   S.shown = actors;
   listActors();
   legend();
@@ -378,9 +380,14 @@ async function select(id, {centre = false} = {}) {
       S.pick = null;
       pickState();
       await findPaths(from, id);
+      await showActor(document.getElementById('actor'), ctx, id);
+      return;
     }
   }
-  await showActor(document.getElementById('actor'), ctx, id);
+  const panel = document.getElementById('actor');
+  // The details sit above the list in the side panel: bring them into sight.
+  panel.scrollIntoView({block: 'nearest'});
+  await showActor(panel, ctx, id);
 }
 
 function pickFrom(id) {
@@ -394,6 +401,8 @@ function pickState() {
   const note = document.getElementById('view-note');
   if (S.pick) {
     fill(note, S.pick.from ? t('explorer.pickTo', {name: S.actors.get(S.pick.from).name}) : t('explorer.pickFrom'));
+  } else {
+    fill(note, S.viewNote || '');
   }
 }
 
@@ -414,6 +423,7 @@ async function findPaths(from, to) {
     clearPath(S.cy);
   }
   showPaths(box, ctx, from, to, answer, 0);
+  box.scrollIntoView({block: 'nearest'});
   legend();
 }
 

@@ -146,6 +146,7 @@ class ExplorerPageIT extends BrowserIT {
         assertThat(new TreeSet<>(strings("return snodoExplorer.cy.nodes('.path').map(n => n.id())")))
                 .isEqualTo(new TreeSet<>(first));
         assertThat(js("return snodoExplorer.cy.edges('.path').length")).isEqualTo((long) first.size() - 1);
+        screenshot("explorer-paths");
 
         // The second path, chosen from the keyboard.
         if (paths.size() > 1) {
@@ -182,6 +183,7 @@ class ExplorerPageIT extends BrowserIT {
         assertThat(strings("return snodoExplorer.cy.edges('.bridge').map(e => e.id())"))
                 .containsExactlyInAnyOrderElementsOf(bridges);
         assertThat(seriousViolations()).isEmpty();
+        screenshot("explorer-fragility");
 
         driver.findElement(By.id("fragility")).click();
         assertThat(js("return snodoExplorer.cy.elements('.cut, .bridge').length")).isEqualTo(0L);
@@ -242,6 +244,7 @@ class ExplorerPageIT extends BrowserIT {
             List<String> nodes = strings("return snodoExplorer.cy.nodes().map(n => n.data('district'))");
             assertThat(nodes).contains("ambito-rhodense", "ambito-abbiatense").doesNotContainNull();
             assertThat(driver.findElement(By.id("view-note")).getText()).contains("10");
+            screenshot("explorer-districts");
             // A district node tapped opens that district's actors.
             js("snodoExplorer.cy.$id('district:ambito-abbiatense').emit('tap')");
             waiting().until(d -> "ambito-abbiatense".equals(new Select(d.findElement(By.id("district")))
