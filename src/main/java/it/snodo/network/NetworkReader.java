@@ -85,8 +85,13 @@ public class NetworkReader {
                            COLLECT { MATCH (x)-[:OF_KIND]->(c:Category) RETURN c.code }[0] AS category,
                            COLLECT { MATCH (x)-[:LOCATED_IN]->(t:Territory) RETURN t.id }[0] AS territory,
                            x.people AS people, x.urgency AS urgency, x.recordedAt AS recordedAt, x.source AS source""",
-                    Map.of("category", "EXISTS { (x)-[:OF_KIND]->(:Category {code: $category}) }",
-                            "territory", "EXISTS { (x)-[:LOCATED_IN]->(:Territory {id: $territory}) }",
+                    // As a gap report counts demand: the category or a narrower one, located in the
+                    // territory or in a municipality of it; ofKind names the need's own category.
+                    Map.of("category", "EXISTS { (x)-[:OF_KIND]->(:Category)-[:PART_OF*0..]->"
+                                    + "(:Category {code: $category}) }",
+                            "ofKind", "EXISTS { (x)-[:OF_KIND]->(:Category {code: $ofKind}) }",
+                            "territory", "EXISTS { (x)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->"
+                                    + "(:Territory {id: $territory}) }",
                             "urgency", "x.urgency = $urgency"),
                     Need.class),
             EntityKind.TIE, new Spec("MATCH (a:Actor)-[x:TIED_TO]->(b:Actor)", "a.id, b.id, x.kind", """
