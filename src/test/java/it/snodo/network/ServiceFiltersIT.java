@@ -15,7 +15,8 @@ import it.snodo.SnodoIT;
 
 /**
  * Services filtered by territory and category cover them, as the analyses say; availableIn and
- * addresses match the service's own lists. A hand network: a region, a province, a district with
+ * addresses match the service's own lists. Needs filtered by territory and category are those a
+ * gap report counts as demand; ofKind matches the need's own category. A hand network: a region, a province, a district with
  * two municipalities, a second district with one, and a district with none.
  */
 class ServiceFiltersIT extends SnodoIT {
@@ -85,6 +86,46 @@ class ServiceFiltersIT extends SnodoIT {
                 assertThat(listed).as(territory + " " + category).isEqualTo(covering);
             }
         }
+    }
+
+    @Test
+    void needsAreFilteredAsAGapReportCountsDemand() {
+        importOk(Map.of("needs", List.of(
+                need("n-m1-home", "t-m1", "c-care.home", 5), need("n-m2-care", "t-m2", "c-care", 7),
+                need("n-m3-home", "t-m3", "c-care.home", 11), need("n-m1-work", "t-m1", "c-work", 13))));
+        assertThat(needs("territory=t-district&category=c-care")).containsExactly("n-m1-home", "n-m2-care");
+        assertThat(needs("category=c-care")).containsExactly("n-m1-home", "n-m2-care", "n-m3-home");
+        assertThat(needs("ofKind=c-care")).containsExactly("n-m2-care");
+        assertThat(needs("territory=t-m1")).containsExactly("n-m1-home", "n-m1-work");
+        for (String territory : List.of("t-district", "t-m1", "t-m2", "t-province", "t-other")) {
+            JsonNode rows = get("/api/v1/gaps?territory=" + territory).getBody().get("rows");
+            for (String category : List.of("c-care", "c-care.home", "c-work")) {
+                JsonNode listed = get("/api/v1/needs?size=1000&territory=" + territory + "&category=" + category)
+                        .getBody().get("content");
+                long people = 0;
+                for (JsonNode n : listed) {
+                    people += n.get("people").asLong();
+                }
+                long demand = 0;
+                for (JsonNode row : rows) {
+                    if (row.get("category").asText().equals(category)) {
+                        demand = row.get("demand").asLong();
+                    }
+                }
+                assertThat(people).as(territory + " " + category).isEqualTo(demand);
+            }
+        }
+    }
+
+    private List<String> needs(String query) {
+        JsonNode page = get("/api/v1/needs?size=1000&" + query).getBody();
+        List<String> ids = new ArrayList<>();
+        page.get("content").forEach(n -> ids.add(n.get("id").asText()));
+        return ids;
+    }
+
+    private static Map<String, Object> need(String id, String town, String category, int people) {
+        return Map.of("id", id, "category", category, "territory", town, "people", people, "urgency", "HIGH");
     }
 
     private List<String> services(String query) {
