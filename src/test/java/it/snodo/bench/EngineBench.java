@@ -79,7 +79,7 @@ public final class EngineBench {
     }
 
     /** The same rows the snapshot loader reads from Neo4j, given to the builder directly. */
-    static Network build(NetworkDocument d) {
+    public static Network build(NetworkDocument d) {
         Network.Builder b = Network.builder(1);
         d.territories().forEach(t -> b.territory(t.id(), t.name(), t.level().name(), t.partOf(), t.lat(), t.lon()));
         d.categories().forEach(c -> b.category(c.code(), c.name(), c.partOf()));
