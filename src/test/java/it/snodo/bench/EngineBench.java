@@ -7,6 +7,7 @@ import java.util.Random;
 
 import it.snodo.engine.BoundedYenConnectionPaths;
 import it.snodo.engine.ComplementaritySynergies;
+import it.snodo.engine.JGraphTJudge;
 import it.snodo.engine.Network;
 import it.snodo.engine.ReferralAlgorithm;
 import it.snodo.engine.RingScanReferrals;
@@ -16,6 +17,7 @@ import it.snodo.network.NetworkDocument;
  * The engine alone, on a generated network built in memory (no Neo4j, no import): a quick loop
  * for working on an algorithm's speed. {@code java ... it.snodo.bench.EngineBench M [what...]},
  * what = referrals, paths, synergies, build. The numbers to publish come from {@link Benchmark}.
+ * {@code EngineBench --check [S M]} has JGraphT judge the engine's answers instead ({@link #check}).
  */
 public final class EngineBench {
 
@@ -23,6 +25,10 @@ public final class EngineBench {
     }
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--check")) {
+            check(List.of(args).stream().filter(a -> !a.equals("--check")).toList());
+            return;
+        }
         NetworkGenerator.Scale scale = NetworkGenerator.Scale.valueOf(args.length > 0 ? args[0] : "S");
         List<String> what = args.length > 1 ? List.of(args).subList(1, args.length)
                 : List.of("build", "referrals", "paths", "synergies");
@@ -78,8 +84,40 @@ public final class EngineBench {
         }
     }
 
+    /**
+     * {@code --check [S|M|L ...]}: JGraphT judges the engine ({@link JGraphTJudge}) once per scale
+     * (M when none is given), after a warm-up on S: every oracle on a sample, its agreement, and the
+     * time each side took. Exits with 1 when an oracle disagrees.
+     */
+    private static void check(List<String> scales) {
+        List<String> asked = scales.isEmpty() ? List.of("M") : scales;
+        Network warm = build(NetworkGenerator.generate(NetworkGenerator.Scale.S, 42));
+        new JGraphTJudge(warm).all(1, 200, 50, 50, true);
+        boolean agree = true;
+        for (String name : asked) {
+            NetworkGenerator.Scale scale = NetworkGenerator.Scale.valueOf(name);
+            long s = System.nanoTime();
+            NetworkDocument doc = NetworkGenerator.generate(scale, 42);
+            Network net = build(doc);
+            System.out.printf(Locale.ROOT, "%s: generated and built %s in %.1f s%n", scale,
+                    NetworkGenerator.describe(doc), secs(s));
+            boolean small = scale == NetworkGenerator.Scale.S;
+            s = System.nanoTime();
+            List<JGraphTJudge.Verdict> verdicts = new JGraphTJudge(net).all(7, small ? 1_000 : 200, small ? 200 : 40,
+                    small ? 50 : 100, scale != NetworkGenerator.Scale.L);
+            for (JGraphTJudge.Verdict v : verdicts) {
+                System.out.println(v);
+                agree &= v.agrees();
+            }
+            System.out.printf(Locale.ROOT, "%s: judged in %.1f s%n", scale, secs(s));
+        }
+        if (!agree) {
+            System.exit(1);
+        }
+    }
+
     /** The same rows the snapshot loader reads from Neo4j, given to the builder directly. */
-    static Network build(NetworkDocument d) {
+    public static Network build(NetworkDocument d) {
         Network.Builder b = Network.builder(1);
         d.territories().forEach(t -> b.territory(t.id(), t.name(), t.level().name(), t.partOf(), t.lat(), t.lon()));
         d.categories().forEach(c -> b.category(c.code(), c.name(), c.partOf()));
