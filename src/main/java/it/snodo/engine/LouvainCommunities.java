@@ -26,7 +26,13 @@ import java.util.Objects;
  * <li>aggregation: each community becomes a node (numbered by its smallest member), the edges
  * inside it a self-loop, and the edges between two communities one edge weighing their number.</li>
  * </ol>
- * Levels repeat until local moving moves nothing. Edge weights are integers, so gains are
+ * Levels repeat until local moving moves nothing. Plain Louvain never moves a single node again
+ * once it is inside an aggregated community; here, when the levels are done, local moving runs
+ * once more on the nodes themselves from the partition found, and when it moves any, the levels
+ * start over from there. The whole method runs twice, with the nodes visited in ascending and in
+ * descending order, and the partition of higher Q is kept (the ascending one when equal): on
+ * small sparse graphs either order alone can end more than 0.01 below JGraphT's greedy
+ * agglomeration (seen on random networks by {@code JGraphTJudgeTest}). Edge weights are integers, so gains are
  * compared exactly in integer arithmetic ({@code 2m·k_{i,D} − k_i·Σtot_D}, the gain times 2m²):
  * the result is deterministic for a given input, and each move strictly raises Q, so the method
  * ends. Isolated nodes stay communities of their own.
@@ -58,37 +64,73 @@ public final class LouvainCommunities {
      */
     public Partition detect(int n, int[] start, int[] adj) {
         check(n, start, adj);
+        Partition forward = unfold(n, start, adj);
+        // The same graph with the nodes numbered backwards visits them in the other order: keep the
+        // better of the two partitions (the forward one when they are as good).
+        int[] reverseStart = new int[n + 1];
+        int[] reverseAdj = new int[adj.length];
+        for (int r = 0; r < n; r++) {
+            int i = n - 1 - r;
+            reverseStart[r + 1] = reverseStart[r] + start[i + 1] - start[i];
+            int k = reverseStart[r];
+            for (int j = start[i + 1] - 1; j >= start[i]; j--) {
+                reverseAdj[k++] = n - 1 - adj[j];
+            }
+        }
+        Partition backward = unfold(n, reverseStart, reverseAdj);
+        if (backward.modularity() <= forward.modularity() + 1e-12) {
+            return forward;
+        }
+        int[] community = new int[n];
+        for (int i = 0; i < n; i++) {
+            community[i] = backward.community()[n - 1 - i];
+        }
+        return partition(n, start, adj, community);
+    }
+
+    /** Louvain over the nodes in ascending order, refined at the node level until nothing moves. */
+    private Partition unfold(int n, int[] start, int[] adj) {
         long twoM = adj.length;
 
-        Level level = Level.of(n, start, adj);
+        Level base = Level.of(n, start, adj);
+        Level level = base;
         int[] membership = new int[n];
         for (int i = 0; i < n; i++) {
             membership[i] = i;
         }
         while (true) {
-            int[] moved = moveNodes(level, twoM);
+            int[] moved = moveNodes(level, twoM, null);
             if (moved == null) {
-                break;
-            }
-            // Renumber the communities 0.. in order of their smallest node.
-            int[] number = new int[level.n];
-            Arrays.fill(number, -1);
-            int count = 0;
-            for (int i = 0; i < level.n; i++) {
-                if (number[moved[i]] < 0) {
-                    number[moved[i]] = count++;
+                if (level == base) {
+                    break;
                 }
-                moved[i] = number[moved[i]];
+                // Converged on an aggregated level: moving single actors again can still raise Q
+                // (plain Louvain never revisits them). Start over from there while it does.
+                int[] refined = moveNodes(base, twoM, membership);
+                if (refined == null) {
+                    break;
+                }
+                int count = renumber(refined, base.n);
+                membership = refined;
+                level = base.aggregate(refined.clone(), count);
+                continue;
             }
+            int count = renumber(moved, level.n);
             for (int i = 0; i < n; i++) {
                 membership[i] = moved[membership[i]];
             }
             level = level.aggregate(moved, count);
         }
 
-        // Level nodes are numbered by their smallest member, so this is already ordered by first node.
-        List<List<Integer>> communities = new ArrayList<>(level.n);
-        for (int c = 0; c < level.n; c++) {
+        return partition(n, start, adj, membership);
+    }
+
+    /** The partition of the given labels, renumbered 0.. in order of their smallest node. */
+    private static Partition partition(int n, int[] start, int[] adj, int[] labels) {
+        int[] membership = labels.clone();
+        int count = renumber(membership, n);
+        List<List<Integer>> communities = new ArrayList<>(count);
+        for (int c = 0; c < count; c++) {
             communities.add(new ArrayList<>());
         }
         for (int i = 0; i < n; i++) {
@@ -138,16 +180,31 @@ public final class LouvainCommunities {
         return q;
     }
 
+    /** Renumbers the communities 0.. in order of their smallest node, in place; answers how many. */
+    private static int renumber(int[] community, int n) {
+        int[] number = new int[n];
+        Arrays.fill(number, -1);
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (number[community[i]] < 0) {
+                number[community[i]] = count++;
+            }
+            community[i] = number[community[i]];
+        }
+        return count;
+    }
+
     /**
-     * The local moving phase on one level: the community of each node, or null when no node moved.
+     * The local moving phase on one level, from {@code initial} (labels 0..n-1; null: each node
+     * alone): the community of each node, or null when no node moved.
      */
-    private static int[] moveNodes(Level g, long twoM) {
+    private static int[] moveNodes(Level g, long twoM, int[] initial) {
         int n = g.n;
         int[] community = new int[n];
         long[] total = new long[n];
         for (int i = 0; i < n; i++) {
-            community[i] = i;
-            total[i] = g.degree[i];
+            community[i] = initial == null ? i : initial[i];
+            total[community[i]] += g.degree[i];
         }
         long[] weightTo = new long[n];
         boolean[] seen = new boolean[n];
