@@ -9,13 +9,15 @@ import it.snodo.engine.BoundedYenConnectionPaths;
 import it.snodo.engine.ComplementaritySynergies;
 import it.snodo.engine.Network;
 import it.snodo.engine.ReferralAlgorithm;
+import it.snodo.engine.RemovalWhatIf;
 import it.snodo.engine.RingScanReferrals;
+import it.snodo.engine.WhatIfAnalysis;
 import it.snodo.network.NetworkDocument;
 
 /**
  * The engine alone, on a generated network built in memory (no Neo4j, no import): a quick loop
  * for working on an algorithm's speed. {@code java ... it.snodo.bench.EngineBench M [what...]},
- * what = referrals, paths, synergies, build. The numbers to publish come from {@link Benchmark}.
+ * what = referrals, paths, synergies, whatif, build. The numbers to publish come from {@link Benchmark}.
  */
 public final class EngineBench {
 
@@ -25,7 +27,7 @@ public final class EngineBench {
     public static void main(String[] args) {
         NetworkGenerator.Scale scale = NetworkGenerator.Scale.valueOf(args.length > 0 ? args[0] : "S");
         List<String> what = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("build", "referrals", "paths", "synergies");
+                : List.of("build", "referrals", "paths", "synergies", "whatif");
         long s = System.nanoTime();
         NetworkDocument doc = NetworkGenerator.generate(scale, 42);
         System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", NetworkGenerator.describe(doc), secs(s));
@@ -75,6 +77,23 @@ public final class EngineBench {
                 int a = coops.get(i % coops.size());
                 synergies.suggestions(a, 10, x -> x % 100 == 0 && net.provider(x) != a);
             }));
+        }
+        if (what.contains("whatif")) {
+            // One cooperative removed with its services and ties, as a planner asks of a member.
+            RemovalWhatIf whatIf = new RemovalWhatIf(net);
+            List<Integer> coops = new ArrayList<>();
+            for (int a = 0; a < net.actorCount(); a++) {
+                if (net.isCooperative(a)) {
+                    coops.add(a);
+                }
+            }
+            int n = 200;
+            int[] removed = new int[n];
+            for (int i = 0; i < n; i++) {
+                removed[i] = coops.get(random.nextInt(coops.size()));
+            }
+            report("what-if, one cooperative removed", Benchmark.time(n, n / 2, i -> whatIf.impact(
+                    new WhatIfAnalysis.Removal(new int[] {removed[i]}, new int[0], new int[0][]))));
         }
     }
 
