@@ -109,6 +109,8 @@ public final class Network {
     final int[] adjKind;
     final String[] kindNames;
     final int tiedPairs;
+    /** Its components, articulation points and bridges, each computed once on first use. */
+    private final TieGraph tieGraph;
 
     private Network(Builder b) {
         this.version = b.version;
@@ -450,6 +452,7 @@ public final class Network {
             adjKind[i] = (int) pairStrength.get(key)[1];
             adjKinds[i] = pairKinds.get(key)[0];
         }
+        tieGraph = new TieGraph(adjStart, adj);
     }
 
     /** A copy of {@code base} at another version with other needs; every other array is shared. */
@@ -468,6 +471,7 @@ public final class Network {
         this.coverStart = base.coverStart; this.cover = base.cover; this.adjStart = base.adjStart; this.adj = base.adj;
         this.adjStrength = base.adjStrength; this.adjKinds = base.adjKinds; this.adjKind = base.adjKind; this.kindNames = base.kindNames;
         this.tiedPairs = base.tiedPairs;
+        this.tieGraph = base.tieGraph;
         this.serviceConfidential = base.serviceConfidential;
         this.actorConfidential = base.actorConfidential;
         this.confidentialServices = base.confidentialServices;
@@ -615,6 +619,11 @@ public final class Network {
 
     public int needCount() {
         return needId.length;
+    }
+
+    /** The tie graph: its components, articulation points and bridges, computed once per snapshot. */
+    public TieGraph tieGraph() {
+        return tieGraph;
     }
 
     /** How many pairs of actors are tied (several ties between one pair are one edge). */
