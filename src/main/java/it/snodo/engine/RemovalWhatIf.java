@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * What-if by recomputation on the snapshot with the removals masked out: a need is answered
  * when some remaining service covers its category (or a descendant) and its municipality, looked
- * up in the coverage index; the new articulation points are those of the tie graph without the
+ * up in the coverage index, and only the needs of the municipalities a removed service covers are
+ * looked at (no other can lose an answer); the new articulation points are those of the tie graph without the
  * removals that are not those of the whole tie graph, both from {@link TieGraph}'s depth-first
  * search with low points (Hopcroft and Tarjan, "Algorithm 447: efficient algorithms for graph
  * manipulation", CACM 16(6), 1973), which lists no component. The whole graph's are computed
@@ -41,22 +42,40 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
             tieGone.add(new int[] {check(pair[0], n.actorCount()), check(pair[1], n.actorCount())});
         }
 
-        // Needs answered before and not after, summed by (municipality, category).
-        java.util.Map<Long, Long> lost = new java.util.TreeMap<>();
-        for (int need = 0; need < n.needCount(); need++) {
-            int m = n.needTerritory[need];
-            int c = n.needCategory[need];
-            boolean before = false;
-            boolean after = false;
-            for (int j = n.coverStart[m]; j < n.coverStart[m + 1] && !after; j++) {
-                int s = n.cover[j];
-                if (n.coversCategory(s, c) && !leftOut.test(s)) {
-                    before = true;
-                    after = !serviceGone[s];
+        // Only a need of a municipality that some removed service covers can lose its last answer.
+        boolean[] touched = new boolean[n.territoryCount()];
+        for (int s = 0; s < n.serviceCount(); s++) {
+            if (serviceGone[s]) {
+                for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
+                    int t = n.svcTer[k];
+                    for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
+                        touched[n.munOf[j]] = true;
+                    }
                 }
             }
-            if (before && !after) {
-                lost.merge(((long) m << 32) | c, (long) n.needPeople[need], Long::sum);
+        }
+
+        // Needs answered before and not after, summed by (municipality, category).
+        java.util.Map<Long, Long> lost = new java.util.TreeMap<>();
+        for (int m : n.municipalities) {
+            if (!touched[m]) {
+                continue;
+            }
+            for (int i = n.needStart[m]; i < n.needStart[m + 1]; i++) {
+                int need = n.needsByMunicipality[i];
+                int c = n.needCategory[need];
+                boolean before = false;
+                boolean after = false;
+                for (int j = n.coverStart[m]; j < n.coverStart[m + 1] && !after; j++) {
+                    int s = n.cover[j];
+                    if (n.coversCategory(s, c) && !leftOut.test(s)) {
+                        before = true;
+                        after = !serviceGone[s];
+                    }
+                }
+                if (before && !after) {
+                    lost.merge(((long) m << 32) | c, (long) n.needPeople[need], Long::sum);
+                }
             }
         }
         List<LostCoverage> lostCoverage = new ArrayList<>();
