@@ -111,6 +111,8 @@ public final class Network {
     final int tiedPairs;
     /** Its components, articulation points and bridges, each computed once on first use. */
     private final TieGraph tieGraph;
+    /** The municipalities within a distance of each. */
+    private final MunicipalityGrid municipalityGrid;
 
     private Network(Builder b) {
         this.version = b.version;
@@ -453,6 +455,7 @@ public final class Network {
             adjKinds[i] = pairKinds.get(key)[0];
         }
         tieGraph = new TieGraph(adjStart, adj);
+        municipalityGrid = new MunicipalityGrid(municipalities, lat, lon);
     }
 
     /** A copy of {@code base} at another version with other needs; every other array is shared. */
@@ -472,6 +475,7 @@ public final class Network {
         this.adjStrength = base.adjStrength; this.adjKinds = base.adjKinds; this.adjKind = base.adjKind; this.kindNames = base.kindNames;
         this.tiedPairs = base.tiedPairs;
         this.tieGraph = base.tieGraph;
+        this.municipalityGrid = base.municipalityGrid;
         this.serviceConfidential = base.serviceConfidential;
         this.actorConfidential = base.actorConfidential;
         this.confidentialServices = base.confidentialServices;
@@ -624,6 +628,11 @@ public final class Network {
     /** The tie graph: its components, articulation points and bridges, computed once per snapshot. */
     public TieGraph tieGraph() {
         return tieGraph;
+    }
+
+    /** The municipalities within a distance of a municipality: "within maxKm", answered in one place. */
+    public MunicipalityGrid municipalityGrid() {
+        return municipalityGrid;
     }
 
     /** How many pairs of actors are tied (several ties between one pair are one edge). */
