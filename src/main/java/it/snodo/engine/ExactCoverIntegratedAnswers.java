@@ -20,9 +20,10 @@ import java.util.stream.IntStream;
  * by service id, and the distances are summed), then the lexicographically smallest list of
  * provider ids. Categories no provider covers within {@code maxKm} are reported as uncovered.
  *
- * <p>How: the services within {@code maxKm} come from a scan of the municipalities within
- * {@code maxKm} through the snapshot's coverage index (a service's distance is that of the nearest
- * municipality it covers, 0 for the municipality itself, as for referrals). Each provider of one of
+ * <p>How: the services within {@code maxKm} come from the municipalities within {@code maxKm}
+ * (the snapshot's {@link MunicipalityGrid}, as for referrals) through the snapshot's coverage
+ * index (a service's distance is that of the nearest municipality it covers, 0 for the
+ * municipality itself, as for referrals). Each provider of one of
  * them that covers an asked category (a category or a descendant, by the Euler-tour interval test)
  * becomes a candidate with the bitmask of the asked categories it covers and, per category, its
  * nearest qualifying service. Set cover is NP-hard (R. M. Karp, "Reducibility among combinatorial
@@ -141,14 +142,11 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
     private TreeMap<Integer, Double> servicesWithin(int m, double maxKm, ShownDistance shown) {
         Network n = network;
         TreeMap<Integer, Double> within = new TreeMap<>();
-        for (int mun : n.municipalities) {
-            double d = mun == m ? 0 : Geo.distanceKm(n.lat[m], n.lon[m], n.lat[mun], n.lon[mun]);
-            if (d <= maxKm) {
-                for (int j = n.coverStart[mun]; j < n.coverStart[mun + 1]; j++) {
-                    within.merge(n.cover[j], d, Math::min);
-                }
+        n.municipalityGrid().within(m, maxKm, (mun, d) -> {
+            for (int j = n.coverStart[mun]; j < n.coverStart[mun + 1]; j++) {
+                within.merge(n.cover[j], d, Math::min);
             }
-        }
+        });
         if (shown != ShownDistance.EXACT) {
             within.replaceAll((s, d) -> shown.km(s, d));
             within.values().removeIf(d -> d > maxKm);
