@@ -167,7 +167,7 @@ public final class TieGraph {
         for (long k : keys) {
             bridges.add(new int[] {(int) (k >>> 32), (int) k});
         }
-        return bridges;
+        return List.copyOf(bridges);
     }
 
     private boolean kept(int a, int b) {
