@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * counts. The answer is exact; the search touches the neighbourhood of the shortest paths, not
  * the whole network: d(from, to) comes from breadth-first searches from both ends that stop where
  * they meet, the part from searches that go on only from actors that can still be in it, and
- * actors in different components (found once, on the first query) are answered at once.
+ * actors in different components (the snapshot's {@link TieGraph} knows them) are answered at once.
  */
 public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm {
 
@@ -37,7 +37,6 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
     private final Network network;
     /** Scratch arrays of finished queries, for the next ones: as many as queries ever ran at once. */
     private final Queue<Scratch> idle = new ConcurrentLinkedQueue<>();
-    private volatile Components components;
 
     public BoundedYenConnectionPaths(Network network) {
         this.network = Objects.requireNonNull(network, "network");
@@ -67,9 +66,9 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
     }
 
     private List<ConnectionPath> paths(Scratch s, int from, int to, int k) {
-        Components components = components();
-        int component = components.of[from];
-        if (components.of[to] != component) {
+        TieGraph ties = network.tieGraph();
+        int component = ties.componentOf(from);
+        if (ties.componentOf(to) != component) {
             return List.of();
         }
         int shortest = distance(s, from, to);
@@ -78,7 +77,7 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
             int part = s.stamp();
             // Once the part is the whole component, every path is in it; before, only those of
             // at most `limit` hops are sure to have no better rival outside it.
-            boolean whole = part(s, part, from, to, limit) == components.size[component];
+            boolean whole = part(s, part, from, to, limit) == ties.componentSize(component);
             List<Route> found = yen(s, part, from, to, k, whole ? Integer.MAX_VALUE : limit);
             if (found.size() >= k || whole) {
                 List<ConnectionPath> paths = new ArrayList<>(found.size());
@@ -87,53 +86,6 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
                 }
                 return List.copyOf(paths);
             }
-        }
-    }
-
-    /** The connected components of the tie graph, found on the first query that needs them. */
-    private Components components() {
-        Components c = components;
-        if (c == null) {
-            synchronized (this) {
-                if (components == null) {
-                    components = Components.of(network);
-                }
-                c = components;
-            }
-        }
-        return c;
-    }
-
-    /** Each actor's connected component of the tie graph, and each component's number of actors. */
-    private record Components(int[] of, int[] size) {
-
-        static Components of(Network net) {
-            int n = net.actorCount();
-            int[] of = new int[n];
-            Arrays.fill(of, -1);
-            int[] size = new int[n];
-            int[] queue = new int[n];
-            int count = 0;
-            for (int source = 0; source < n; source++) {
-                if (of[source] >= 0) {
-                    continue;
-                }
-                int head = 0;
-                int tail = 0;
-                of[source] = count;
-                queue[tail++] = source;
-                while (head < tail) {
-                    int a = queue[head++];
-                    for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
-                        if (of[net.adj[j]] < 0) {
-                            of[net.adj[j]] = count;
-                            queue[tail++] = net.adj[j];
-                        }
-                    }
-                }
-                size[count++] = tail;
-            }
-            return new Components(of, Arrays.copyOf(size, count));
         }
     }
 

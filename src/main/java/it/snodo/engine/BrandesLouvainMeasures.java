@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * <ul>
  * <li>counts, density, degree centralization (L. C. Freeman, "Centrality in social networks:
  * conceptual clarification", Social Networks 1(3), 1979) and multiplexity by one pass over the
- * rows; components by breadth-first search;</li>
+ * rows; components by {@link TieGraph};</li>
  * <li>betweenness by Brandes's algorithm (U. Brandes, "A faster algorithm for betweenness
  * centrality", Journal of Mathematical Sociology 25(2), 2001): a breadth-first search from every
  * actor counting shortest paths, then their dependencies accumulated in reverse order, O(N·E).
@@ -97,7 +97,7 @@ public final class BrandesLouvainMeasures implements NetworkMeasures {
             communities.add(community.stream().map(i -> actors[i]).toList());
         }
 
-        return new Measures(n, ties, density, components(n, start, adj), centralization, betweenness, brokers,
+        return new Measures(n, ties, density, new TieGraph(start, adj).componentCount(), centralization, betweenness, brokers,
                 communities, partition.modularity(), ties == 0 ? 0 : (double) kindSum / ties, multiplexityCounts);
     }
 
@@ -165,32 +165,5 @@ public final class BrandesLouvainMeasures implements NetworkMeasures {
         positive.sort(Comparator.<Integer>comparingLong(i -> -Math.round(betweenness[i] * 1e12))
                 .thenComparingInt(i -> i));
         return positive.stream().limit(MAX_BROKERS).map(i -> actors[i]).toList();
-    }
-
-    /** The connected components, each isolated node counting as one. */
-    private static int components(int n, int[] start, int[] adj) {
-        boolean[] seen = new boolean[n];
-        int[] queue = new int[n];
-        int count = 0;
-        for (int s = 0; s < n; s++) {
-            if (seen[s]) {
-                continue;
-            }
-            count++;
-            seen[s] = true;
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = s;
-            while (head < tail) {
-                int v = queue[head++];
-                for (int j = start[v]; j < start[v + 1]; j++) {
-                    if (!seen[adj[j]]) {
-                        seen[adj[j]] = true;
-                        queue[tail++] = adj[j];
-                    }
-                }
-            }
-        }
-        return count;
     }
 }

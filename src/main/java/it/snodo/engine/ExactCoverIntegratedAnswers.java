@@ -20,9 +20,10 @@ import java.util.stream.IntStream;
  * by service id, and the distances are summed), then the lexicographically smallest list of
  * provider ids. Categories no provider covers within {@code maxKm} are reported as uncovered.
  *
- * <p>How: the services within {@code maxKm} come from a scan of the municipalities within
- * {@code maxKm} through the snapshot's coverage index (a service's distance is that of the nearest
- * municipality it covers, 0 for the municipality itself, as for referrals). Each provider of one of
+ * <p>How: the services within {@code maxKm} come from the municipalities within {@code maxKm}
+ * (the snapshot's {@link MunicipalityGrid}, as for referrals) through the snapshot's coverage
+ * index (a service's distance is that of the nearest municipality it covers, 0 for the
+ * municipality itself, as for referrals). Each provider of one of
  * them that covers an asked category (a category or a descendant, by the Euler-tour interval test)
  * becomes a candidate with the bitmask of the asked categories it covers and, per category, its
  * nearest qualifying service. Set cover is NP-hard (R. M. Karp, "Reducibility among combinatorial
@@ -35,7 +36,7 @@ import java.util.stream.IntStream;
  * components already met exceed the best found, and the best is kept by (new ties, total
  * distance, ids). Every minimum cover is reached: none of its providers is redundant, so each
  * covers the lowest category the others leave open at some step. The tie-graph components are
- * labelled once per snapshot by breadth-first search.
+ * the snapshot's {@link TieGraph}'s, labelled once per snapshot.
  *
  * <p>A caller may be shown some distances larger than they are (a confidential place, rounded up):
  * then the services within {@code maxKm}, each provider's nearest service and the total distance
@@ -50,53 +51,9 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
     private static final int INF = Integer.MAX_VALUE / 2;
 
     private final Network network;
-    private volatile int[] components;
 
     public ExactCoverIntegratedAnswers(Network network) {
         this.network = Objects.requireNonNull(network, "network");
-    }
-
-    /** The component label of every actor in the whole tie graph, computed on first use. */
-    private int[] components() {
-        int[] c = components;
-        if (c == null) {
-            synchronized (this) {
-                if (components == null) {
-                    components = label(network);
-                }
-                c = components;
-            }
-        }
-        return c;
-    }
-
-    private static int[] label(Network n) {
-        int na = n.actorCount();
-        int[] label = new int[na];
-        Arrays.fill(label, -1);
-        int[] queue = new int[na];
-        int next = 0;
-        for (int root = 0; root < na; root++) {
-            if (label[root] >= 0) {
-                continue;
-            }
-            int head = 0;
-            int tail = 0;
-            label[root] = next;
-            queue[tail++] = root;
-            while (head < tail) {
-                int a = queue[head++];
-                for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
-                    int b = n.adj[j];
-                    if (label[b] < 0) {
-                        label[b] = next;
-                        queue[tail++] = b;
-                    }
-                }
-            }
-            next++;
-        }
-        return label;
     }
 
     @Override
@@ -171,7 +128,7 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
             }
             dp[mask] = best >= INF ? INF : best + 1;
         }
-        Search search = new Search(cands, byBit, dp, dp[coverable], asked, components());
+        Search search = new Search(cands, byBit, dp, dp[coverable], asked, n.tieGraph());
         search.run(coverable, 0);
         return search.answer(uncovered);
     }
@@ -185,14 +142,11 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
     private TreeMap<Integer, Double> servicesWithin(int m, double maxKm, ShownDistance shown) {
         Network n = network;
         TreeMap<Integer, Double> within = new TreeMap<>();
-        for (int mun : n.municipalities) {
-            double d = mun == m ? 0 : Geo.distanceKm(n.lat[m], n.lon[m], n.lat[mun], n.lon[mun]);
-            if (d <= maxKm) {
-                for (int j = n.coverStart[mun]; j < n.coverStart[mun + 1]; j++) {
-                    within.merge(n.cover[j], d, Math::min);
-                }
+        n.municipalityGrid().within(m, maxKm, (mun, d) -> {
+            for (int j = n.coverStart[mun]; j < n.coverStart[mun + 1]; j++) {
+                within.merge(n.cover[j], d, Math::min);
             }
-        }
+        });
         if (shown != ShownDistance.EXACT) {
             within.replaceAll((s, d) -> shown.km(s, d));
             within.values().removeIf(d -> d > maxKm);
@@ -223,7 +177,7 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
         final int[] dp;
         final int size;
         final int[] asked;
-        final int[] component;
+        final TieGraph tieGraph;
         final int[] chosen;
         final boolean[] excluded;
         int count;
@@ -233,13 +187,13 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
         int bestNewTies = INF;
         double bestDistance = Double.POSITIVE_INFINITY;
 
-        Search(Candidate[] cands, int[][] byBit, int[] dp, int size, int[] asked, int[] component) {
+        Search(Candidate[] cands, int[][] byBit, int[] dp, int size, int[] asked, TieGraph tieGraph) {
             this.cands = cands;
             this.byBit = byBit;
             this.dp = dp;
             this.size = size;
             this.asked = asked;
-            this.component = component;
+            this.tieGraph = tieGraph;
             this.chosen = new int[size];
             this.excluded = new boolean[cands.length];
         }
@@ -277,7 +231,7 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
             for (int i = 0; i < depth; i++) {
                 boolean seen = false;
                 for (int h = 0; h < i && !seen; h++) {
-                    seen = component[cands[chosen[h]].provider] == component[cands[chosen[i]].provider];
+                    seen = tieGraph.componentOf(cands[chosen[h]].provider) == tieGraph.componentOf(cands[chosen[i]].provider);
                 }
                 if (!seen) {
                     distinct++;

@@ -109,6 +109,10 @@ public final class Network {
     final int[] adjKind;
     final String[] kindNames;
     final int tiedPairs;
+    /** Its components, articulation points and bridges, each computed once on first use. */
+    private final TieGraph tieGraph;
+    /** The municipalities within a distance of each. */
+    private final MunicipalityGrid municipalityGrid;
 
     private Network(Builder b) {
         this.version = b.version;
@@ -450,6 +454,8 @@ public final class Network {
             adjKind[i] = (int) pairStrength.get(key)[1];
             adjKinds[i] = pairKinds.get(key)[0];
         }
+        tieGraph = new TieGraph(adjStart, adj);
+        municipalityGrid = new MunicipalityGrid(municipalities, lat, lon);
     }
 
     /** A copy of {@code base} at another version with other needs; every other array is shared. */
@@ -468,6 +474,8 @@ public final class Network {
         this.coverStart = base.coverStart; this.cover = base.cover; this.adjStart = base.adjStart; this.adj = base.adj;
         this.adjStrength = base.adjStrength; this.adjKinds = base.adjKinds; this.adjKind = base.adjKind; this.kindNames = base.kindNames;
         this.tiedPairs = base.tiedPairs;
+        this.tieGraph = base.tieGraph;
+        this.municipalityGrid = base.municipalityGrid;
         this.serviceConfidential = base.serviceConfidential;
         this.actorConfidential = base.actorConfidential;
         this.confidentialServices = base.confidentialServices;
@@ -615,6 +623,16 @@ public final class Network {
 
     public int needCount() {
         return needId.length;
+    }
+
+    /** The tie graph: its components, articulation points and bridges, computed once per snapshot. */
+    public TieGraph tieGraph() {
+        return tieGraph;
+    }
+
+    /** The municipalities within a distance of a municipality: "within maxKm", answered in one place. */
+    public MunicipalityGrid municipalityGrid() {
+        return municipalityGrid;
     }
 
     /** How many pairs of actors are tied (several ties between one pair are one edge). */

@@ -3,23 +3,20 @@ package it.snodo.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-
 
 /**
  * What-if by recomputation on the snapshot with the removals masked out: a need is answered
  * when some remaining service covers its category (or a descendant) and its municipality, looked
- * up in the coverage index; articulation points come from JGraphT's
- * {@link BiconnectivityInspector} (Hopcroft and Tarjan, "Efficient algorithms for graph
- * manipulation", CACM 16(6), 1973) on the tie graph before and after.
+ * up in the coverage index, and only the needs of the municipalities a removed service covers are
+ * looked at (no other can lose an answer); the new articulation points are those of the tie graph without the
+ * removals that are not those of the whole tie graph, both from {@link TieGraph}'s depth-first
+ * search with low points (Hopcroft and Tarjan, "Algorithm 447: efficient algorithms for graph
+ * manipulation", CACM 16(6), 1973), which lists no component. The whole graph's are computed
+ * once per snapshot; the graph without the removals is a view that skips them as it goes.
  */
 public final class RemovalWhatIf implements WhatIfAnalysis {
 
-    private static final FragilityAnalysis FRAGILITY = new BiconnectivityFragility();
-
     private final Network network;
-    private volatile Set<Integer> articulationPointsBefore;
 
     public RemovalWhatIf(Network network) {
         this.network = Objects.requireNonNull(network, "network");
@@ -45,44 +42,60 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
             tieGone.add(new int[] {check(pair[0], n.actorCount()), check(pair[1], n.actorCount())});
         }
 
-        // Needs answered before and not after, summed by (municipality, category).
-        java.util.Map<Long, Long> lost = new java.util.TreeMap<>();
-        for (int need = 0; need < n.needCount(); need++) {
-            int m = n.needTerritory[need];
-            int c = n.needCategory[need];
-            boolean before = false;
-            boolean after = false;
-            for (int j = n.coverStart[m]; j < n.coverStart[m + 1] && !after; j++) {
-                int s = n.cover[j];
-                if (n.coversCategory(s, c) && !leftOut.test(s)) {
-                    before = true;
-                    after = !serviceGone[s];
+        // Only a need of a municipality that some removed service covers can lose its last answer.
+        boolean[] touched = new boolean[n.territoryCount()];
+        for (int s = 0; s < n.serviceCount(); s++) {
+            if (serviceGone[s]) {
+                for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
+                    int t = n.svcTer[k];
+                    for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
+                        touched[n.munOf[j]] = true;
+                    }
                 }
             }
-            if (before && !after) {
-                lost.merge(((long) m << 32) | c, (long) n.needPeople[need], Long::sum);
+        }
+
+        // Needs answered before and not after, summed by (municipality, category).
+        java.util.Map<Long, Long> lost = new java.util.TreeMap<>();
+        for (int m : n.municipalities) {
+            if (!touched[m]) {
+                continue;
+            }
+            for (int i = n.needStart[m]; i < n.needStart[m + 1]; i++) {
+                int need = n.needsByMunicipality[i];
+                int c = n.needCategory[need];
+                boolean before = false;
+                boolean after = false;
+                for (int j = n.coverStart[m]; j < n.coverStart[m + 1] && !after; j++) {
+                    int s = n.cover[j];
+                    if (n.coversCategory(s, c) && !leftOut.test(s)) {
+                        before = true;
+                        after = !serviceGone[s];
+                    }
+                }
+                if (before && !after) {
+                    lost.merge(((long) m << 32) | c, (long) n.needPeople[need], Long::sum);
+                }
             }
         }
         List<LostCoverage> lostCoverage = new ArrayList<>();
         // Territories and categories are numbered in id order, so the key order is the answer's.
         lost.forEach((k, people) -> lostCoverage.add(new LostCoverage((int) (k >>> 32), (int) (long) k, people)));
 
-        Set<Integer> after = articulationPoints(actorGone, tieGone);
-        after.removeAll(before());
-        return new Impact(lostCoverage, List.copyOf(after));
-    }
-
-    private Set<Integer> before() {
-        Set<Integer> points = articulationPointsBefore;
-        if (points == null) {
-            points = new TreeSet<>(FRAGILITY.analyze(network).articulationPoints());
-            articulationPointsBefore = points;
+        // New articulation points: those of the graph after, less those of the graph before (both ascending).
+        TieGraph ties = n.tieGraph();
+        int[] before = ties.articulationPoints();
+        int[] after = ties.without(actorGone, tieGone).articulationPoints();
+        List<Integer> fresh = new ArrayList<>();
+        for (int i = 0, j = 0; i < after.length; i++) {
+            while (j < before.length && before[j] < after[i]) {
+                j++;
+            }
+            if (j == before.length || before[j] != after[i]) {
+                fresh.add(after[i]);
+            }
         }
-        return points;
-    }
-
-    private Set<Integer> articulationPoints(boolean[] actorGone, List<int[]> tieGone) {
-        return new TreeSet<>(FRAGILITY.analyze(network, actorGone, tieGone).articulationPoints());
+        return new Impact(lostCoverage, List.copyOf(fresh));
     }
 
     private static int check(int index, int size) {

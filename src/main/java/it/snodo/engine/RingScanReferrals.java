@@ -17,11 +17,10 @@ import java.util.Objects;
  * over a precomputed coverage index (see e.g. Roussopoulos et al., "Nearest neighbor queries",
  * SIGMOD 1995), with the distance of a service being that of its nearest covered municipality.
  *
- * <p>Three indexes are built once per snapshot, when this is constructed:
+ * <p>The municipalities within {@code maxKm} come from the snapshot's {@link MunicipalityGrid}
+ * (a uniform grid of latitude-longitude cells). Two indexes are built once per snapshot, when
+ * this is constructed:
  * <ul>
- * <li>a uniform grid of latitude-longitude cells over the municipalities (Bentley and Friedman,
- *     "Data structures for range searching", ACM Computing Surveys 11(4), 1979), so that only the
- *     cells meeting a box that holds every point within {@code maxKm} are read;</li>
  * <li>for each territory, the services available directly in it by category, sorted by the
  *     category's place in the Euler tour of the category tree: the services covering a category
  *     or a descendant are one run, found by binary search;</li>
@@ -44,22 +43,11 @@ public final class RingScanReferrals implements ReferralAlgorithm {
 
     private static final int ROOT = -1;
     private static final int UNREACHED = -2;
-    /** Municipalities per grid cell, about; and at most this many cells along a side. */
-    private static final double MUNICIPALITIES_PER_CELL = 2;
-    private static final int MAX_CELLS_PER_SIDE = 2048;
 
     private final Network network;
 
-    /** The grid: cell (row, col) holds cellMun[cellStart[row * cols + col] ..]. */
-    private final double minLat;
-    private final double minLon;
-    private final double maxLon;
-    private final double cellLat;
-    private final double cellLon;
-    private final int rows;
-    private final int cols;
-    private final int[] cellStart;
-    private final int[] cellMun;
+    /** The municipalities within a distance, from the snapshot. */
+    private final MunicipalityGrid grid;
 
     /**
      * For each territory t, offers[offerStart[t] ..] are (tin of category) << 32 | service for
@@ -88,41 +76,8 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         this.network = Objects.requireNonNull(network, "network");
         Network n = network;
 
-        // ---- grid
         int[] muns = n.municipalities;
-        double loLat = Double.POSITIVE_INFINITY;
-        double hiLat = Double.NEGATIVE_INFINITY;
-        double loLon = Double.POSITIVE_INFINITY;
-        double hiLon = Double.NEGATIVE_INFINITY;
-        for (int m : muns) {
-            loLat = Math.min(loLat, n.lat[m]);
-            hiLat = Math.max(hiLat, n.lat[m]);
-            loLon = Math.min(loLon, n.lon[m]);
-            hiLon = Math.max(hiLon, n.lon[m]);
-        }
-        if (muns.length == 0) {
-            loLat = hiLat = loLon = hiLon = 0;
-        }
-        double side = Math.sqrt((hiLat - loLat) * (hiLon - loLon) * MUNICIPALITIES_PER_CELL / Math.max(1, muns.length));
-        rows = side > 0 ? (int) Math.min(MAX_CELLS_PER_SIDE, Math.ceil((hiLat - loLat) / side)) : 1;
-        cols = side > 0 ? (int) Math.min(MAX_CELLS_PER_SIDE, Math.ceil((hiLon - loLon) / side)) : 1;
-        minLat = loLat;
-        minLon = loLon;
-        maxLon = hiLon;
-        cellLat = hiLat > loLat ? (hiLat - loLat) / rows : 1;
-        cellLon = hiLon > loLon ? (hiLon - loLon) / cols : 1;
-        cellStart = new int[rows * cols + 1];
-        cellMun = new int[muns.length];
-        for (int m : muns) {
-            cellStart[cell(n.lat[m], n.lon[m]) + 1]++;
-        }
-        for (int c = 0; c < rows * cols; c++) {
-            cellStart[c + 1] += cellStart[c];
-        }
-        int[] cellFill = Arrays.copyOf(cellStart, rows * cols);
-        for (int m : muns) {
-            cellMun[cellFill[cell(n.lat[m], n.lon[m])]++] = m;
-        }
+        grid = n.municipalityGrid();
 
         // ---- services by territory and category
         int nt = n.territoryCount();
@@ -194,15 +149,8 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(network));
     }
 
-    /** The grid cell of a point of the municipalities' box. */
-    private int cell(double lat, double lon) {
-        int row = Math.min(rows - 1, (int) ((lat - minLat) / cellLat));
-        int col = Math.min(cols - 1, (int) ((lon - minLon) / cellLon));
-        return row * cols + col;
-    }
-
     /** Marks by stamp: {@code seen[s] == stamp} means seen in this query; no clearing between queries. */
-    private static final class Scratch {
+    private static final class Scratch implements MunicipalityGrid.Visitor {
         final int[] seen;
         /** A candidate service's slot in the candidate arrays, or -1 when it is not a candidate. */
         final int[] slotOf;
@@ -224,6 +172,8 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         int[] via = new int[64];
         int[] heap = new int[16];
         int stamp;
+        /** The municipalities in reach so far, in {@link #order}. */
+        int count;
 
         Scratch(Network n) {
             territoryStamp = new int[n.territoryCount()];
@@ -256,6 +206,13 @@ public final class RingScanReferrals implements ReferralAlgorithm {
                 heap = new int[size];
             }
             return heap;
+        }
+
+        /** A municipality in reach: its exact distance, and its place in the order to sort. */
+        @Override
+        public void accept(int mun, double d) {
+            dist[mun] = d;
+            order[count++] = ((long) Float.floatToIntBits((float) d) << 32) | mun;
         }
 
         int next() {
@@ -298,63 +255,10 @@ public final class RingScanReferrals implements ReferralAlgorithm {
      * nearer is corrected by the scan), and gives how many.
      */
     private int inReach(int m, double maxKm, Scratch x) {
-        Network n = network;
-        double mLat = n.lat[m];
-        double mLon = n.lon[m];
-        long[] order = x.order;
-        double[] dist = x.dist;
-        int count = 0;
-        // A box around the need that holds every point within maxKm: only the grid cells that meet
-        // it are read, and in them the box skips the trigonometry for most municipalities.
-        // Latitude: d >= R·|Δφ|. Longitude, from the haversine formula with both latitudes at
-        // most φmax from the equator: sin(d/2R) >= cos φmax · sin(|Δλ|/2).
-        double half = maxKm / (2 * Geo.EARTH_RADIUS_KM);
-        double dLatMax = Math.toDegrees(2 * half) * 1.000001 + 1e-9;
-        double cosMax = Math.cos(Math.toRadians(Math.min(90, Math.abs(mLat) + dLatMax)));
-        double dLonMax = half >= Math.PI / 2 || Math.sin(half) >= cosMax ? 360
-                : Math.toDegrees(2 * Math.asin(Math.sin(half) / cosMax)) * 1.000001 + 1e-9;
-        int row0 = (int) Math.max(0, Math.min(rows - 1, Math.floor((mLat - dLatMax - minLat) / cellLat)));
-        int row1 = (int) Math.max(0, Math.min(rows - 1, Math.floor((mLat + dLatMax - minLat) / cellLat)));
-        // The longitudes within dLonMax of the need's, modulo 360°, as runs of columns.
-        int from = 0;
-        int to = cols - 1;
-        int shift = 0;
-        int lastShift = 0;
-        if (dLonMax < 180) {
-            shift = (int) Math.floor((minLon - (mLon + dLonMax)) / 360);
-            lastShift = (int) Math.ceil((maxLon - (mLon - dLonMax)) / 360);
-        }
-        int done = -1;
-        for (; shift <= lastShift; shift++) {
-            if (dLonMax < 180) {
-                double lo = mLon - dLonMax + 360.0 * shift;
-                double hi = mLon + dLonMax + 360.0 * shift;
-                if (hi < minLon || lo > maxLon) {
-                    continue;
-                }
-                from = (int) Math.max(done + 1, Math.floor((lo - minLon) / cellLon));
-                to = (int) Math.min(cols - 1, Math.floor((hi - minLon) / cellLon));
-            }
-            for (int row = row0; row <= row1; row++) {
-                for (int c = cellStart[row * cols + from]; c < cellStart[row * cols + to + 1]; c++) {
-                    int mun = cellMun[c];
-                    if (Math.abs(n.lat[mun] - mLat) > dLatMax) {
-                        continue;
-                    }
-                    double dLon = Math.abs(n.lon[mun] - mLon);
-                    if (Math.min(dLon, 360 - dLon) > dLonMax) {
-                        continue;
-                    }
-                    double d = mun == m ? 0 : Geo.distanceKm(mLat, mLon, n.lat[mun], n.lon[mun]);
-                    if (d <= maxKm) {
-                        dist[mun] = d;
-                        order[count++] = ((long) Float.floatToIntBits((float) d) << 32) | mun;
-                    }
-                }
-            }
-            done = Math.max(done, to);
-        }
-        Arrays.sort(order, 0, count);
+        x.count = 0;
+        grid.within(m, maxKm, x);
+        int count = x.count;
+        Arrays.sort(x.order, 0, count);
         return count;
     }
 

@@ -7,17 +7,21 @@ import java.util.Random;
 
 import it.snodo.engine.BoundedYenConnectionPaths;
 import it.snodo.engine.ComplementaritySynergies;
+import it.snodo.engine.ExactCoverIntegratedAnswers;
 import it.snodo.engine.JGraphTJudge;
 import it.snodo.engine.Network;
 import it.snodo.engine.ReferralAlgorithm;
+import it.snodo.engine.RemovalWhatIf;
 import it.snodo.engine.RingScanReferrals;
+import it.snodo.engine.WhatIfAnalysis;
 import it.snodo.network.NetworkDocument;
 
 /**
  * The engine alone, on a generated network built in memory (no Neo4j, no import): a quick loop
  * for working on an algorithm's speed. {@code java ... it.snodo.bench.EngineBench M [what...]},
- * what = referrals, paths, synergies, build. The numbers to publish come from {@link Benchmark}.
- * {@code EngineBench --check [S M]} has JGraphT judge the engine's answers instead ({@link #check}).
+ * what = referrals, paths, synergies, integrated, whatif, build. The numbers to publish come from
+ * {@link Benchmark}. {@code EngineBench --check [S M]} has JGraphT judge the engine's answers
+ * instead ({@link #check}).
  */
 public final class EngineBench {
 
@@ -31,7 +35,7 @@ public final class EngineBench {
         }
         NetworkGenerator.Scale scale = NetworkGenerator.Scale.valueOf(args.length > 0 ? args[0] : "S");
         List<String> what = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("build", "referrals", "paths", "synergies");
+                : List.of("build", "referrals", "paths", "synergies", "integrated", "whatif");
         long s = System.nanoTime();
         NetworkDocument doc = NetworkGenerator.generate(scale, 42);
         System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", NetworkGenerator.describe(doc), secs(s));
@@ -81,6 +85,34 @@ public final class EngineBench {
                 int a = coops.get(i % coops.size());
                 synergies.suggestions(a, 10, x -> x % 100 == 0 && net.provider(x) != a);
             }));
+        }
+        if (what.contains("integrated")) {
+            ExactCoverIntegratedAnswers answers = new ExactCoverIntegratedAnswers(net);
+            int n = 1_000;
+            int[][] q = new int[n][];
+            for (int i = 0; i < n; i++) {
+                q[i] = new int[] {muns[random.nextInt(muns.length)], random.nextInt(net.categoryCount()),
+                    random.nextInt(net.categoryCount()), random.nextInt(net.categoryCount())};
+            }
+            report("integrated answer, 3 categories, 25 km", Benchmark.time(n, n, i -> answers.answer(q[i][0],
+                    new int[] {q[i][1], q[i][2], q[i][3]}, 25)));
+        }
+        if (what.contains("whatif")) {
+            // One cooperative removed with its services and ties, as a planner asks of a member.
+            RemovalWhatIf whatIf = new RemovalWhatIf(net);
+            List<Integer> coops = new ArrayList<>();
+            for (int a = 0; a < net.actorCount(); a++) {
+                if (net.isCooperative(a)) {
+                    coops.add(a);
+                }
+            }
+            int n = 200;
+            int[] removed = new int[n];
+            for (int i = 0; i < n; i++) {
+                removed[i] = coops.get(random.nextInt(coops.size()));
+            }
+            report("what-if, one cooperative removed", Benchmark.time(n, n / 2, i -> whatIf.impact(
+                    new WhatIfAnalysis.Removal(new int[] {removed[i]}, new int[0], new int[0][]))));
         }
     }
 
