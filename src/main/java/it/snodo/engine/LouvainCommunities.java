@@ -32,8 +32,8 @@ import java.util.Objects;
  * start over from there. The whole method runs twice, with the nodes visited in ascending and in
  * descending order, and the partition of higher Q is kept (the ascending one when equal): on
  * small sparse graphs either order alone can end more than 0.01 below JGraphT's greedy
- * agglomeration (seen on random networks by {@code JGraphTJudgeTest}). Edge weights are integers, so gains are
- * compared exactly in integer arithmetic ({@code 2m·k_{i,D} − k_i·Σtot_D}, the gain times 2m²):
+ * agglomeration (seen on random networks by {@code JGraphTJudgeTest}). Edge weights are integers,
+ * so gains are compared exactly in integer arithmetic ({@code 2m·k_{i,D} − k_i·Σtot_D}, the gain times 2m²):
  * the result is deterministic for a given input, and each move strictly raises Q, so the method
  * ends. Isolated nodes stay communities of their own.
  */
