@@ -10,8 +10,8 @@ import java.util.TreeSet;
 /**
  * What-if by recomputation on the snapshot with the removals masked out: a need is answered
  * when some remaining service covers its category (or a descendant) and its municipality, looked
- * up in the coverage index; articulation points come from JGraphT's
- * {@link BiconnectivityInspector} (Hopcroft and Tarjan, "Efficient algorithms for graph
+ * up in the coverage index; articulation points come from
+ * {@link BiconnectivityFragility} (Hopcroft and Tarjan, "Efficient algorithms for graph
  * manipulation", CACM 16(6), 1973) on the tie graph before and after.
  */
 public final class RemovalWhatIf implements WhatIfAnalysis {
