@@ -5,10 +5,16 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
@@ -50,5 +56,18 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(resideInAPackage(ROOT + "..").and(not(resideInAPackage(ROOT + ".web.."))))
                 .because("web/ is what every module answers with; it cannot know any of them")
                 .check(CLASSES);
+    }
+
+    @Test
+    void everyModuleIsDescribedInTheDesign() throws IOException {
+        String design = Files.readString(Path.of("docs/design.md"));
+        int start = design.indexOf("\n## Modules\n");
+        assertThat(start).as("docs/design.md has a Modules section").isNotNegative();
+        int end = design.indexOf("\n## ", start + 1);
+        String modules = design.substring(start, end < 0 ? design.length() : end);
+        for (JavaPackage module : CLASSES.getPackage(ROOT).getSubpackages()) {
+            assertThat(modules).as("docs/design.md, Modules, describes %s", module.getName())
+                    .contains("`" + module.getRelativeName() + "`");
+        }
     }
 }
