@@ -1,6 +1,6 @@
 // The gap report of a territory in plain Cypher: demand lifted up the category tree from the
 // needs of its municipalities, covering services lifted up from what they address, joined per
-// category, states decided in DESIGN.md's order. Parameter: $territory.
+// category, states decided in docs/design.md's order. Parameter: $territory.
 MATCH (T:Territory {id: $territory})
 MATCH (m:Territory {level: 'MUNICIPALITY'})-[:PART_OF*0..]->(T)
 WITH collect(m) AS muns

@@ -4,7 +4,7 @@
 // services of the category's subtree (PART_OF*0..) are then joined to it through AVAILABLE_IN.
 // Going from the category to its services and testing membership in the reach list is faster
 // than expanding every reached territory to all its services (a province carries thousands).
-// The ranking is DESIGN.md's exactly (great-circle distance with R = 6371 km, free places desc
+// The ranking is docs/design.md's exactly (great-circle distance with R = 6371 km, free places desc
 // with unknown last, id); the benchmark checks its answers against the engine's.
 // Parameters: $category, $territory, $k, $maxKm, $includeFull.
 MATCH (m:Territory {id: $territory})

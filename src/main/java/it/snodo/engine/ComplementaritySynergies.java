@@ -17,7 +17,7 @@ import java.util.function.IntPredicate;
 /**
  * Synergies scored by complementarity over open gaps, shared territory and common tie partners.
  *
- * <p>What is computed, for cooperatives A and B (DESIGN.md, "Synergies"):
+ * <p>What is computed, for cooperatives A and B (docs/design.md, "Synergies"):
  * <ul>
  * <li>{@code M(X)} = the municipalities covered by X's services (available in them or in a
  * territory they are part of), plus the municipality X is based in, if X is based in a

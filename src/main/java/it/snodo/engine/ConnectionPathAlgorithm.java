@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Who can introduce whom: the k shortest loopless paths between two actors over the tie graph
- * (undirected, unweighted), fewest hops first, then strongest ties, as DESIGN.md defines them.
+ * (undirected, unweighted), fewest hops first, then strongest ties, as docs/design.md ("Connection
+ * paths") defines them.
  */
 public interface ConnectionPathAlgorithm {
 

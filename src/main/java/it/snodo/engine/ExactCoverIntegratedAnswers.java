@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
  * Integrated answers by exact minimum set cover over the bundle's categories, with the ties
  * broken by new ties needed, then total distance, then provider ids.
  *
- * <p>What is computed (DESIGN.md): the smallest set of providers whose services, within
+ * <p>What is computed (docs/design.md): the smallest set of providers whose services, within
  * {@code maxKm} of the municipality, cover every category of the bundle that can be covered;
  * among sets of equal size, the one whose providers fall in the fewest components of the whole
  * tie graph (new ties needed = components − 1), then the one with the shortest total distance

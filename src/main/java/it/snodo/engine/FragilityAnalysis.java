@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where the network would break, as DESIGN.md defines its fragility: the articulation points and
- * the bridges of the tie graph (undirected, simple: several ties between one pair are one edge),
- * its connected components of two or more actors, and the isolated actors (no tie).
+ * Where the network would break, as docs/design.md ("Fragility") defines it: the articulation
+ * points and the bridges of the tie graph (undirected, simple: several ties between one pair are
+ * one edge), its connected components of two or more actors, and the isolated actors (no tie).
  */
 public interface FragilityAnalysis {
 

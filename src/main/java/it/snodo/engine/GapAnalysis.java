@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What is missing where: per category, the demand recorded in a territory against the services
- * that cover it there, as DESIGN.md defines gaps.
+ * that cover it there, as docs/design.md ("Gaps") defines them.
  */
 public interface GapAnalysis {
 

@@ -3,7 +3,7 @@ package it.snodo.engine;
 /** Great-circle distances on a sphere of the earth's mean radius. */
 public final class Geo {
 
-    /** The earth's mean radius in km, as DESIGN.md fixes it. */
+    /** The earth's mean radius in km, as docs/design.md ("Definitions") fixes it. */
     public static final double EARTH_RADIUS_KM = 6371.0;
 
     private Geo() {

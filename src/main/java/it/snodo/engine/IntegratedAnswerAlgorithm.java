@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Who should answer a bundle of needs together: the smallest set of providers whose services,
  * within a distance of a municipality, cover every category of the bundle that can be covered,
- * as DESIGN.md defines the integrated answer.
+ * as docs/design.md defines the integrated answer ("Integrated answers").
  */
 public interface IntegratedAnswerAlgorithm {
 

@@ -9,10 +9,10 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * The measures of the tie graph DESIGN.md defines, for the whole network or for the actors based
- * in a territory (the subgraph they induce): N actors, E tied pairs, density, components,
- * Freeman degree centralization, normalised betweenness and the brokers it ranks, communities
- * with their modularity, and multiplexity.
+ * The measures of the tie graph docs/design.md defines ("Network measures"), for the whole network
+ * or for the actors based in a territory (the subgraph they induce): N actors, E tied pairs,
+ * density, components, Freeman degree centralization, normalised betweenness and the brokers it
+ * ranks, communities with their modularity, and multiplexity.
  */
 public interface NetworkMeasures {
 

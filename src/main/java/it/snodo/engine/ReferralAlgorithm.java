@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Where to send a need: the services that can answer a category of need in a municipality,
- * ranked and explained, as DESIGN.md defines referrals.
+ * ranked and explained, as docs/design.md ("Referrals") defines them.
  */
 public interface ReferralAlgorithm {
 

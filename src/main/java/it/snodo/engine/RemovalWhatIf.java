@@ -8,8 +8,8 @@ import java.util.Objects;
  * What-if by recomputation on the snapshot with the removals masked out: a need is answered
  * when some remaining service covers its category (or a descendant) and its municipality, looked
  * up in the coverage index, and only the needs of the municipalities a removed service covers are
- * looked at (no other can lose an answer); the new articulation points are those of the tie graph without the
- * removals that are not those of the whole tie graph, both from {@link TieGraph}'s depth-first
+ * looked at (no other can lose an answer); the new articulation points are those of the tie
+ * graph without the removals that are not those of the whole tie graph, both from {@link TieGraph}'s depth-first
  * search with low points (Hopcroft and Tarjan, "Algorithm 447: efficient algorithms for graph
  * manipulation", CACM 16(6), 1973), which lists no component. The whole graph's are computed
  * once per snapshot; the graph without the removals is a view that skips them as it goes.

@@ -3,9 +3,9 @@ package it.snodo.engine;
 import java.util.List;
 
 /**
- * Who should work together: cooperatives not yet tied that complete each other, share territory
- * and are close in the tie graph, as DESIGN.md defines synergies. Every suggestion carries its
- * reasons and the numbers behind them.
+ * Who should work together: cooperatives not yet tied that complete each other, share territory and
+ * are close in the tie graph, as docs/design.md ("Synergies") defines them. Every suggestion
+ * carries its reasons and the numbers behind them.
  */
 public interface SynergyAlgorithm {
 

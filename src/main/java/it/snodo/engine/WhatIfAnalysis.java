@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What the network would lose without some actors, services or ties, computed on the snapshot
  * and never written: the needs that lose their last answer, and the actors that become
- * articulation points of the tie graph, as DESIGN.md defines "what if".
+ * articulation points of the tie graph, as docs/design.md defines it ("What if").
  */
 public interface WhatIfAnalysis {
 

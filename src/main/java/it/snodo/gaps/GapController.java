@@ -41,7 +41,7 @@ class GapController {
     /**
      * One category in the territory.
      *
-     * @param services how many distinct services cover it there (more than DESIGN.md asks)
+     * @param services how many distinct services cover it there (docs/design.md, "Gaps")
      */
     record GapRow(String category, String categoryName, long demand, long supply, boolean supplyKnown,
             int providers, int services, GapAnalysis.State state) {

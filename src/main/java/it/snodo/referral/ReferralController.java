@@ -121,7 +121,8 @@ class ReferralController {
 
     /**
      * The best k of the referrals by the distance the caller is shown, then free places (unknown
-     * last), then id, as DESIGN.md ranks referrals; those shown farther than maxKm are left out.
+     * last), then id, as docs/design.md ("Referrals") ranks them; those shown farther than maxKm
+     * are left out.
      */
     private static List<Referral> shownRanking(Network n, HiddenPlaces hidden, List<Referral> found, int k,
             double maxKm) {

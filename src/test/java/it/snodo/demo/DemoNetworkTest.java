@@ -337,7 +337,7 @@ class DemoNetworkTest {
                 .map(Territory::id).filter(m -> isIn(m, territory)).toList();
     }
 
-    /** The gap state of a category in a territory, as DESIGN.md defines it. */
+    /** The gap state of a category in a territory, as docs/design.md defines it. */
     private String gapState(String territory, String category) {
         List<String> municipalities = municipalitiesOf(territory);
         int demand = doc.needs().stream()

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import it.snodo.engine.ConnectionPathAlgorithm.ConnectionPath;
 
 /**
- * {@link BoundedYenConnectionPaths} on small hand-built tie graphs, against the paths DESIGN.md
- * implies, listed by hand: no path between unconnected actors; every loopless path when k is
- * larger than their number; fewest hops first, then the larger sum of strengths, then the actor
- * ids; several ties between one pair are one edge whose strength is the strongest tie's and whose
- * kind is that tie's (alphabetical among equals, a missing strength counting as 0); and the single
- * path of no hop from an actor to itself.
+ * {@link BoundedYenConnectionPaths} on small hand-built tie graphs, against the paths
+ * docs/design.md implies, listed by hand: no path between unconnected actors; every loopless path
+ * when k is larger than their number; fewest hops first, then the larger sum of strengths, then the
+ * actor ids; several ties between one pair are one edge whose strength is the strongest tie's and
+ * whose kind is that tie's (alphabetical among equals, a missing strength counting as 0); and the
+ * single path of no hop from an actor to itself.
  */
 class BoundedYenConnectionPathsTest {
 

@@ -18,9 +18,9 @@ import it.snodo.engine.IntegratedAnswerAlgorithm.Assignment;
 
 /**
  * {@link ExactCoverIntegratedAnswers} on tiny hand-built networks, against answers worked out by
- * hand from DESIGN.md: the smallest cover (where greedy is not), then fewest new ties (components
- * of the whole tie graph), then shortest total distance, then provider ids; the nearest service
- * of a chosen provider for each category; the category tree; the maxKm bound; uncovered
+ * hand from docs/design.md: the smallest cover (where greedy is not), then fewest new ties
+ * (components of the whole tie graph), then shortest total distance, then provider ids; the nearest
+ * service of a chosen provider for each category; the category tree; the maxKm bound; uncovered
  * categories; the bounds of the query; and the worked example's integrated answers.
  *
  * <p>The territories: the district {@code ambito-rhodense} (Rho, Pero) and, directly under the

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The engine against the answers shared/examples says DESIGN.md implies. */
+/** The engine against the answers shared/examples says docs/design.md implies. */
 class ExampleFixtureTest {
 
     private final Network network = ExampleNetwork.load();

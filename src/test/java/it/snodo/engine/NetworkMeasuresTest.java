@@ -21,8 +21,8 @@ import it.snodo.engine.NetworkMeasures.Measures;
 
 /**
  * {@link BrandesLouvainMeasures} on small hand-built tie graphs whose measures are worked out by
- * hand from DESIGN.md's definitions (the arithmetic in the comments), on a territory's scope, and
- * on the worked example of shared/examples.
+ * hand from docs/design.md's definitions (the arithmetic in the comments), on a territory's scope,
+ * and on the worked example of shared/examples.
  */
 class NetworkMeasuresTest {
 

@@ -1,46 +1,59 @@
 package it.snodo.engine;
 
+import static it.snodo.engine.BruteForce.adjacency;
+import static it.snodo.engine.BruteForce.allShortestPaths;
+import static it.snodo.engine.BruteForce.answered;
+import static it.snodo.engine.BruteForce.answering;
+import static it.snodo.engine.BruteForce.articulationPoints;
+import static it.snodo.engine.BruteForce.componentCount;
+import static it.snodo.engine.BruteForce.components;
+import static it.snodo.engine.BruteForce.coversCategory;
+import static it.snodo.engine.BruteForce.distance;
+import static it.snodo.engine.BruteForce.edge;
+import static it.snodo.engine.BruteForce.edges;
+import static it.snodo.engine.BruteForce.isOrUnder;
+import static it.snodo.engine.RandomWorld.pick;
+import static it.snodo.engine.RandomWorld.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import it.snodo.engine.BruteForce.Fragile;
+import it.snodo.engine.BruteForce.GapRow;
 import it.snodo.engine.FragilityAnalysis.Fragility;
-import it.snodo.engine.GapAnalysis.State;
 import it.snodo.engine.IntegratedAnswerAlgorithm.Answer;
 import it.snodo.engine.IntegratedAnswerAlgorithm.Assignment;
 import it.snodo.engine.NetworkMeasures.Measures;
+import it.snodo.engine.RandomWorld.Need;
+import it.snodo.engine.RandomWorld.Svc;
+import it.snodo.engine.RandomWorld.Ter;
+import it.snodo.engine.RandomWorld.Tie;
 import it.snodo.engine.WhatIfAnalysis.Impact;
 import it.snodo.engine.WhatIfAnalysis.Removal;
 
 /**
- * The engine's analyses against a brute-force reading of DESIGN.md on seeded random networks.
+ * The engine's analyses against {@link BruteForce}, a brute-force reading of docs/design.md, on
+ * seeded random networks ({@link RandomWorld}).
  *
- * <p>Every reference here works on the rows the network was built from, by ids, with the
- * simplest code that states the definition: territories and categories are walked up their
- * parents one step at a time, connectivity is recounted from scratch after each removal, shortest
- * paths are enumerated one by one, and integrated answers try every subset of providers. None of
- * the engine's indexes (coverage, Euler tour, sorted adjacency) is used.
+ * <p>Every reference works on the rows the network was built from, by ids, with the simplest code
+ * that states the definition: territories and categories are walked up their parents one step at
+ * a time, connectivity is recounted from scratch after each removal, shortest paths are enumerated
+ * one by one, and integrated answers try every subset of providers. None of the engine's indexes
+ * (coverage, Euler tour, sorted adjacency) is used.
  *
  * <ul>
  * <li>Gaps ({@link CoverageGaps}) for every territory: demand, covering services, supply, whether
@@ -60,11 +73,6 @@ import it.snodo.engine.WhatIfAnalysis.Removal;
  */
 class RandomAnalysesTest {
 
-    private static final String[] TIE_KINDS = {"COLLABORATION", "CO_DESIGN", "CONVENTION", "CONTRACT", "FUNDING",
-        "REFERRAL", "JOINT_TENDER"};
-    private static final String[] PARTNER_KINDS = {"MUNICIPALITY", "HEALTH_AGENCY", "ASSOCIATION", "VOLUNTEER_GROUP",
-        "FOUNDATION", "SCHOOL", "UNION", "COMPANY", "OTHER"};
-    private static final String[] COOPERATIVE_TYPES = {"A", "B", "MIXED"};
     private static final double[] MAX_KM = {0, 5, 15, 40};
     private static final int REMOVALS_PER_SEED = 15;
     private static final int BUNDLES_PER_SEED = 25;
@@ -74,424 +82,23 @@ class RandomAnalysesTest {
         return IntStream.rangeClosed(1, 30);
     }
 
-    // ---------------------------------------------------------------- the random network, as plain rows
-
-    private record Ter(String id, String level, String parent, double lat, double lon) {
-    }
-
-    private record Cat(String code, String parent) {
-    }
-
-    private record Actor(String id, boolean cooperative, String type, String basedIn) {
-    }
-
-    private record Svc(String id, String provider, Integer capacity, Integer occupied, List<String> categories,
-            List<String> territories) {
-    }
-
-    private record Need(String id, String category, String territory, int people) {
-    }
-
-    private record Tie(String from, String to, String kind, Double strength) {
-    }
-
-    /** The rows of one random network. */
-    private static final class World {
-        final Map<String, Ter> territories = new LinkedHashMap<>();
-        final Map<String, Cat> categories = new LinkedHashMap<>();
-        final Map<String, Actor> actors = new LinkedHashMap<>();
-        final Map<String, Svc> services = new LinkedHashMap<>();
-        final Map<String, Need> needs = new LinkedHashMap<>();
-        final List<Tie> ties = new ArrayList<>();
-
-        private List<Ter> municipalities;
-        private Map<String, List<Ter>> covered;
-
-        /** The municipalities, in creation order (the rows are complete when this is first asked). */
-        List<Ter> municipalities() {
-            if (municipalities == null) {
-                municipalities = territories.values().stream().filter(t -> t.level.equals(Network.MUNICIPALITY))
-                        .toList();
-            }
-            return municipalities;
-        }
-
-        /** The municipalities a service covers, found once by {@link #coversMunicipality} for each. */
-        List<Ter> coveredBy(Svc s) {
-            if (covered == null) {
-                covered = new HashMap<>();
-                for (Svc x : services.values()) {
-                    covered.put(x.id, municipalities().stream().filter(m -> coversMunicipality(this, x, m.id))
-                            .toList());
-                }
-            }
-            return covered.get(s.id);
-        }
-
-        List<String> categoryCodesSorted() {
-            return new ArrayList<>(new TreeSet<>(categories.keySet()));
-        }
-
-        String parentTerritory(String id) {
-            return territories.get(id).parent;
-        }
-
-        String parentCategory(String code) {
-            return categories.get(code).parent;
-        }
-
-        /** The same rows without some services. */
-        World without(Collection<String> services) {
-            World w = new World();
-            w.territories.putAll(territories);
-            w.categories.putAll(categories);
-            w.actors.putAll(actors);
-            w.services.putAll(this.services);
-            w.services.keySet().removeAll(services);
-            w.needs.putAll(needs);
-            w.ties.addAll(ties);
-            return w;
-        }
-
-        /** Rows are given to the builder in a shuffled order: the snapshot must not depend on it. */
-        Network build(Random random) {
-            Network.Builder b = Network.builder(random.nextInt(1000));
-            List<Ter> ts = new ArrayList<>(territories.values());
-            Collections.shuffle(ts, random);
-            ts.forEach(t -> b.territory(t.id, t.id, t.level, t.parent,
-                    t.level.equals(Network.MUNICIPALITY) ? t.lat : null,
-                    t.level.equals(Network.MUNICIPALITY) ? t.lon : null));
-            List<Cat> cs = new ArrayList<>(categories.values());
-            Collections.shuffle(cs, random);
-            cs.forEach(c -> b.category(c.code, c.code, c.parent));
-            List<Actor> as = new ArrayList<>(actors.values());
-            Collections.shuffle(as, random);
-            for (Actor a : as) {
-                if (a.cooperative) {
-                    b.cooperative(a.id, a.id, a.type, a.basedIn);
-                } else {
-                    b.partner(a.id, a.id, a.type, a.basedIn);
-                }
-            }
-            List<Svc> ss = new ArrayList<>(services.values());
-            Collections.shuffle(ss, random);
-            ss.forEach(s -> b.service(s.id, s.id, s.provider, s.capacity, s.occupied, s.categories, s.territories));
-            List<Need> ns = new ArrayList<>(needs.values());
-            Collections.shuffle(ns, random);
-            ns.forEach(x -> b.need(x.id, x.category, x.territory, x.people));
-            ties.forEach(t -> b.tie(t.from, t.to, t.kind, t.strength));
-            return b.build();
-        }
-    }
-
-    /** Distinct random ids: a prefix and numbers drawn without repetition, so id order is not creation order. */
-    private static List<String> ids(Random random, String prefix, int count, int range, String format) {
-        List<Integer> numbers = new ArrayList<>(IntStream.range(0, range).boxed().toList());
-        Collections.shuffle(numbers, random);
-        return numbers.subList(0, count).stream().map(i -> prefix + String.format(format, i)).toList();
-    }
-
-    private static <T> T pick(Random random, List<T> items) {
-        return items.get(random.nextInt(items.size()));
-    }
-
-    private static Double strength(Random random) {
-        return random.nextInt(5) == 0 ? null : random.nextInt(21) / 20.0;
-    }
-
-    /**
-     * A random network: 10–40 municipalities within about 30 km of 45.5N 9.0E in 2–4 districts of
-     * one province; 3 root categories with 0–3 children (some with a grandchild); a consortium,
-     * cooperatives and partners ({@code 3 + extraActors} of them at most, plus 1–{@code maxComuni}
-     * municipality partners); 5–40 services; 0–60 needs; random ties, some parallel, some without
-     * strength.
-     */
-    private static World world(Random random, int extraActors, int maxComuni) {
-        World w = new World();
-        w.territories.put("prov-mi", new Ter("prov-mi", "PROVINCE", null, 0, 0));
-        int districts = 2 + random.nextInt(3);
-        List<String> districtIds = new ArrayList<>();
-        for (int i = 1; i <= districts; i++) {
-            String id = "ambito-" + i;
-            districtIds.add(id);
-            w.territories.put(id, new Ter(id, "DISTRICT", "prov-mi", 0, 0));
-        }
-        // Municipalities within about 30 km of 45.5N 9.0E (0.27 degrees of latitude, 0.385 of longitude).
-        for (String id : ids(random, "015", 10 + random.nextInt(31), 1000, "%03d")) {
-            double lat = 45.5 + (2 * random.nextDouble() - 1) * 0.27;
-            double lon = 9.0 + (2 * random.nextDouble() - 1) * 0.385;
-            w.territories.put(id, new Ter(id, Network.MUNICIPALITY, pick(random, districtIds), lat, lon));
-        }
-        List<String> municipalityIds = w.municipalities().stream().map(Ter::id).toList();
-
-        for (int r = 0; r < 3; r++) {
-            String root = "cat" + r;
-            w.categories.put(root, new Cat(root, null));
-            int children = random.nextInt(4);
-            for (int c = 0; c < children; c++) {
-                String child = root + "-" + c;
-                w.categories.put(child, new Cat(child, root));
-                if (random.nextInt(4) == 0) {
-                    w.categories.put(child + "-x", new Cat(child + "-x", child));
-                }
-            }
-        }
-        List<String> categoryCodes = new ArrayList<>(w.categories.keySet());
-
-        int actorCount = 3 + random.nextInt(extraActors + 1);
-        List<String> actorIds = ids(random, "act-", actorCount, 100, "%02d");
-        for (int i = 0; i < actorCount; i++) {
-            String id = actorIds.get(i);
-            int where = random.nextInt(10);
-            String basedIn = where == 0 ? null : where == 1 ? pick(random, districtIds) : pick(random, municipalityIds);
-            if (i == 0) {
-                w.actors.put(id, new Actor(id, true, Network.CONSORTIUM, basedIn));
-            } else if (random.nextBoolean()) {
-                w.actors.put(id, new Actor(id, true, COOPERATIVE_TYPES[random.nextInt(COOPERATIVE_TYPES.length)],
-                        basedIn));
-            } else {
-                String kind = random.nextInt(5) < 2 ? "MUNICIPALITY"
-                        : PARTNER_KINDS[random.nextInt(PARTNER_KINDS.length)];
-                w.actors.put(id, new Actor(id, false, kind, basedIn));
-            }
-        }
-        for (String id : ids(random, "comune-", 1 + random.nextInt(maxComuni), 100, "%02d")) {
-            w.actors.put(id, new Actor(id, false, "MUNICIPALITY", pick(random, municipalityIds)));
-        }
-        List<String> allActors = new ArrayList<>(w.actors.keySet());
-
-        List<String> territoryIds = new ArrayList<>(w.territories.keySet());
-        for (String id : ids(random, "svc-", 5 + random.nextInt(36), 1000, "%03d")) {
-            Set<String> cats = new HashSet<>();
-            int nc = 1 + random.nextInt(2);
-            while (cats.size() < nc) {
-                cats.add(pick(random, categoryCodes));
-            }
-            Set<String> ters = new HashSet<>();
-            int nt = 1 + random.nextInt(3);
-            while (ters.size() < nt) {
-                ters.add(pick(random, territoryIds));
-            }
-            Integer capacity = random.nextInt(4) == 0 ? null : random.nextInt(21);
-            Integer occupied = random.nextInt(3) == 0 ? null : random.nextInt(26);
-            w.services.put(id, new Svc(id, pick(random, allActors), capacity, occupied,
-                    List.copyOf(new TreeSet<>(cats)), List.copyOf(new TreeSet<>(ters))));
-        }
-
-        for (String id : ids(random, "need-", random.nextInt(61), 1000, "%03d")) {
-            w.needs.put(id, new Need(id, pick(random, categoryCodes), pick(random, municipalityIds),
-                    1 + random.nextInt(30)));
-        }
-
-        int tieCount = random.nextInt(2 * allActors.size() + 1);
-        for (int i = 0; i < tieCount; i++) {
-            String a = pick(random, allActors);
-            String b = pick(random, allActors);
-            if (a.equals(b)) {
-                continue;
-            }
-            int kind = random.nextInt(TIE_KINDS.length);
-            w.ties.add(new Tie(a, b, TIE_KINDS[kind], strength(random)));
-            int parallel = random.nextInt(4);
-            if (parallel == 0) {
-                // Another tie of another kind between the same pair, either way round.
-                String other = TIE_KINDS[(kind + 1 + random.nextInt(TIE_KINDS.length - 1)) % TIE_KINDS.length];
-                w.ties.add(random.nextBoolean() ? new Tie(b, a, other, strength(random))
-                        : new Tie(a, b, other, strength(random)));
-            } else if (parallel == 1 && random.nextBoolean()) {
-                // The same kind again: still one kind for the pair.
-                w.ties.add(new Tie(b, a, TIE_KINDS[kind], strength(random)));
-            }
-        }
-        return w;
-    }
-
-    // ---------------------------------------------------------------- the reference: DESIGN.md read literally
-
-    /** True when {@code id} is {@code ancestor} or below it, walking the parents one by one. */
-    private static boolean isOrUnder(String id, String ancestor, UnaryOperator<String> parent) {
-        for (String x = id; x != null; x = parent.apply(x)) {
-            if (x.equals(ancestor)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A service covers category c if it addresses c or a descendant of c. */
-    private static boolean coversCategory(World w, Svc s, String category) {
-        return s.categories.stream().anyMatch(c -> isOrUnder(c, category, w::parentCategory));
-    }
-
-    /** A service covers municipality m if it is available in m or in a territory m is part of. */
-    private static boolean coversMunicipality(World w, Svc s, String municipality) {
-        return s.territories.stream().anyMatch(t -> isOrUnder(municipality, t, w::parentTerritory));
-    }
-
-    private static double km(Ter a, Ter b) {
-        return Geo.distanceKm(a.lat, a.lon, b.lat, b.lon);
-    }
-
-    /** 0 when the service covers m, else the smallest distance from m to a municipality it covers (infinite if none). */
-    private static double distance(World w, Svc s, Ter m) {
-        List<Ter> covered = w.coveredBy(s);
-        if (covered.contains(m)) {
-            return 0;
-        }
-        double d = Double.POSITIVE_INFINITY;
-        for (Ter other : covered) {
-            d = Math.min(d, km(m, other));
-        }
-        return d;
-    }
-
-    /** An undirected edge, its two ends in id order. */
-    private static List<String> edge(String a, String b) {
-        return a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
-    }
-
-    /** The tied pairs (several ties between a pair are one edge), ascending. */
-    private static Set<List<String>> edges(World w) {
-        Set<List<String>> edges = new TreeSet<>(RandomAnalysesTest::compareLists);
-        for (Tie t : w.ties) {
-            edges.add(edge(t.from, t.to));
-        }
-        return edges;
-    }
-
-    /** The number of connected components of a graph: isolated vertices count one each. */
-    private static int componentCount(Collection<String> vertices, Collection<List<String>> edges) {
-        return components(vertices, edges).size();
-    }
-
-    /** The connected components of a graph, by breadth-first search from each unvisited vertex. */
-    private static List<Set<String>> components(Collection<String> vertices, Collection<List<String>> edges) {
-        Map<String, Set<String>> adjacency = adjacency(vertices, edges);
-        Set<String> seen = new HashSet<>();
-        List<Set<String>> out = new ArrayList<>();
-        for (String start : new TreeSet<>(vertices)) {
-            if (!seen.add(start)) {
-                continue;
-            }
-            Set<String> component = new TreeSet<>();
-            Deque<String> queue = new ArrayDeque<>(List.of(start));
-            while (!queue.isEmpty()) {
-                String v = queue.poll();
-                component.add(v);
-                for (String x : adjacency.get(v)) {
-                    if (seen.add(x)) {
-                        queue.add(x);
-                    }
-                }
-            }
-            out.add(component);
-        }
-        return out;
-    }
-
-    /** The adjacency of the graph the vertices induce: edges with an end outside are left out. */
-    private static Map<String, Set<String>> adjacency(Collection<String> vertices, Collection<List<String>> edges) {
-        Map<String, Set<String>> adjacency = new TreeMap<>();
-        vertices.forEach(v -> adjacency.put(v, new TreeSet<>()));
-        for (List<String> e : edges) {
-            if (adjacency.containsKey(e.get(0)) && adjacency.containsKey(e.get(1))) {
-                adjacency.get(e.get(0)).add(e.get(1));
-                adjacency.get(e.get(1)).add(e.get(0));
-            }
-        }
-        return adjacency;
-    }
-
-    /** The actors whose removal increases the number of components among the remaining actors, ascending. */
-    private static List<String> articulationPoints(Collection<String> vertices, Collection<List<String>> edges) {
-        int before = componentCount(vertices, edges);
-        List<String> out = new ArrayList<>();
-        for (String v : new TreeSet<>(vertices)) {
-            List<String> rest = vertices.stream().filter(x -> !x.equals(v)).toList();
-            if (componentCount(rest, edges) > before) {
-                out.add(v);
-            }
-        }
-        return out;
-    }
-
-    private static int compareLists(List<String> a, List<String> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = a.get(i).compareTo(b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
-    }
-
     // ---------------------------------------------------------------- gaps
-
-    private record GapRow(String category, long demand, long supply, boolean supplyKnown, int providers,
-            int services, State state) {
-    }
-
-    private static List<GapRow> expectedGaps(World w, String territory) {
-        List<String> muns = w.municipalities().stream().map(Ter::id)
-                .filter(m -> isOrUnder(m, territory, w::parentTerritory)).toList();
-        List<GapRow> rows = new ArrayList<>();
-        for (String c : w.categoryCodesSorted()) {
-            long demand = 0;
-            for (Need x : w.needs.values()) {
-                if (muns.contains(x.territory) && isOrUnder(x.category, c, w::parentCategory)) {
-                    demand += x.people;
-                }
-            }
-            List<Svc> covering = new ArrayList<>();
-            for (Svc s : w.services.values()) {
-                if (coversCategory(w, s, c) && muns.stream().anyMatch(m -> coversMunicipality(w, s, m))) {
-                    covering.add(s);
-                }
-            }
-            if (demand == 0 && covering.isEmpty()) {
-                continue;
-            }
-            long supply = 0;
-            boolean known = true;
-            Set<String> providers = new HashSet<>();
-            for (Svc s : covering) {
-                if (s.capacity == null) {
-                    known = false;
-                } else {
-                    supply += s.capacity - (s.occupied == null ? 0 : s.occupied);
-                }
-                providers.add(s.provider);
-            }
-            State state;
-            if (demand > 0 && covering.isEmpty()) {
-                state = State.UNCOVERED;
-            } else if (known && supply < demand) {
-                state = State.UNDER;
-            } else if (providers.size() == 1) {
-                state = State.FRAGILE;
-            } else {
-                state = State.COVERED;
-            }
-            rows.add(new GapRow(c, demand, supply, known, providers.size(), covering.size(), state));
-        }
-        return rows;
-    }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void gapsOfEveryTerritoryAreWhatABruteForceReadingOfTheDesignGives(int seed) {
         Random random = new Random(seed);
-        World w = world(random, 9, 3);
+        RandomWorld w = RandomWorld.generate(random, 9, 3);
         Network n = w.build(random);
         CoverageGaps engine = new CoverageGaps(n);
         int rows = 0;
         for (String t : new TreeSet<>(w.territories.keySet())) {
-            List<GapRow> expected = expectedGaps(w, t);
+            List<GapRow> expected = BruteForce.gaps(w, t);
             List<GapRow> actual = engine.rows(n.territory(t)).stream()
                     .map(r -> new GapRow(n.categoryCode(r.category()), r.demand(), r.supply(), r.supplyKnown(),
                             r.providers(), r.services(), r.state()))
                     .toList();
-            assertThat(actual).as("seed %d, territory %s (%s)", seed, t, w.territories.get(t).level)
+            assertThat(actual).as("seed %d, territory %s (%s)", seed, t, w.territories.get(t).level())
                     .isEqualTo(expected);
             rows += expected.size();
         }
@@ -499,34 +106,6 @@ class RandomAnalysesTest {
     }
 
     // ---------------------------------------------------------------- fragility
-
-    private record Fragile(List<String> articulationPoints, List<List<String>> bridges,
-            List<List<String>> components, List<String> isolated) {
-    }
-
-    private static Fragile expectedFragility(Collection<String> actors, Collection<List<String>> edges) {
-        Map<String, Set<String>> adjacency = adjacency(actors, edges);
-        List<List<String>> kept = edges.stream().filter(e -> adjacency.containsKey(e.get(0))
-                && adjacency.containsKey(e.get(1))).toList();
-        int before = componentCount(actors, kept);
-        List<List<String>> bridges = new ArrayList<>();
-        for (List<String> e : kept) {
-            List<List<String>> rest = kept.stream().filter(x -> !x.equals(e)).toList();
-            if (componentCount(actors, rest) > before) {
-                bridges.add(e);
-            }
-        }
-        bridges.sort(RandomAnalysesTest::compareLists);
-        List<List<String>> parts = new ArrayList<>();
-        for (Set<String> c : components(actors, kept)) {
-            if (c.size() >= 2) {
-                parts.add(List.copyOf(c));
-            }
-        }
-        parts.sort(Comparator.comparing(c -> c.get(0)));
-        List<String> isolated = new TreeSet<>(actors).stream().filter(a -> adjacency.get(a).isEmpty()).toList();
-        return new Fragile(articulationPoints(actors, kept), bridges, parts, isolated);
-    }
 
     private static Fragile named(Network n, Fragility f) {
         return new Fragile(f.articulationPoints().stream().map(n::actorId).toList(),
@@ -539,10 +118,10 @@ class RandomAnalysesTest {
     @MethodSource("seeds")
     void fragilityIsWhatRemovingEachActorAndEachTieShows(int seed) {
         Random random = new Random(100 + seed);
-        World w = world(random, 9, 3);
+        RandomWorld w = RandomWorld.generate(random, 9, 3);
         Network n = w.build(random);
         Set<List<String>> edges = edges(w);
-        Fragile expected = expectedFragility(w.actors.keySet(), edges);
+        Fragile expected = BruteForce.fragility(w.actors.keySet(), edges);
         Fragile actual = named(n, new BiconnectivityFragility().analyze(n));
         assertThat(actual).as("seed %d, ties %s", seed, edges).isEqualTo(expected);
     }
@@ -552,34 +131,17 @@ class RandomAnalysesTest {
     private record Lost(String territory, String category, long people) {
     }
 
-    /** The services that cover a need's category and its municipality. */
-    private static List<Svc> answering(World w, Need x) {
-        return w.services.values().stream()
-                .filter(s -> coversCategory(w, s, x.category) && coversMunicipality(w, s, x.territory)).toList();
-    }
-
-    /** A need is answered when some service covering it is not removed, nor is its provider. */
-    private static boolean answered(List<Svc> answering, Set<String> goneActors, Set<String> goneServices) {
-        return answering.stream().anyMatch(s -> !goneServices.contains(s.id) && !goneActors.contains(s.provider));
-    }
-
-    private static <T> List<T> sample(Random random, List<T> items, int max) {
-        List<T> copy = new ArrayList<>(items);
-        Collections.shuffle(copy, random);
-        return copy.subList(0, Math.min(copy.size(), random.nextInt(max + 1)));
-    }
-
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void whatIfIsTheDifferenceBetweenBeforeAndAfterRecomputedFromScratch(int seed) {
         Random random = new Random(200 + seed);
-        World w = world(random, 9, 3);
+        RandomWorld w = RandomWorld.generate(random, 9, 3);
         Network n = w.build(random);
         RemovalWhatIf engine = new RemovalWhatIf(n);
         Set<List<String>> edges = edges(w);
         List<String> pointsBefore = articulationPoints(w.actors.keySet(), edges);
         Map<String, List<Svc>> answering = new HashMap<>();
-        w.needs.values().forEach(x -> answering.put(x.id, answering(w, x)));
+        w.needs.values().forEach(x -> answering.put(x.id(), answering(w, x)));
 
         for (int q = 0; q < REMOVALS_PER_SEED; q++) {
             List<String> goneActors = sample(random, new ArrayList<>(w.actors.keySet()), 2);
@@ -589,11 +151,11 @@ class RandomAnalysesTest {
                     goneServices, goneTies);
 
             // Needs answered before and not after, summed by (municipality, category), in id order.
-            Map<List<String>, Long> lost = new TreeMap<>(RandomAnalysesTest::compareLists);
+            Map<List<String>, Long> lost = new TreeMap<>(BruteForce::compareLists);
             for (Need x : w.needs.values()) {
-                if (answered(answering.get(x.id), Set.of(), Set.of())
-                        && !answered(answering.get(x.id), Set.copyOf(goneActors), Set.copyOf(goneServices))) {
-                    lost.merge(List.of(x.territory, x.category), (long) x.people, Long::sum);
+                if (answered(answering.get(x.id()), Set.of(), Set.of())
+                        && !answered(answering.get(x.id()), Set.copyOf(goneActors), Set.copyOf(goneServices))) {
+                    lost.merge(List.of(x.territory(), x.category()), (long) x.people(), Long::sum);
                 }
             }
             List<Lost> expectedLost = lost.entrySet().stream()
@@ -620,45 +182,7 @@ class RandomAnalysesTest {
 
     // ---------------------------------------------------------------- network measures
 
-    /** Every shortest path from s to t, by breadth-first layers from s and a walk back from t. */
-    private static List<List<String>> allShortestPaths(Map<String, Set<String>> adjacency, String s, String t) {
-        Map<String, Integer> dist = new HashMap<>(Map.of(s, 0));
-        Deque<String> queue = new ArrayDeque<>(List.of(s));
-        while (!queue.isEmpty()) {
-            String v = queue.poll();
-            for (String x : adjacency.get(v)) {
-                if (!dist.containsKey(x)) {
-                    dist.put(x, dist.get(v) + 1);
-                    queue.add(x);
-                }
-            }
-        }
-        List<List<String>> out = new ArrayList<>();
-        if (dist.containsKey(t)) {
-            walkBack(adjacency, dist, new ArrayList<>(List.of(t)), out);
-        }
-        return out;
-    }
-
-    private static void walkBack(Map<String, Set<String>> adjacency, Map<String, Integer> dist, List<String> path,
-            List<List<String>> out) {
-        String last = path.get(path.size() - 1);
-        if (dist.get(last) == 0) {
-            List<String> p = new ArrayList<>(path);
-            Collections.reverse(p);
-            out.add(p);
-            return;
-        }
-        for (String x : adjacency.get(last)) {
-            if (dist.containsKey(x) && dist.get(x) == dist.get(last) - 1) {
-                path.add(x);
-                walkBack(adjacency, dist, path, out);
-                path.remove(path.size() - 1);
-            }
-        }
-    }
-
-    private static void checkMeasures(World w, Network n, List<String> scope, String where) {
+    private static void checkMeasures(RandomWorld w, Network n, List<String> scope, String where) {
         Set<List<String>> allEdges = edges(w);
         Map<String, Set<String>> adjacency = adjacency(scope, allEdges);
         List<List<String>> edges = allEdges.stream().filter(e -> scope.contains(e.get(0))
@@ -741,9 +265,9 @@ class RandomAnalysesTest {
         // Multiplexity: the mean number of tie kinds per tied pair.
         Map<List<String>, Set<String>> kinds = new HashMap<>();
         for (Tie t : w.ties) {
-            List<String> e = edge(t.from, t.to);
+            List<String> e = edge(t.from(), t.to());
             if (edges.contains(e)) {
-                kinds.computeIfAbsent(e, k -> new HashSet<>()).add(t.kind);
+                kinds.computeIfAbsent(e, k -> new HashSet<>()).add(t.kind());
             }
         }
         double multiplexity = ee == 0 ? 0 : kinds.values().stream().mapToInt(Set::size).sum() / (double) ee;
@@ -757,16 +281,16 @@ class RandomAnalysesTest {
     @MethodSource("seeds")
     void networkMeasuresOfTheWholeNetworkAndOfADistrictFollowTheirFormulas(int seed) {
         Random random = new Random(300 + seed);
-        World w = world(random, 9, 3);
+        RandomWorld w = RandomWorld.generate(random, 9, 3);
         Network n = w.build(random);
         List<String> all = new ArrayList<>(new TreeSet<>(w.actors.keySet()));
         checkMeasures(w, n, all, "seed " + seed + ", whole network, ties " + edges(w));
 
-        List<String> districts = w.territories.values().stream().filter(t -> t.level.equals("DISTRICT"))
+        List<String> districts = w.territories.values().stream().filter(t -> t.level().equals("DISTRICT"))
                 .map(Ter::id).sorted().toList();
         String district = pick(random, districts);
-        List<String> based = all.stream().filter(a -> w.actors.get(a).basedIn != null
-                && isOrUnder(w.actors.get(a).basedIn, district, w::parentTerritory)).toList();
+        List<String> based = all.stream().filter(a -> w.actors.get(a).basedIn() != null
+                && isOrUnder(w.actors.get(a).basedIn(), district, w::parentTerritory)).toList();
         assertThat(Arrays.stream(NetworkMeasures.basedIn(n, n.territory(district))).mapToObj(n::actorId).toList())
                 .as("seed %d: actors based in %s", seed, district).isEqualTo(based);
         checkMeasures(w, n, based, "seed " + seed + ", district " + district + " " + based + ", ties " + edges(w));
@@ -786,7 +310,7 @@ class RandomAnalysesTest {
     @MethodSource("seeds")
     void synergiesWithoutSomeServicesAreThoseOfTheNetworkWithoutThem(int seed) {
         Random random = new Random(500 + seed);
-        World w = world(random, 12, 3);
+        RandomWorld w = RandomWorld.generate(random, 12, 3);
         Network n = w.build(random);
         List<String> gone = new ArrayList<>(sample(random, new ArrayList<>(w.services.keySet()), 5));
         if (gone.isEmpty()) {
@@ -797,7 +321,7 @@ class RandomAnalysesTest {
         ComplementaritySynergies reference = new ComplementaritySynergies(without);
         Set<String> left = Set.copyOf(gone);
         for (String c : new TreeSet<>(w.actors.keySet())) {
-            if (!w.actors.get(c).cooperative) {
+            if (!w.actors.get(c).cooperative()) {
                 continue;
             }
             String where = String.format("seed %d, cooperative %s, without %s", seed, c, gone);
@@ -818,7 +342,7 @@ class RandomAnalysesTest {
     void integratedAnswersAreTheBestOfAllSubsetsOfProviders(int seed) {
         Random random = new Random(400 + seed);
         // At most 3 + 5 actors and 2 municipality partners: 10 providers, 1024 subsets.
-        World w = world(random, 5, 2);
+        RandomWorld w = RandomWorld.generate(random, 5, 2);
         Network n = w.build(random);
         ExactCoverIntegratedAnswers engine = new ExactCoverIntegratedAnswers(n);
         List<String> actors = new ArrayList<>(new TreeSet<>(w.actors.keySet()));
@@ -841,7 +365,7 @@ class RandomAnalysesTest {
                 asked = List.of(pick(random, categoryCodes));
             }
             double maxKm = MAX_KM[random.nextInt(MAX_KM.length)];
-            String where = String.format("seed %d, municipality %s, categories %s, maxKm %s", seed, m.id, asked,
+            String where = String.format("seed %d, municipality %s, categories %s, maxKm %s", seed, m.id(), asked,
                     maxKm);
 
             // Per provider and asked category, the distance of its nearest service covering it within maxKm.
@@ -849,10 +373,10 @@ class RandomAnalysesTest {
             Map<String, Double> serviceDistance = new HashMap<>();
             for (Svc s : w.services.values()) {
                 double d = distance(w, s, m);
-                serviceDistance.put(s.id, d);
+                serviceDistance.put(s.id(), d);
                 for (String c : asked) {
                     if (d <= maxKm && coversCategory(w, s, c)) {
-                        qualifies.computeIfAbsent(s.provider, p -> new HashMap<>()).merge(c, d, Math::min);
+                        qualifies.computeIfAbsent(s.provider(), p -> new HashMap<>()).merge(c, d, Math::min);
                     }
                 }
             }
@@ -901,7 +425,7 @@ class RandomAnalysesTest {
             List<List<String>> best = covers.stream().filter(c -> c.providers.size() == size && c.newTies == ties
                     && c.distance <= distance + EPS).map(Choice::providers).toList();
 
-            Answer answer = engine.answer(n.territory(m.id), asked.stream().mapToInt(n::category).toArray(), maxKm);
+            Answer answer = engine.answer(n.territory(m.id()), asked.stream().mapToInt(n::category).toArray(), maxKm);
             List<String> providers = Arrays.stream(answer.providers()).mapToObj(n::actorId).toList();
             String detail = where + ", answer " + providers + ", expected " + best + " (size " + size + ", new ties "
                     + ties + ", distance " + distance + ")";
@@ -925,11 +449,11 @@ class RandomAnalysesTest {
                 Svc s = w.services.get(n.serviceId(x.service()));
                 double nearest = providers.stream().mapToDouble(p -> qualifies.getOrDefault(p, Map.of())
                         .getOrDefault(c, Double.POSITIVE_INFINITY)).min().orElseThrow();
-                assertThat(n.actorId(x.provider())).as(detail + ": provider of %s", c).isEqualTo(s.provider)
+                assertThat(n.actorId(x.provider())).as(detail + ": provider of %s", c).isEqualTo(s.provider())
                         .isIn(providers);
-                assertThat(coversCategory(w, s, c)).as(detail + ": %s covers %s", s.id, c).isTrue();
-                assertThat(x.distanceKm()).as(detail + ": distance of %s", s.id)
-                        .isCloseTo(serviceDistance.get(s.id), within(EPS)).isCloseTo(nearest, within(EPS));
+                assertThat(coversCategory(w, s, c)).as(detail + ": %s covers %s", s.id(), c).isTrue();
+                assertThat(x.distanceKm()).as(detail + ": distance of %s", s.id())
+                        .isCloseTo(serviceDistance.get(s.id()), within(EPS)).isCloseTo(nearest, within(EPS));
             }
             answered += providers.isEmpty() ? 0 : 1;
         }

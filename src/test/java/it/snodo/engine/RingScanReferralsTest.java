@@ -14,7 +14,7 @@ import it.snodo.engine.ReferralAlgorithm.Referral;
 
 /**
  * {@link RingScanReferrals} on tiny hand-built networks, against answers worked out by hand from
- * DESIGN.md: ranking by distance, then free places (unknown last), then id; the category tree;
+ * docs/design.md: ranking by distance, then free places (unknown last), then id; the category tree;
  * coverage through a district; the distance to the nearest covered municipality; the maxKm, k and
  * includeFull bounds; the tie route from an entry point that explains each referral and its cost;
  * and distances that tie exactly, or differ by less than a float can tell, between municipalities.
