@@ -19,7 +19,6 @@ import it.snodo.engine.Network;
 import it.snodo.network.HiddenPlaces;
 import it.snodo.network.Snapshots;
 import it.snodo.network.TerritoryLevel;
-import it.snodo.web.ApiException;
 
 /** Gap reports for one territory, and the gap matrix of every territory of a level. */
 @RestController
@@ -69,7 +68,7 @@ class GapController {
     GapReport report(@RequestParam String territory) {
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
-        int t = territory(n, territory);
+        int t = engine.ids().territory(territory);
         List<GapRow> rows = new ArrayList<>();
         Map<GapAnalysis.State, Integer> states = new EnumMap<>(GapAnalysis.State.class);
         for (GapAnalysis.Row r : rows(engine, HiddenPlaces.of(n), t)) {
@@ -151,13 +150,6 @@ class GapController {
     private static List<GapAnalysis.Row> rows(Snapshots.Engine engine, HiddenPlaces hidden, int t) {
         Network n = engine.network();
         return hidden.any() && n.isMunicipality(t) ? engine.gaps().rows(t, hidden::hides) : engine.gaps().rows(t);
-    }
-
-    private static int territory(Network n, String id) {
-        if (!n.hasTerritory(id)) {
-            throw new ApiException.NotFound("No territory '" + id + "'");
-        }
-        return n.territory(id);
     }
 
     private static TerritoryRef ref(Network n, int t) {

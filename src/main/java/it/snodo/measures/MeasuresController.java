@@ -88,13 +88,7 @@ class MeasuresController {
     MeasuresAnswer measures(@RequestParam(required = false) String territory) {
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
-        int t = -1;
-        if (territory != null) {
-            if (!n.hasTerritory(territory)) {
-                throw new ApiException.NotFound("No territory '" + territory + "'");
-            }
-            t = n.territory(territory);
-        }
+        int t = territory == null ? -1 : engine.ids().territory(territory);
         // A confidential partner's base is shown to planners only: counting it among the actors
         // based in a territory would say where it is. The whole network says nothing of where.
         boolean hideConfidential = t >= 0 && !Caller.seesConfidential(null);
@@ -148,10 +142,12 @@ class MeasuresController {
         List<String> remove = request.remove() == null ? List.of() : request.remove();
         for (int i = 0; i < remove.size(); i++) {
             String id = remove.get(i);
-            if (n.hasActor(id)) {
-                actors.add(n.actor(id));
-            } else if (n.hasService(id)) {
-                services.add(n.service(id));
+            java.util.OptionalInt actor = engine.ids().findActor(id);
+            java.util.OptionalInt service = engine.ids().findService(id);
+            if (actor.isPresent()) {
+                actors.add(actor.getAsInt());
+            } else if (service.isPresent()) {
+                services.add(service.getAsInt());
             } else {
                 unknown.add(new Violation("remove[" + i + "]", id, "is not a cooperative, partner or service"));
             }
@@ -162,8 +158,9 @@ class MeasuresController {
             int[] pair = new int[2];
             for (int j = 0; j < 2; j++) {
                 String id = pairs.get(i).get(j);
-                if (n.hasActor(id)) {
-                    pair[j] = n.actor(id);
+                java.util.OptionalInt actor = engine.ids().findActor(id);
+                if (actor.isPresent()) {
+                    pair[j] = actor.getAsInt();
                 } else {
                     unknown.add(new Violation("removeTies[" + i + "][" + j + "]", id, "is not a cooperative or partner"));
                 }

@@ -61,6 +61,7 @@ public class Snapshots implements InitializingBean, DisposableBean {
         private static final String TOP_SYNERGIES = "top-synergies";
 
         private final Network network;
+        private final SnapshotIds ids;
         private final ReferralAlgorithm referrals;
         private final ConnectionPathAlgorithm paths;
         private final GapAnalysis gaps;
@@ -72,6 +73,7 @@ public class Snapshots implements InitializingBean, DisposableBean {
 
         private Engine(Network network) {
             this.network = network;
+            this.ids = new SnapshotIds(network);
             this.referrals = new RingScanReferrals(network);
             this.paths = new BoundedYenConnectionPaths(network);
             this.gaps = new CoverageGaps(network);
@@ -83,6 +85,7 @@ public class Snapshots implements InitializingBean, DisposableBean {
         /** The same snapshot with other needs: only what reads needs is built again. */
         private Engine(Engine base, Network network) {
             this.network = network;
+            this.ids = new SnapshotIds(network);
             this.referrals = base.referrals;
             this.paths = base.paths;
             this.gaps = new CoverageGaps(network);
@@ -113,6 +116,11 @@ public class Snapshots implements InitializingBean, DisposableBean {
 
         public long version() {
             return network.version();
+        }
+
+        /** The ids of a request translated to this snapshot's indexes, or refused as the API refuses them. */
+        public SnapshotIds ids() {
+            return ids;
         }
 
         public ReferralAlgorithm referrals() {

@@ -87,18 +87,8 @@ class ReferralController {
         }
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
-        if (!n.hasCategory(category)) {
-            throw new ApiException.NotFound("No category '" + category + "'");
-        }
-        if (!n.hasTerritory(territory)) {
-            throw new ApiException.NotFound("No territory '" + territory + "'");
-        }
-        int m = n.territory(territory);
-        if (!n.isMunicipality(m)) {
-            throw new ApiException.InvalidInput("Referrals start from a municipality",
-                    List.of(Violation.of("territory", "must be a municipality, '" + territory + "' is a "
-                            + n.territoryLevel(m))));
-        }
+        int c = engine.ids().category(category);
+        int m = engine.ids().municipality(territory, "territory", "Referrals start from a municipality");
         HiddenPlaces hidden = HiddenPlaces.of(n);
         // Ranked by the true distance, a hidden place would tell where it is by where it stands
         // in the list; so the caller's list is ranked, and cut at maxKm, by the distance shown.
@@ -107,7 +97,7 @@ class ReferralController {
         // the engine's best k + hidden hold all of them, and the engine stays one ranking.
         int asked = hidden.any() ? Math.min(k + hidden.count(), n.serviceCount()) : k;
         List<Referral> found = engine.referrals()
-                .referrals(new ReferralAlgorithm.Query(n.category(category), m, asked, maxKm, includeFull));
+                .referrals(new ReferralAlgorithm.Query(c, m, asked, maxKm, includeFull));
         if (hidden.any()) {
             found = shownRanking(n, hidden, found, k, maxKm);
         }
@@ -193,13 +183,10 @@ class ReferralController {
         }
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
-        for (String id : List.of(from, to)) {
-            if (!n.hasActor(id)) {
-                throw new ApiException.NotFound("No cooperative or partner '" + id + "'");
-            }
-        }
+        int source = engine.ids().actor(from);
+        int target = engine.ids().actor(to);
         List<PathAnswer> answers = new ArrayList<>();
-        for (ConnectionPath p : engine.paths().paths(n.actor(from), n.actor(to), k)) {
+        for (ConnectionPath p : engine.paths().paths(source, target, k)) {
             List<String> actors = new ArrayList<>();
             for (int a : p.actors()) {
                 actors.add(n.actorId(a));

@@ -72,14 +72,7 @@ class SynergyController {
         Caller.requireOwner(cooperative, "the synergies of '" + cooperative + "'", "cooperative");
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
-        if (!n.hasActor(cooperative)) {
-            throw new ApiException.NotFound("No cooperative '" + cooperative + "'");
-        }
-        int a = n.actor(cooperative);
-        if (!n.isCooperative(a)) {
-            throw new ApiException.InvalidInput("Synergies are suggested to cooperatives",
-                    List.of(Violation.of("cooperative", "must be a cooperative, '" + cooperative + "' is a partner")));
-        }
+        int a = engine.ids().cooperative(cooperative, "cooperative", "Synergies are suggested to cooperatives");
         // Shared municipalities and open gaps counted with a place hidden from the caller would
         // tell where it is: such a caller's suggestions are those of the network without it, as
         // its municipality gap rows are.
@@ -163,28 +156,9 @@ class SynergyController {
         }
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
-        if (!n.hasTerritory(query.territory())) {
-            throw new ApiException.NotFound("No territory '" + query.territory() + "'");
-        }
-        int m = n.territory(query.territory());
-        if (!n.isMunicipality(m)) {
-            throw new ApiException.InvalidInput("An integrated answer starts from a municipality",
-                    List.of(Violation.of("territory", "must be a municipality, '" + query.territory() + "' is a "
-                            + n.territoryLevel(m))));
-        }
-        List<Violation> unknown = new ArrayList<>();
-        int i = 0;
-        for (String code : query.categories()) {
-            if (!n.hasCategory(code)) {
-                unknown.add(new Violation("categories[" + i + "]", code, "is not a known category"));
-            }
-            i++;
-        }
-        if (!unknown.isEmpty()) {
-            throw new ApiException.NotFound("Unknown categories: "
-                    + String.join(", ", unknown.stream().map(Violation::id).toList()), unknown);
-        }
-        int[] categories = codes.stream().mapToInt(n::category).toArray();
+        int m = engine.ids().municipality(query.territory(), "territory",
+                "An integrated answer starts from a municipality");
+        int[] categories = engine.ids().categories(query.categories(), "categories");
         // Chosen by the distances shown, a set with a hidden place in it would tell how near it is.
         HiddenPlaces hidden = HiddenPlaces.of(n);
         IntegratedAnswerAlgorithm.Answer answer = hidden.any()
