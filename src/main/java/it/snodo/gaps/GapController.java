@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.engine.GapAnalysis;
 import it.snodo.engine.Network;
+import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
 import it.snodo.network.Snapshots;
 import it.snodo.network.TerritoryLevel;
@@ -71,7 +72,7 @@ class GapController {
         int t = engine.ids().territory(territory);
         List<GapRow> rows = new ArrayList<>();
         Map<GapAnalysis.State, Integer> states = new EnumMap<>(GapAnalysis.State.class);
-        for (GapAnalysis.Row r : rows(engine, HiddenPlaces.of(n), t)) {
+        for (GapAnalysis.Row r : rows(engine, ConfidentialPlaces.forCurrentCaller().hiddenIn(n), t)) {
             rows.add(new GapRow(n.categoryCode(r.category()), n.categoryName(r.category()), r.demand(), r.supply(),
                     r.supplyKnown(), r.providers(), r.services(), r.state()));
             states.merge(r.state(), 1, Integer::sum);
@@ -106,7 +107,7 @@ class GapController {
         List<TerritoryRef> territories = new ArrayList<>();
         List<List<GapAnalysis.State>> cells = new ArrayList<>();
         Map<GapAnalysis.State, Integer> states = new EnumMap<>(GapAnalysis.State.class);
-        HiddenPlaces hidden = HiddenPlaces.of(n);
+        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
         for (int t : n.territoriesOfLevel(level.name())) {
             territories.add(ref(n, t));
             GapAnalysis.State[] row = new GapAnalysis.State[n.categoryCount()];

@@ -21,10 +21,10 @@ import it.snodo.engine.FragilityAnalysis.Fragility;
 import it.snodo.engine.Network;
 import it.snodo.engine.NetworkMeasures.Measures;
 import it.snodo.engine.WhatIfAnalysis;
+import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
 import it.snodo.network.Snapshots;
 import it.snodo.web.ApiException;
-import it.snodo.web.Caller;
 import it.snodo.web.PlainText;
 import it.snodo.web.Violation;
 import jakarta.validation.Valid;
@@ -91,7 +91,7 @@ class MeasuresController {
         int t = territory == null ? -1 : engine.ids().territory(territory);
         // A confidential partner's base is shown to planners only: counting it among the actors
         // based in a territory would say where it is. The whole network says nothing of where.
-        boolean hideConfidential = t >= 0 && !Caller.seesConfidential(null);
+        boolean hideConfidential = t >= 0 && !ConfidentialPlaces.forCurrentCaller().seesAll();
         int[] scope = hideConfidential ? engine.scopeWithoutConfidential(t) : engine.scope(t);
         Measures m = hideConfidential ? engine.measuresWithoutConfidential(t) : engine.measures(t);
         Map<String, Double> betweenness = new LinkedHashMap<>();
@@ -172,10 +172,10 @@ class MeasuresController {
                     + String.join(", ", unknown.stream().map(Violation::id).toList()), unknown);
         }
         // The coverage lost without a confidential place would tell where it is.
+        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
         for (int s = 0; s < n.serviceCount(); s++) {
             int p = n.provider(s);
-            if ((services.contains(s) || actors.contains(p)) && n.isConfidentialService(s)
-                    && !Caller.seesConfidential(n.actorId(p))) {
+            if ((services.contains(s) || actors.contains(p)) && hidden.hides(s)) {
                 throw new ApiException.Forbidden("A what-if without a confidential place would tell where it is:"
                         + " only planners and its provider may ask it", List.of(Violation.of("remove",
                                 "must not name '" + (services.contains(s) ? n.serviceId(s) : n.actorId(p)) + "'")));
@@ -184,7 +184,6 @@ class MeasuresController {
         // Lost coverage is by municipality: a need that stays answered only by a place hidden from
         // the caller would tell where it is, so the caller's what-if is of the network without it,
         // as its municipality gap rows are.
-        HiddenPlaces hidden = HiddenPlaces.of(n);
         WhatIfAnalysis.Impact impact = engine.whatIf().impact(new WhatIfAnalysis.Removal(
                 actors.stream().mapToInt(Integer::intValue).toArray(),
                 services.stream().mapToInt(Integer::intValue).toArray(), ties), hidden::hides);

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import it.snodo.web.Caller;
 
 /** CRUD for partners. */
 @RestController
@@ -28,14 +27,14 @@ class PartnerController extends ResourceController<Partner> {
             @RequestParam(required = false) String territory,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        String shownTo = territory == null || Caller.seesConfidential(null) ? null : "";
+        String shownTo = territory == null ? null : ConfidentialPlaces.forCurrentCaller().shownTo();
         return page(filters("kind", kind, "territory", territory, NetworkReader.SHOWN_TO, shownTo), page, size);
     }
 
     /** A confidential partner shows no base but to planners. */
     @Override
     protected List<Partner> shown(List<Partner> rows) {
-        return rows.stream().map(p -> Boolean.TRUE.equals(p.confidential()) && !Caller.seesConfidential(null)
-                ? new Partner(p.id(), p.name(), p.kind(), null, true) : p).toList();
+        ConfidentialPlaces places = ConfidentialPlaces.forCurrentCaller();
+        return rows.stream().map(places::shown).toList();
     }
 }

@@ -40,9 +40,8 @@ class ServiceController extends ResourceController<Service> {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         // Filtered by territory, a confidential service would tell where it is by being listed.
-        String shownTo = territory == null && availableIn == null ? null : Caller.current()
-                .filter(c -> c.role() != it.snodo.web.Role.PLANNER)
-                .map(c -> c.cooperative() == null ? "" : c.cooperative()).orElse(null);
+        String shownTo = territory == null && availableIn == null ? null
+                : ConfidentialPlaces.forCurrentCaller().shownTo();
         return page(filters("provider", provider, "category", category, "addresses", addresses,
                 "territory", territory, "availableIn", availableIn, NetworkReader.SHOWN_TO, shownTo), page, size);
     }
@@ -53,15 +52,12 @@ class ServiceController extends ResourceController<Service> {
      */
     @Override
     protected List<Service> shown(List<Service> rows) {
-        if (rows.stream().allMatch(s -> Caller.seesConfidential(s.provider()))) {
+        ConfidentialPlaces places = ConfidentialPlaces.forCurrentCaller();
+        if (rows.stream().allMatch(s -> places.seesWhere(s.provider()))) {
             return rows;
         }
         java.util.Set<String> confidentialPartners = reader.confidentialPartners();
-        return rows.stream().map(s -> (Boolean.TRUE.equals(s.confidential()) || confidentialPartners.contains(
-                s.provider())) && !Caller.seesConfidential(s.provider())
-                        ? new Service(s.id(), s.name(), s.provider(), s.categories(), List.of(), s.capacity(),
-                                s.occupied(), true)
-                        : s).toList();
+        return rows.stream().map(s -> places.shown(s, confidentialPartners)).toList();
     }
 
     /** A cooperative's key writes only services it provides, and cannot take over another's. */

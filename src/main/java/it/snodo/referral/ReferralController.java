@@ -16,10 +16,10 @@ import it.snodo.engine.ConnectionPathAlgorithm.ConnectionPath;
 import it.snodo.engine.Network;
 import it.snodo.engine.ReferralAlgorithm;
 import it.snodo.engine.ReferralAlgorithm.Referral;
+import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
 import it.snodo.network.Snapshots;
 import it.snodo.web.ApiException;
-import it.snodo.web.Caller;
 import it.snodo.web.Violation;
 
 /** Referrals ("where do I send this need?") and connection paths ("who can introduce us?"). */
@@ -89,7 +89,7 @@ class ReferralController {
         Network n = engine.network();
         int c = engine.ids().category(category);
         int m = engine.ids().municipality(territory, "territory", "Referrals start from a municipality");
-        HiddenPlaces hidden = HiddenPlaces.of(n);
+        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
         // Ranked by the true distance, a hidden place would tell where it is by where it stands
         // in the list; so the caller's list is ranked, and cut at maxKm, by the distance shown.
         // Rounding only makes a key larger: a service among the best k by the shown distance has
@@ -104,7 +104,7 @@ class ReferralController {
         List<ReferralAnswer> answers = new ArrayList<>(found.size());
         for (Referral r : found) {
             ReferralAnswer answer = answer(n, m, r);
-            answers.add(hidden.hides(r.service()) ? masked(answer) : answer);
+            answers.add(hidden.hides(r.service()) ? masked(answer, hidden.shownKm(r.service(), r.distanceKm())) : answer);
         }
         return new Referrals(n.version(), answers);
     }
@@ -150,11 +150,10 @@ class ReferralController {
 
     /**
      * A confidential place as those who may not know where it is see it: listed, with its
-     * provider, but its distance rounded up to the next 5 km (at least 5) and no territory in its
-     * path; the cost counts the rounded distance.
+     * provider, but its distance the rounded one they are shown and no territory in its path; the
+     * cost counts the rounded distance.
      */
-    static ReferralAnswer masked(ReferralAnswer a) {
-        double rounded = Caller.confidentialKm(a.distanceKm());
+    static ReferralAnswer masked(ReferralAnswer a, double rounded) {
         List<Step> path = a.path().stream().filter(s -> !TERRITORY_LEVELS.contains(s.kind())).toList();
         return new ReferralAnswer(a.service(), a.provider(), rounded, a.freePlaces(),
                 a.cost() - a.distanceKm() + rounded, a.tieHops(), path);

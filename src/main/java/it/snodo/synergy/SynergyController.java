@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.engine.IntegratedAnswerAlgorithm;
 import it.snodo.engine.Network;
 import it.snodo.engine.SynergyAlgorithm;
+import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
 import it.snodo.network.Snapshots;
 import it.snodo.web.ApiException;
@@ -76,7 +77,7 @@ class SynergyController {
         // Shared municipalities and open gaps counted with a place hidden from the caller would
         // tell where it is: such a caller's suggestions are those of the network without it, as
         // its municipality gap rows are.
-        HiddenPlaces hidden = HiddenPlaces.of(n);
+        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
         List<SynergyAlgorithm.Suggestion> found = hidden.any()
                 ? engine.synergies().suggestions(a, limit, hidden::hides)
                 : engine.synergies().suggestions(a, limit);
@@ -160,7 +161,7 @@ class SynergyController {
                 "An integrated answer starts from a municipality");
         int[] categories = engine.ids().categories(query.categories(), "categories");
         // Chosen by the distances shown, a set with a hidden place in it would tell how near it is.
-        HiddenPlaces hidden = HiddenPlaces.of(n);
+        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
         IntegratedAnswerAlgorithm.Answer answer = hidden.any()
                 ? engine.integratedAnswers().answer(m, categories, maxKm, hidden::shownKm)
                 : engine.integratedAnswers().answer(m, categories, maxKm);

@@ -45,23 +45,6 @@ public record Caller(String keyId, Role role, String cooperative) {
         });
     }
 
-    /**
-     * True when the caller may see where a confidential place is: a planner, the cooperative that
-     * runs it ({@code owner}), or code running outside a request.
-     */
-    public static boolean seesConfidential(String owner) {
-        return current().map(c -> c.role() == Role.PLANNER
-                || c.role() == Role.COOPERATIVE && owner != null && owner.equals(c.cooperative())).orElse(true);
-    }
-
-    /**
-     * A confidential place's distance as those who may not know where it is see it: rounded up
-     * to the next 5 km, and at least 5.
-     */
-    public static double confidentialKm(double km) {
-        return Math.max(5, Math.ceil(km / 5) * 5);
-    }
-
     /** Refuses unless the caller is a planner. */
     public static void requirePlanner(String what) {
         current().ifPresent(c -> {
