@@ -16,7 +16,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import it.snodo.audit.Audit;
-import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
 
 /**
@@ -121,7 +120,7 @@ public class NetworkStore {
     long write(NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch) {
         try {
             return writeAll(document, mode, ifMatch);
-        } catch (ApiException.BrokenGraph e) {
+        } catch (BrokenGraph e) {
             if (mode == Mode.UPSERT) {
                 throw e;
             }
@@ -129,7 +128,7 @@ public class NetworkStore {
             List<Violation> fields = e.errors().stream()
                     .map(v -> new Violation(v.field().replaceFirst("^[a-z]+\\[0\\]\\.", ""), v.id(), v.message()))
                     .toList();
-            throw new ApiException.BrokenGraph(e.getMessage().replace("1 row breaks", "The write would break"),
+            throw new BrokenGraph(e.getMessage().replace("1 row breaks", "The write would break"),
                     fields);
         }
     }
@@ -240,7 +239,7 @@ public class NetworkStore {
                         DELETE t RETURN count(*) AS n""", Map.of("from", from, "to", to, "kind", kind.name()))
                         .single().get("n").asLong();
                 if (deleted == 0) {
-                    throw new ApiException.NotFound("No " + kind + " tie from '" + from + "' to '" + to + "'");
+                    throw new UnknownEntity("No " + kind + " tie from '" + from + "' to '" + to + "'", List.of());
                 }
                 Audit.record(tx, "DELETE", List.of(EntityKind.TIE.name()),
                         List.of(new Tie(from, to, kind, null, null).key()), version);
@@ -302,7 +301,7 @@ public class NetworkStore {
                 Map.of("key", row.storedKey()));
         long now = result.single().get("revision").asLong();
         if (!ifMatch.contains(now)) {
-            throw new ApiException.PreconditionFailed("'" + row.key() + "' is at revision " + now + ", not the one"
+            throw new StaleRevision("'" + row.key() + "' is at revision " + now + ", not the one"
                     + " If-Match names: read it again (GET gives its ETag) and redo the change",
                     List.of(Violation.of("If-Match", "must be \"" + now + "\", the entity's current ETag")));
         }
@@ -402,7 +401,7 @@ public class NetworkStore {
         }
         if (!taken.isEmpty()) {
             long rows = rows(taken);
-            throw new ApiException.Conflict(rows + (rows == 1 ? " row takes an id" : " rows take ids")
+            throw new EntityConflict(rows + (rows == 1 ? " row takes an id" : " rows take ids")
                     + " that the network gives to something else; nothing was written", taken);
         }
         if (!violations.isEmpty()) {
@@ -441,7 +440,7 @@ public class NetworkStore {
         if (mode == Mode.CREATE) {
             String takenBy = takenBy(row, db, dbCodes);
             if (takenBy != null) {
-                throw new ApiException.Conflict("'" + row.key() + "' is already the " + takenBy,
+                throw new EntityConflict("'" + row.key() + "' is already the " + takenBy,
                         List.of(Violation.of(kind.keyField,
                                 "is already taken; ids are unique across the network, category codes included")));
             }
@@ -453,11 +452,11 @@ public class NetworkStore {
             default -> db.containsKey(row.key()) && db.get(row.key()).kind() == kind;
         };
         if (mode == Mode.CREATE && exists) {
-            throw new ApiException.Conflict("The " + kind.word + " '" + row.key() + "' exists already",
+            throw new EntityConflict("The " + kind.word + " '" + row.key() + "' exists already",
                     List.of(Violation.of(kind.keyField, "is already taken")));
         }
         if (mode == Mode.REPLACE && !exists) {
-            throw new ApiException.NotFound("No " + kind.word + " '" + row.key() + "'");
+            throw new UnknownEntity("No " + kind.word + " '" + row.key() + "'", List.of());
         }
     }
 
@@ -597,9 +596,9 @@ public class NetworkStore {
         return violations.stream().map(v -> v.field().replaceAll("\\].*", "]")).distinct().count();
     }
 
-    static ApiException brokenGraph(List<Violation> violations) {
+    static BrokenGraph brokenGraph(List<Violation> violations) {
         long rows = rows(violations);
-        return new ApiException.BrokenGraph(rows + (rows == 1 ? " row breaks" : " rows break")
+        return new BrokenGraph(rows + (rows == 1 ? " row breaks" : " rows break")
                 + " the network graph; nothing was written", violations);
     }
 }
