@@ -1,9 +1,15 @@
 package it.snodo.network;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import it.snodo.web.Violation;
 
 /** A category of need and of service, in one tree shared by both. */
 public record Category(
@@ -15,5 +21,31 @@ public record Category(
     @Override
     public String key() {
         return code;
+    }
+
+    @Override
+    public EntityKind entityKind() {
+        return EntityKind.CATEGORY;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("code", code);
+        p.put("name", name);
+        p.put("nameEn", nameEn);
+        p.put("partOf", partOf);
+        return p;
+    }
+
+    @Override
+    public List<Reference> references() {
+        return partOf == null ? List.of() : List.of(Reference.to(Reference.Target.CATEGORY, "partOf", partOf));
+    }
+
+    @Override
+    public List<Violation> violations() {
+        return code.equals(partOf) ? List.of(new Violation("partOf", code, "cannot be the category itself"))
+                : List.of();
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.neo4j.driver.TransactionContext;
 
-import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
 
 /** Deletes that keep the graph whole. */
@@ -100,7 +99,7 @@ final class Deletes {
     private static void exists(TransactionContext tx, String query, Map<String, Object> p, EntityKind kind,
             String id) {
         if (tx.run(query, p).single().get("n").asLong() == 0) {
-            throw new ApiException.NotFound("No " + kind.word + " '" + id + "'");
+            throw new UnknownEntity("No " + kind.word + " '" + id + "'", List.of());
         }
     }
 
@@ -115,7 +114,7 @@ final class Deletes {
             }
         }
         if (!uses.isEmpty()) {
-            throw new ApiException.Conflict("The " + kind.word + " '" + id + "' is in use (" + uses
+            throw new EntityConflict("The " + kind.word + " '" + id + "' is in use (" + uses
                     + "); remove or move those first", List.of(Violation.of("id", "is in use: " + uses)));
         }
     }

@@ -29,7 +29,7 @@ final class DocumentChecks {
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get(i);
                 String prefix = section.json + "[" + i + "]";
-                String keyField = section == Section.CATEGORIES ? "code" : section == Section.TIES ? "kind" : "id";
+                String keyField = section.kind.keyField;
                 if (!seen.add(row.key())) {
                     violations.add(new Violation(prefix + "." + keyField, row.key(),
                             "is defined twice in " + section.json));
@@ -46,38 +46,11 @@ final class DocumentChecks {
         return violations;
     }
 
+    /** What is wrong with a row on its own, its fields named after {@code prefix} ("" for a body). */
     static void checkRow(Row row, String prefix, List<Violation> violations) {
         String dot = prefix.isEmpty() ? "" : prefix + ".";
-        if (row instanceof Territory t) {
-            if (t.level() == TerritoryLevel.MUNICIPALITY) {
-                if (t.lat() == null) {
-                    violations.add(new Violation(dot + "lat", t.id(), "is required for a municipality"));
-                }
-                if (t.lon() == null) {
-                    violations.add(new Violation(dot + "lon", t.id(), "is required for a municipality"));
-                }
-            } else if ((t.lat() == null) != (t.lon() == null)) {
-                violations.add(new Violation(dot + (t.lat() == null ? "lat" : "lon"), t.id(),
-                        "must be given together with " + (t.lat() == null ? "lon" : "lat")));
-            }
-            if (t.id().equals(t.partOf())) {
-                violations.add(new Violation(dot + "partOf", t.id(), "cannot be the territory itself"));
-            }
-            if (t.level() == TerritoryLevel.REGION && t.partOf() != null) {
-                violations.add(new Violation(dot + "partOf", t.id(), "must be empty: a region is part of nothing"));
-            }
-        } else if (row instanceof Category c) {
-            if (c.code().equals(c.partOf())) {
-                violations.add(new Violation(dot + "partOf", c.code(), "cannot be the category itself"));
-            }
-        } else if (row instanceof Cooperative c) {
-            if (c.id().equals(c.memberOf())) {
-                violations.add(new Violation(dot + "memberOf", c.id(), "cannot be the cooperative itself"));
-            }
-        } else if (row instanceof Tie t) {
-            if (t.from().equals(t.to())) {
-                violations.add(new Violation(dot + "to", t.key(), "cannot be the same actor as from"));
-            }
+        for (Violation v : row.violations()) {
+            violations.add(new Violation(dot + v.field(), v.id(), v.message()));
         }
     }
 }

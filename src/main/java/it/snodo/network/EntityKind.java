@@ -2,29 +2,15 @@ package it.snodo.network;
 
 /** What an id names. Ids of territories, actors, services and needs share one namespace. */
 enum EntityKind {
-    TERRITORY("territory"), CATEGORY("category"), COOPERATIVE("cooperative"), PARTNER("partner"),
-    SERVICE("service"), NEED("need"), TIE("tie");
+    TERRITORY("territory", "id"), CATEGORY("category", "code"), COOPERATIVE("cooperative", "id"),
+    PARTNER("partner", "id"), SERVICE("service", "id"), NEED("need", "id"), TIE("tie", "kind");
 
     final String word;
+    /** The field of a row that names it in errors: its id, a category's code, a tie's kind. */
+    final String keyField;
 
-    EntityKind(String word) {
+    EntityKind(String word, String keyField) {
         this.word = word;
-    }
-
-    static EntityKind of(Row row) {
-        if (row instanceof Territory) {
-            return TERRITORY;
-        } else if (row instanceof Category) {
-            return CATEGORY;
-        } else if (row instanceof Cooperative) {
-            return COOPERATIVE;
-        } else if (row instanceof Partner) {
-            return PARTNER;
-        } else if (row instanceof Service) {
-            return SERVICE;
-        } else if (row instanceof Need) {
-            return NEED;
-        }
-        return TIE;
+        this.keyField = keyField;
     }
 }

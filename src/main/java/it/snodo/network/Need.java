@@ -1,6 +1,9 @@
 package it.snodo.network;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
@@ -25,5 +28,29 @@ public record Need(
     @Override
     public String key() {
         return id;
+    }
+
+    @Override
+    public EntityKind entityKind() {
+        return EntityKind.NEED;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("category", category);
+        p.put("territory", territory);
+        p.put("people", people);
+        p.put("urgency", urgency == null ? null : urgency.name());
+        p.put("recordedAt", recordedAt);
+        p.put("source", source);
+        return p;
+    }
+
+    @Override
+    public List<Reference> references() {
+        return List.of(Reference.to(Reference.Target.CATEGORY, "category", category),
+                Reference.to(Reference.Target.MUNICIPALITY, "territory", territory));
     }
 }

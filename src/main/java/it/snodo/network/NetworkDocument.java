@@ -31,16 +31,19 @@ public record NetworkDocument(
 
     /** A document of one row. */
     public static NetworkDocument of(Row row) {
-        List<Row> one = List.of(row);
-        return new NetworkDocument(
-                row instanceof Territory ? cast(one) : null, row instanceof Category ? cast(one) : null,
-                row instanceof Cooperative ? cast(one) : null, row instanceof Partner ? cast(one) : null,
-                row instanceof Service ? cast(one) : null, row instanceof Need ? cast(one) : null,
-                row instanceof Tie ? cast(one) : null);
+        return of(java.util.Map.of(Section.of(row.entityKind()), List.of(row)));
+    }
+
+    /** A document of the rows of each section; a section missing is empty. */
+    static NetworkDocument of(java.util.Map<Section, ? extends List<? extends Row>> sections) {
+        return new NetworkDocument(cast(sections.get(Section.TERRITORIES)), cast(sections.get(Section.CATEGORIES)),
+                cast(sections.get(Section.COOPERATIVES)), cast(sections.get(Section.PARTNERS)),
+                cast(sections.get(Section.SERVICES)), cast(sections.get(Section.NEEDS)),
+                cast(sections.get(Section.TIES)));
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> List<T> cast(List<Row> rows) {
+    private static <T> List<T> cast(List<? extends Row> rows) {
         return (List<T>) rows;
     }
 

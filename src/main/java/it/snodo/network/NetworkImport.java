@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
 
 /** Imports a network document: every row checked on its own, then written all or nothing. */
@@ -61,9 +60,9 @@ public class NetworkImport {
         return write(document);
     }
 
-    private static ApiException invalid(List<Violation> violations) {
+    private static InvalidRows invalid(List<Violation> violations) {
         long rows = NetworkStore.rows(violations);
-        return new ApiException.InvalidInput(rows + (rows == 1 ? " row is" : " rows are")
+        return new InvalidRows(rows + (rows == 1 ? " row is" : " rows are")
                 + " not valid; nothing was written", violations);
     }
 

@@ -16,7 +16,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import it.snodo.audit.Audit;
-import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
 
 /**
@@ -121,7 +120,7 @@ public class NetworkStore {
     long write(NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch) {
         try {
             return writeAll(document, mode, ifMatch);
-        } catch (ApiException.BrokenGraph e) {
+        } catch (BrokenGraph e) {
             if (mode == Mode.UPSERT) {
                 throw e;
             }
@@ -129,7 +128,7 @@ public class NetworkStore {
             List<Violation> fields = e.errors().stream()
                     .map(v -> new Violation(v.field().replaceFirst("^[a-z]+\\[0\\]\\.", ""), v.id(), v.message()))
                     .toList();
-            throw new ApiException.BrokenGraph(e.getMessage().replace("1 row breaks", "The write would break"),
+            throw new BrokenGraph(e.getMessage().replace("1 row breaks", "The write would break"),
                     fields);
         }
     }
@@ -162,7 +161,7 @@ public class NetworkStore {
                     List<Map<String, Object>> fresh = new ArrayList<>();
                     List<Map<String, Object>> known = new ArrayList<>();
                     for (Row row : section.rows(changed)) {
-                        (existing.contains(row) ? known : fresh).add(Rows.parameters(row));
+                        (existing.contains(row) ? known : fresh).add(row.parameters());
                     }
                     run(tx, Writes.statements(section, true), fresh, version);
                     run(tx, Writes.statements(section, false), known, version);
@@ -199,31 +198,20 @@ public class NetworkStore {
             Map<String, Map<String, Object>> stored = new HashMap<>();
             for (int from = 0; from < known.size(); from += BATCH) {
                 List<Object> keys = known.subList(from, Math.min(known.size(), from + BATCH)).stream()
-                        .map(row -> row instanceof Tie t
-                                ? (Object) Map.of("from", t.from(), "to", t.to(), "kind", t.kind().name())
-                                : row.key())
-                        .toList();
-                reader.<Row>stored(tx, EntityKind.of(known.get(0)), keys)
-                        .forEach(row -> stored.put(row.key(), Rows.parameters(row)));
+                        .map(Row::storedKey).toList();
+                reader.<Row>stored(tx, section.kind, keys)
+                        .forEach(row -> stored.put(row.key(), row.parameters()));
             }
             List<Row> rows = new ArrayList<>();
             for (Row row : section.rows(document)) {
                 Map<String, Object> was = stored.get(row.key());
-                if (was == null || !was.equals(Rows.parameters(row))) {
+                if (was == null || !was.equals(row.parameters())) {
                     rows.add(row);
                 }
             }
             changed.put(section, rows);
         }
-        return new NetworkDocument(cast(changed.get(Section.TERRITORIES)), cast(changed.get(Section.CATEGORIES)),
-                cast(changed.get(Section.COOPERATIVES)), cast(changed.get(Section.PARTNERS)),
-                cast(changed.get(Section.SERVICES)), cast(changed.get(Section.NEEDS)),
-                cast(changed.get(Section.TIES)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> List<T> cast(List<Row> rows) {
-        return (List<T>) (List<?>) rows;
+        return NetworkDocument.of(changed);
     }
 
     /**
@@ -251,7 +239,7 @@ public class NetworkStore {
                         DELETE t RETURN count(*) AS n""", Map.of("from", from, "to", to, "kind", kind.name()))
                         .single().get("n").asLong();
                 if (deleted == 0) {
-                    throw new ApiException.NotFound("No " + kind + " tie from '" + from + "' to '" + to + "'");
+                    throw new UnknownEntity("No " + kind + " tie from '" + from + "' to '" + to + "'", List.of());
                 }
                 Audit.record(tx, "DELETE", List.of(EntityKind.TIE.name()),
                         List.of(new Tie(from, to, kind, null, null).key()), version);
@@ -283,7 +271,7 @@ public class NetworkStore {
         for (Section section : Section.values()) {
             List<? extends Row> rows = section.rows(document);
             if (!rows.isEmpty()) {
-                kinds.add(EntityKind.of(rows.get(0)).name());
+                kinds.add(section.kind.name());
                 rows.forEach(row -> ids.add(row.key()));
             }
         }
@@ -309,22 +297,23 @@ public class NetworkStore {
      * the version bump before it holds every other write back.
      */
     private static void checkRevision(TransactionContext tx, Row row, java.util.Collection<Long> ifMatch) {
-        var result = row instanceof Tie t
-                ? tx.run("""
-                        MATCH (:Actor {id: $from})-[x:TIED_TO {kind: $kind}]->(:Actor {id: $to})
-                        RETURN coalesce(x.writtenAt, 0) AS revision""",
-                        Map.of("from", t.from(), "to", t.to(), "kind", t.kind().name()))
-                : row instanceof Category c
-                        ? tx.run("MATCH (x:Category {code: $key}) RETURN coalesce(x.writtenAt, 0) AS revision",
-                                Map.of("key", c.code()))
-                        : tx.run("MATCH (x:Entity {id: $key}) RETURN coalesce(x.writtenAt, 0) AS revision",
-                                Map.of("key", row.key()));
+        var result = tx.run(matchOne(row) + " RETURN coalesce(x.writtenAt, 0) AS revision",
+                Map.of("key", row.storedKey()));
         long now = result.single().get("revision").asLong();
         if (!ifMatch.contains(now)) {
-            throw new ApiException.PreconditionFailed("'" + row.key() + "' is at revision " + now + ", not the one"
+            throw new StaleRevision("'" + row.key() + "' is at revision " + now + ", not the one"
                     + " If-Match names: read it again (GET gives its ETag) and redo the change",
                     List.of(Violation.of("If-Match", "must be \"" + now + "\", the entity's current ETag")));
         }
+    }
+
+    /** Matches the stored row {@code x} of the row's key, given as the parameter {@code $key}. */
+    private static String matchOne(Row row) {
+        return switch (row.entityKind()) {
+            case TIE -> "MATCH (:Actor {id: $key.from})-[x:TIED_TO {kind: $key.kind}]->(:Actor {id: $key.to})";
+            case CATEGORY -> "MATCH (x:Category {code: $key})";
+            default -> "MATCH (x:Entity {id: $key})";
+        };
     }
 
     // ---------------------------------------------------------------- reference checks
@@ -334,7 +323,7 @@ public class NetworkStore {
 
         boolean contains(Row row) {
             // Ties are merged whatever: their statement never needs to know.
-            return row instanceof Category c ? codes.contains(c.code()) : ids.contains(row.key());
+            return row.entityKind() == EntityKind.CATEGORY ? codes.contains(row.key()) : ids.contains(row.key());
         }
     }
 
@@ -345,19 +334,16 @@ public class NetworkStore {
     private Existing checkReferences(TransactionContext tx, NetworkDocument doc, Mode mode) {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> codes = new LinkedHashSet<>();
-        doc.territories().forEach(t -> { ids.add(t.id()); addIf(ids, t.partOf()); });
-        doc.categories().forEach(c -> { codes.add(c.code()); addIf(codes, c.partOf()); });
-        doc.cooperatives().forEach(c -> { ids.add(c.id()); addIf(ids, c.basedIn()); addIf(ids, c.memberOf()); });
-        doc.partners().forEach(p -> { ids.add(p.id()); addIf(ids, p.basedIn()); });
-        doc.services().forEach(s -> { ids.add(s.id()); ids.add(s.provider()); ids.addAll(s.territories());
-            codes.addAll(s.categories()); });
-        doc.needs().forEach(n -> { ids.add(n.id()); ids.add(n.territory()); codes.add(n.category()); });
-        doc.ties().forEach(t -> { ids.add(t.from()); ids.add(t.to()); });
-        // Codes and ids share one namespace: each key the document defines is looked up in the other too.
-        doc.categories().forEach(c -> ids.add(c.code()));
         for (Section section : Section.values()) {
-            if (section != Section.CATEGORIES && section != Section.TIES) {
-                section.rows(doc).forEach(row -> codes.add(row.key()));
+            for (Row row : section.rows(doc)) {
+                // Codes and ids share one namespace: each key the document defines is looked up in both.
+                if (section != Section.TIES) {
+                    ids.add(row.key());
+                    codes.add(row.key());
+                }
+                for (Reference reference : row.references()) {
+                    (reference.target() == Reference.Target.CATEGORY ? codes : ids).add(reference.key());
+                }
             }
         }
 
@@ -406,7 +392,7 @@ public class NetworkStore {
                 String p = section.json + "[" + i + "].";
                 String takenBy = takenBy(row, db, dbCodes);
                 if (takenBy != null) {
-                    taken.add(new Violation(p + (row instanceof Category ? "code" : "id"), row.key(),
+                    taken.add(new Violation(p + row.entityKind().keyField, row.key(),
                             "is already the " + takenBy + "; ids are unique across the network, category codes"
                                     + " included"));
                 }
@@ -415,7 +401,7 @@ public class NetworkStore {
         }
         if (!taken.isEmpty()) {
             long rows = rows(taken);
-            throw new ApiException.Conflict(rows + (rows == 1 ? " row takes an id" : " rows take ids")
+            throw new EntityConflict(rows + (rows == 1 ? " row takes an id" : " rows take ids")
                     + " that the network gives to something else; nothing was written", taken);
         }
         if (!violations.isEmpty()) {
@@ -431,15 +417,15 @@ public class NetworkStore {
      * still be replaced (a document holding both is refused on its own, naming the clash).
      */
     private static String takenBy(Row row, Map<String, Known> db, Set<String> dbCodes) {
-        if (row instanceof Tie) {
+        if (row.entityKind() == EntityKind.TIE) {
             return null;
         }
         Known entity = db.get(row.key());
-        if (row instanceof Category c) {
-            return entity != null && !dbCodes.contains(c.code()) ? "id of a " + entity.kind().word : null;
+        if (row.entityKind() == EntityKind.CATEGORY) {
+            return entity != null && !dbCodes.contains(row.key()) ? "id of a " + entity.kind().word : null;
         }
         if (entity != null) {
-            return entity.kind() == EntityKind.of(row) ? null : "id of a " + entity.kind().word;
+            return entity.kind() == row.entityKind() ? null : "id of a " + entity.kind().word;
         }
         return dbCodes.contains(row.key()) ? "code of a category" : null;
     }
@@ -450,34 +436,27 @@ public class NetworkStore {
             throw new IllegalArgumentException("create and replace take one row");
         }
         Row row = single(doc);
-        EntityKind kind = EntityKind.of(row);
-        boolean exists;
+        EntityKind kind = row.entityKind();
         if (mode == Mode.CREATE) {
             String takenBy = takenBy(row, db, dbCodes);
             if (takenBy != null) {
-                throw new ApiException.Conflict("'" + row.key() + "' is already the " + takenBy,
-                        List.of(Violation.of(kind == EntityKind.CATEGORY ? "code" : "id",
+                throw new EntityConflict("'" + row.key() + "' is already the " + takenBy,
+                        List.of(Violation.of(kind.keyField,
                                 "is already taken; ids are unique across the network, category codes included")));
             }
         }
-        if (row instanceof Category c) {
-            exists = dbCodes.contains(c.code());
-        } else if (row instanceof Tie t) {
-            exists = tx.run("""
-                    MATCH (:Actor {id: $from})-[t:TIED_TO {kind: $kind}]->(:Actor {id: $to})
-                    RETURN count(t) > 0 AS exists""", Map.of("from", t.from(), "to", t.to(), "kind", t.kind().name()))
+        boolean exists = switch (kind) {
+            case CATEGORY -> dbCodes.contains(row.key());
+            case TIE -> tx.run(matchOne(row) + " RETURN count(x) > 0 AS exists", Map.of("key", row.storedKey()))
                     .single().get("exists").asBoolean();
-        } else {
-            Known known = db.get(row.key());
-            exists = known != null && known.kind() == kind;
-        }
+            default -> db.containsKey(row.key()) && db.get(row.key()).kind() == kind;
+        };
         if (mode == Mode.CREATE && exists) {
-            throw new ApiException.Conflict("The " + kind.word + " '" + row.key() + "' exists already",
-                    List.of(Violation.of(kind == EntityKind.CATEGORY ? "code" : kind == EntityKind.TIE ? "kind" : "id",
-                            "is already taken")));
+            throw new EntityConflict("The " + kind.word + " '" + row.key() + "' exists already",
+                    List.of(Violation.of(kind.keyField, "is already taken")));
         }
         if (mode == Mode.REPLACE && !exists) {
-            throw new ApiException.NotFound("No " + kind.word + " '" + row.key() + "'");
+            throw new UnknownEntity("No " + kind.word + " '" + row.key() + "'", List.of());
         }
     }
 
@@ -490,60 +469,44 @@ public class NetworkStore {
         throw new IllegalArgumentException("empty document");
     }
 
+    /** Checks what a row names against what the graph will hold after the write. */
     private static void checkRow(Row row, String p, Map<String, Known> after, Set<String> categories,
             List<Violation> out) {
-        if (row instanceof Territory t) {
-            if (t.partOf() != null) {
-                Known parent = territory(t.partOf(), p + "partOf", t.id(), after, out);
-                if (parent != null && !t.level().canBePartOf(TerritoryLevel.valueOf(parent.level()))) {
-                    out.add(new Violation(p + "partOf", t.id(), "is a " + parent.level()
-                            + ": a " + t.level() + " can only be part of a larger territory"));
+        for (Reference reference : row.references()) {
+            String field = p + reference.field();
+            String key = reference.key();
+            switch (reference.target()) {
+                case CATEGORY -> {
+                    if (!categories.contains(key)) {
+                        out.add(new Violation(field, row.key(), "is not a known category: '" + key + "'"));
+                    }
+                }
+                case TERRITORY -> territory(key, field, row.key(), after, out);
+                case LARGER_TERRITORY -> {
+                    Known parent = territory(key, field, row.key(), after, out);
+                    if (parent != null && !reference.level().canBePartOf(TerritoryLevel.valueOf(parent.level()))) {
+                        out.add(new Violation(field, row.key(), "is a " + parent.level()
+                                + ": a " + reference.level() + " can only be part of a larger territory"));
+                    }
+                }
+                case MUNICIPALITY -> {
+                    Known where = territory(key, field, row.key(), after, out);
+                    if (where != null && !TerritoryLevel.MUNICIPALITY.name().equals(where.level())) {
+                        out.add(new Violation(field, row.key(), "must be a municipality, '" + key
+                                + "' is a " + where.level()));
+                    }
+                }
+                case ACTOR -> actor(key, field, row.key(), after, out);
+                case CONSORTIUM -> {
+                    Known consortium = after.get(key);
+                    if (consortium == null || consortium.kind() != EntityKind.COOPERATIVE) {
+                        out.add(new Violation(field, row.key(), "is not a known cooperative: '" + key + "'"));
+                    } else if (!CooperativeType.CONSORTIUM.name().equals(consortium.type())) {
+                        out.add(new Violation(field, row.key(), "must be a CONSORTIUM, '" + key
+                                + "' is of type " + consortium.type()));
+                    }
                 }
             }
-        } else if (row instanceof Category c) {
-            if (c.partOf() != null && !categories.contains(c.partOf())) {
-                out.add(new Violation(p + "partOf", c.code(), "is not a known category: '" + c.partOf() + "'"));
-            }
-        } else if (row instanceof Cooperative c) {
-            if (c.basedIn() != null) {
-                territory(c.basedIn(), p + "basedIn", c.id(), after, out);
-            }
-            if (c.memberOf() != null) {
-                Known consortium = after.get(c.memberOf());
-                if (consortium == null || consortium.kind() != EntityKind.COOPERATIVE) {
-                    out.add(new Violation(p + "memberOf", c.id(), "is not a known cooperative: '" + c.memberOf() + "'"));
-                } else if (!CooperativeType.CONSORTIUM.name().equals(consortium.type())) {
-                    out.add(new Violation(p + "memberOf", c.id(), "must be a CONSORTIUM, '" + c.memberOf()
-                            + "' is of type " + consortium.type()));
-                }
-            }
-        } else if (row instanceof Partner partner) {
-            if (partner.basedIn() != null) {
-                territory(partner.basedIn(), p + "basedIn", partner.id(), after, out);
-            }
-        } else if (row instanceof Service s) {
-            actor(s.provider(), p + "provider", s.id(), after, out);
-            for (int i = 0; i < s.categories().size(); i++) {
-                if (!categories.contains(s.categories().get(i))) {
-                    out.add(new Violation(p + "categories[" + i + "]", s.id(),
-                            "is not a known category: '" + s.categories().get(i) + "'"));
-                }
-            }
-            for (int i = 0; i < s.territories().size(); i++) {
-                territory(s.territories().get(i), p + "territories[" + i + "]", s.id(), after, out);
-            }
-        } else if (row instanceof Need n) {
-            if (!categories.contains(n.category())) {
-                out.add(new Violation(p + "category", n.id(), "is not a known category: '" + n.category() + "'"));
-            }
-            Known where = territory(n.territory(), p + "territory", n.id(), after, out);
-            if (where != null && !TerritoryLevel.MUNICIPALITY.name().equals(where.level())) {
-                out.add(new Violation(p + "territory", n.id(), "must be a municipality, '" + n.territory()
-                        + "' is a " + where.level()));
-            }
-        } else if (row instanceof Tie t) {
-            actor(t.from(), p + "from", t.key(), after, out);
-            actor(t.to(), p + "to", t.key(), after, out);
         }
     }
 
@@ -633,15 +596,9 @@ public class NetworkStore {
         return violations.stream().map(v -> v.field().replaceAll("\\].*", "]")).distinct().count();
     }
 
-    static ApiException brokenGraph(List<Violation> violations) {
+    static BrokenGraph brokenGraph(List<Violation> violations) {
         long rows = rows(violations);
-        return new ApiException.BrokenGraph(rows + (rows == 1 ? " row breaks" : " rows break")
+        return new BrokenGraph(rows + (rows == 1 ? " row breaks" : " rows break")
                 + " the network graph; nothing was written", violations);
-    }
-
-    private static void addIf(Set<String> set, String value) {
-        if (value != null) {
-            set.add(value);
-        }
     }
 }

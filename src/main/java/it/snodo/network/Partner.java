@@ -1,5 +1,9 @@
 package it.snodo.network;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,5 +20,26 @@ public record Partner(
     @Override
     public String key() {
         return id;
+    }
+
+    @Override
+    public EntityKind entityKind() {
+        return EntityKind.PARTNER;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("name", name);
+        p.put("kind", kind.name());
+        p.put("basedIn", basedIn);
+        p.put("confidential", Boolean.TRUE.equals(confidential) ? Boolean.TRUE : null);
+        return p;
+    }
+
+    @Override
+    public List<Reference> references() {
+        return basedIn == null ? List.of() : List.of(Reference.to(Reference.Target.TERRITORY, "basedIn", basedIn));
     }
 }

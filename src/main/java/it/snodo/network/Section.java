@@ -10,21 +10,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** The sections of the network document, in the order they are written. */
 enum Section {
-    TERRITORIES("territories", Territory.class, NetworkDocument::territories),
-    CATEGORIES("categories", Category.class, NetworkDocument::categories),
-    COOPERATIVES("cooperatives", Cooperative.class, NetworkDocument::cooperatives),
-    PARTNERS("partners", Partner.class, NetworkDocument::partners),
-    SERVICES("services", Service.class, NetworkDocument::services),
-    NEEDS("needs", Need.class, NetworkDocument::needs),
-    TIES("ties", Tie.class, NetworkDocument::ties);
+    TERRITORIES("territories", EntityKind.TERRITORY, Territory.class, NetworkDocument::territories),
+    CATEGORIES("categories", EntityKind.CATEGORY, Category.class, NetworkDocument::categories),
+    COOPERATIVES("cooperatives", EntityKind.COOPERATIVE, Cooperative.class, NetworkDocument::cooperatives),
+    PARTNERS("partners", EntityKind.PARTNER, Partner.class, NetworkDocument::partners),
+    SERVICES("services", EntityKind.SERVICE, Service.class, NetworkDocument::services),
+    NEEDS("needs", EntityKind.NEED, Need.class, NetworkDocument::needs),
+    TIES("ties", EntityKind.TIE, Tie.class, NetworkDocument::ties);
 
     final String json;
+    final EntityKind kind;
     final Class<? extends Row> type;
     final Set<String> fields;
     private final Function<NetworkDocument, List<? extends Row>> rows;
 
-    Section(String json, Class<? extends Row> type, Function<NetworkDocument, List<? extends Row>> rows) {
+    Section(String json, EntityKind kind, Class<? extends Row> type, Function<NetworkDocument, List<? extends Row>> rows) {
         this.json = json;
+        this.kind = kind;
         this.type = type;
         this.fields = Arrays.stream(type.getRecordComponents()).map(c -> c.getName())
                 .collect(Collectors.toUnmodifiableSet());
@@ -44,12 +46,22 @@ enum Section {
         return null;
     }
 
+    /** The section of a kind's rows. */
+    static Section of(EntityKind kind) {
+        for (Section s : values()) {
+            if (s.kind == kind) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no section holds " + kind);
+    }
+
     /** The key of a raw row, as far as it can be read, to name the row in errors. */
     String keyOf(JsonNode row) {
         if (this == TIES) {
             return text(row, "from") + ":" + text(row, "kind") + ":" + text(row, "to");
         }
-        return text(row, this == CATEGORIES ? "code" : "id");
+        return text(row, kind.keyField);
     }
 
     private static String text(JsonNode row, String field) {

@@ -1,6 +1,9 @@
 package it.snodo.network;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -35,5 +38,37 @@ public record Service(
     @Override
     public String key() {
         return id;
+    }
+
+    @Override
+    public EntityKind entityKind() {
+        return EntityKind.SERVICE;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("name", name);
+        p.put("provider", provider);
+        p.put("categories", categories);
+        p.put("territories", territories);
+        p.put("capacity", capacity);
+        p.put("occupied", occupied);
+        p.put("confidential", Boolean.TRUE.equals(confidential) ? Boolean.TRUE : null);
+        return p;
+    }
+
+    @Override
+    public List<Reference> references() {
+        List<Reference> references = new ArrayList<>();
+        references.add(Reference.to(Reference.Target.ACTOR, "provider", provider));
+        for (int i = 0; i < categories.size(); i++) {
+            references.add(Reference.to(Reference.Target.CATEGORY, "categories[" + i + "]", categories.get(i)));
+        }
+        for (int i = 0; i < territories.size(); i++) {
+            references.add(Reference.to(Reference.Target.TERRITORY, "territories[" + i + "]", territories.get(i)));
+        }
+        return references;
     }
 }

@@ -1,9 +1,15 @@
 package it.snodo.network;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+
+import it.snodo.web.Violation;
 
 /**
  * A tie between two actors; unique per (from, to, kind).
@@ -22,5 +28,37 @@ public record Tie(
     @Override
     public String key() {
         return from + ":" + kind + ":" + to;
+    }
+
+    @Override
+    public Object storedKey() {
+        return Map.of("from", from, "to", to, "kind", kind.name());
+    }
+
+    @Override
+    public EntityKind entityKind() {
+        return EntityKind.TIE;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("from", from);
+        p.put("to", to);
+        p.put("kind", kind.name());
+        p.put("since", since);
+        p.put("strength", strength);
+        return p;
+    }
+
+    @Override
+    public List<Reference> references() {
+        return List.of(Reference.to(Reference.Target.ACTOR, "from", from),
+                Reference.to(Reference.Target.ACTOR, "to", to));
+    }
+
+    @Override
+    public List<Violation> violations() {
+        return from.equals(to) ? List.of(new Violation("to", key(), "cannot be the same actor as from")) : List.of();
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
  * A client's mistake with a stable problem type, answered as an RFC 9457 problem detail.
  * Every subtype is a fact about the request, never about the server.
  */
-public abstract class ApiException extends RuntimeException {
+public abstract class ApiException extends RuntimeException implements Problem {
 
     private final ProblemType problem;
     private final List<Violation> errors;
@@ -20,7 +20,7 @@ public abstract class ApiException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    /** Its type in the catalogue, which fixes its status and title. */
+    @Override
     public ProblemType problem() {
         return problem;
     }
@@ -38,6 +38,12 @@ public abstract class ApiException extends RuntimeException {
         return problem.title();
     }
 
+    @Override
+    public String detail() {
+        return getMessage();
+    }
+
+    @Override
     public List<Violation> errors() {
         return errors;
     }

@@ -43,8 +43,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApi(ApiException e) {
-        log.debug("{}: {}", e.status(), e.getMessage());
-        return problem(e.problem(), e.getMessage(), e.errors());
+        return handleProblem(e);
+    }
+
+    /** A fact a module states (a write the network refuses): the problem detail of its type. */
+    private static ResponseEntity<Object> handleProblem(Problem p) {
+        log.debug("{}: {}", p.problem().status(), p.detail());
+        return problem(p.problem(), p.detail(), p.errors());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -80,6 +85,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) {
+        // A handler names an exception class, which web cannot for a module's (it knows none).
+        if (e instanceof Problem p) {
+            return handleProblem(p);
+        }
         log.error("Unexpected error", e);
         return problem(ProblemType.INTERNAL_ERROR, "The service failed to answer; the failure is logged.", List.of());
     }

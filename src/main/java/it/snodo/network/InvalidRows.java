@@ -1,0 +1,19 @@
+package it.snodo.network;
+
+import java.util.List;
+
+import it.snodo.web.ProblemType;
+import it.snodo.web.Violation;
+
+/** Rows of a document are not valid on their own, whatever the network holds. */
+final class InvalidRows extends NetworkProblem {
+
+    InvalidRows(String detail, List<Violation> errors) {
+        super(detail, errors);
+    }
+
+    @Override
+    public ProblemType problem() {
+        return ProblemType.INVALID_INPUT;
+    }
+}

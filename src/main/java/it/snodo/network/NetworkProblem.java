@@ -1,0 +1,32 @@
+package it.snodo.network;
+
+import java.util.List;
+
+import it.snodo.web.Problem;
+import it.snodo.web.ProblemType;
+import it.snodo.web.Violation;
+
+/** A write the network refuses, and why: the web layer answers it as the problem detail of its type. */
+abstract sealed class NetworkProblem extends RuntimeException implements Problem
+        permits UnknownEntity, EntityConflict, BrokenGraph, StaleRevision, InvalidRows {
+
+    private final transient List<Violation> errors;
+
+    NetworkProblem(String detail, List<Violation> errors) {
+        super(detail);
+        this.errors = List.copyOf(errors);
+    }
+
+    @Override
+    public abstract ProblemType problem();
+
+    @Override
+    public String detail() {
+        return getMessage();
+    }
+
+    @Override
+    public List<Violation> errors() {
+        return errors;
+    }
+}

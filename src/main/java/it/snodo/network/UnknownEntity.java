@@ -1,0 +1,19 @@
+package it.snodo.network;
+
+import java.util.List;
+
+import it.snodo.web.ProblemType;
+import it.snodo.web.Violation;
+
+/** What a write or delete names does not exist: "No territory '015182'". */
+final class UnknownEntity extends NetworkProblem {
+
+    UnknownEntity(String detail, List<Violation> errors) {
+        super(detail, errors);
+    }
+
+    @Override
+    public ProblemType problem() {
+        return ProblemType.NOT_FOUND;
+    }
+}
