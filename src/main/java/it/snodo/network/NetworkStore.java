@@ -2,11 +2,8 @@ package it.snodo.network;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.neo4j.driver.Driver;
@@ -24,9 +21,10 @@ import it.snodo.web.Violation;
  *
  * <p>A write first bumps the network version, which write-locks one node: writes are serialised,
  * so the reference checks that follow see exactly what the write will change. Then it checks
- * every reference against the document and the database, writes with batched {@code UNWIND ...
- * MERGE}, checks what the write may have broken around it, and commits — or throws and leaves the
- * database as it was. An import locks the version without bumping it and writes only the rows
+ * every reference against the document and the database ({@link ReferenceChecks}), writes with
+ * batched {@code UNWIND ... MERGE} ({@link Writes}), checks what the write may have broken around
+ * it ({@link GraphInvariants}), appends its audit entry, and commits — or throws a domain
+ * exception ({@link NetworkProblem}) and leaves the database as it was. An import locks the version without bumping it and writes only the rows
  * that differ from what is stored: when none does, it commits nothing but its audit entry, and
  * the version stays.
  */
@@ -144,7 +142,7 @@ public class NetworkStore {
                 long version = mode == Mode.UPSERT
                         ? tx.run(LOCK_VERSION).single().get("version").asLong() + 1
                         : tx.run(BUMP_VERSION).single().get("version").asLong();
-                Existing existing = checkReferences(tx, document, mode);
+                ReferenceChecks.Existing existing = ReferenceChecks.check(tx, document, mode);
                 if (ifMatch != null) {
                     checkRevision(tx, single(document), ifMatch);
                 }
@@ -166,7 +164,7 @@ public class NetworkStore {
                     run(tx, Writes.statements(section, true), fresh, version);
                     run(tx, Writes.statements(section, false), known, version);
                 }
-                checkSurroundings(tx, document);
+                GraphInvariants.check(tx, document);
                 audit(tx, mode, changed, version);
                 return new Written(version, changed);
             });
@@ -185,7 +183,8 @@ public class NetworkStore {
      * relationships differ from the stored ones, compared as export gives them. The stored rows
      * are read once, in batches, by key.
      */
-    private NetworkDocument changed(TransactionContext tx, NetworkDocument document, Existing existing) {
+    private NetworkDocument changed(TransactionContext tx, NetworkDocument document,
+            ReferenceChecks.Existing existing) {
         Map<Section, List<Row>> changed = new java.util.EnumMap<>(Section.class);
         for (Section section : Section.values()) {
             List<Row> known = new ArrayList<>();
@@ -308,156 +307,12 @@ public class NetworkStore {
     }
 
     /** Matches the stored row {@code x} of the row's key, given as the parameter {@code $key}. */
-    private static String matchOne(Row row) {
+    static String matchOne(Row row) {
         return switch (row.entityKind()) {
             case TIE -> "MATCH (:Actor {id: $key.from})-[x:TIED_TO {kind: $key.kind}]->(:Actor {id: $key.to})";
             case CATEGORY -> "MATCH (x:Category {code: $key})";
             default -> "MATCH (x:Entity {id: $key})";
         };
-    }
-
-    // ---------------------------------------------------------------- reference checks
-
-    /** The keys of the document that the database holds already. */
-    private record Existing(Set<String> ids, Set<String> codes) {
-
-        boolean contains(Row row) {
-            // Ties are merged whatever: their statement never needs to know.
-            return row.entityKind() == EntityKind.CATEGORY ? codes.contains(row.key()) : ids.contains(row.key());
-        }
-    }
-
-    /** What the database says of an id: its kind, and the level or type that references depend on. */
-    private record Known(EntityKind kind, String level, String type) {
-    }
-
-    private Existing checkReferences(TransactionContext tx, NetworkDocument doc, Mode mode) {
-        Set<String> ids = new LinkedHashSet<>();
-        Set<String> codes = new LinkedHashSet<>();
-        for (Section section : Section.values()) {
-            for (Row row : section.rows(doc)) {
-                // Codes and ids share one namespace: each key the document defines is looked up in both.
-                if (section != Section.TIES) {
-                    ids.add(row.key());
-                    codes.add(row.key());
-                }
-                for (Reference reference : row.references()) {
-                    (reference.target() == Reference.Target.CATEGORY ? codes : ids).add(reference.key());
-                }
-            }
-        }
-
-        Map<String, Known> db = new HashMap<>();
-        List<String> idList = new ArrayList<>(ids);
-        for (int from = 0; from < idList.size(); from += BATCH) {
-            tx.run("""
-                    UNWIND $ids AS id
-                    MATCH (x:Entity {id: id})
-                    RETURN id,
-                           CASE WHEN x:Territory THEN 'TERRITORY' WHEN x:Cooperative THEN 'COOPERATIVE'
-                                WHEN x:Partner THEN 'PARTNER' WHEN x:Service THEN 'SERVICE' ELSE 'NEED' END AS kind,
-                           x.level AS level, x.type AS type""",
-                    Map.of("ids", idList.subList(from, Math.min(idList.size(), from + BATCH))))
-                    .forEachRemaining(r -> db.put(r.get("id").asString(), new Known(
-                            EntityKind.valueOf(r.get("kind").asString()),
-                            r.get("level").isNull() ? null : r.get("level").asString(),
-                            r.get("type").isNull() ? null : r.get("type").asString())));
-        }
-        Set<String> dbCodes = new HashSet<>();
-        List<String> codeList = new ArrayList<>(codes);
-        for (int from = 0; from < codeList.size(); from += BATCH) {
-            tx.run("UNWIND $codes AS code MATCH (c:Category {code: code}) RETURN c.code AS code",
-                    Map.of("codes", codeList.subList(from, Math.min(codeList.size(), from + BATCH))))
-                    .forEachRemaining(r -> dbCodes.add(r.get("code").asString()));
-        }
-
-        if (mode != Mode.UPSERT) {
-            checkMode(tx, doc, mode, db, dbCodes);
-        }
-
-        // After the write, an id names what the document says, else what the database holds.
-        Map<String, Known> after = new HashMap<>(db);
-        doc.territories().forEach(t -> after.put(t.id(), new Known(EntityKind.TERRITORY, t.level().name(), null)));
-        doc.cooperatives().forEach(c -> after.put(c.id(), new Known(EntityKind.COOPERATIVE, null, c.type().name())));
-        doc.partners().forEach(p -> after.put(p.id(), new Known(EntityKind.PARTNER, null, null)));
-        Set<String> categories = new HashSet<>(dbCodes);
-        doc.categories().forEach(c -> categories.add(c.code()));
-
-        List<Violation> taken = new ArrayList<>();
-        List<Violation> violations = new ArrayList<>();
-        for (Section section : Section.values()) {
-            List<? extends Row> rows = section.rows(doc);
-            for (int i = 0; i < rows.size(); i++) {
-                Row row = rows.get(i);
-                String p = section.json + "[" + i + "].";
-                String takenBy = takenBy(row, db, dbCodes);
-                if (takenBy != null) {
-                    taken.add(new Violation(p + row.entityKind().keyField, row.key(),
-                            "is already the " + takenBy + "; ids are unique across the network, category codes"
-                                    + " included"));
-                }
-                checkRow(row, p, after, categories, violations);
-            }
-        }
-        if (!taken.isEmpty()) {
-            long rows = rows(taken);
-            throw new EntityConflict(rows + (rows == 1 ? " row takes an id" : " rows take ids")
-                    + " that the network gives to something else; nothing was written", taken);
-        }
-        if (!violations.isEmpty()) {
-            throw brokenGraph(violations);
-        }
-        return new Existing(db.keySet(), dbCodes);
-    }
-
-    /**
-     * What else holds a row's key, when the row would take it: "id of a territory", "code of a
-     * category", or null. A row that exists already takes nothing: a store written before codes
-     * joined the ids' namespace may hold a category and an entity of the same key, and each can
-     * still be replaced (a document holding both is refused on its own, naming the clash).
-     */
-    private static String takenBy(Row row, Map<String, Known> db, Set<String> dbCodes) {
-        if (row.entityKind() == EntityKind.TIE) {
-            return null;
-        }
-        Known entity = db.get(row.key());
-        if (row.entityKind() == EntityKind.CATEGORY) {
-            return entity != null && !dbCodes.contains(row.key()) ? "id of a " + entity.kind().word : null;
-        }
-        if (entity != null) {
-            return entity.kind() == row.entityKind() ? null : "id of a " + entity.kind().word;
-        }
-        return dbCodes.contains(row.key()) ? "code of a category" : null;
-    }
-
-    private static void checkMode(TransactionContext tx, NetworkDocument doc, Mode mode, Map<String, Known> db,
-            Set<String> dbCodes) {
-        if (doc.size() != 1) {
-            throw new IllegalArgumentException("create and replace take one row");
-        }
-        Row row = single(doc);
-        EntityKind kind = row.entityKind();
-        if (mode == Mode.CREATE) {
-            String takenBy = takenBy(row, db, dbCodes);
-            if (takenBy != null) {
-                throw new EntityConflict("'" + row.key() + "' is already the " + takenBy,
-                        List.of(Violation.of(kind.keyField,
-                                "is already taken; ids are unique across the network, category codes included")));
-            }
-        }
-        boolean exists = switch (kind) {
-            case CATEGORY -> dbCodes.contains(row.key());
-            case TIE -> tx.run(matchOne(row) + " RETURN count(x) > 0 AS exists", Map.of("key", row.storedKey()))
-                    .single().get("exists").asBoolean();
-            default -> db.containsKey(row.key()) && db.get(row.key()).kind() == kind;
-        };
-        if (mode == Mode.CREATE && exists) {
-            throw new EntityConflict("The " + kind.word + " '" + row.key() + "' exists already",
-                    List.of(Violation.of(kind.keyField, "is already taken")));
-        }
-        if (mode == Mode.REPLACE && !exists) {
-            throw new UnknownEntity("No " + kind.word + " '" + row.key() + "'", List.of());
-        }
     }
 
     static Row single(NetworkDocument doc) {
@@ -467,128 +322,6 @@ public class NetworkStore {
             }
         }
         throw new IllegalArgumentException("empty document");
-    }
-
-    /** Checks what a row names against what the graph will hold after the write. */
-    private static void checkRow(Row row, String p, Map<String, Known> after, Set<String> categories,
-            List<Violation> out) {
-        for (Reference reference : row.references()) {
-            String field = p + reference.field();
-            String key = reference.key();
-            switch (reference.target()) {
-                case CATEGORY -> {
-                    if (!categories.contains(key)) {
-                        out.add(new Violation(field, row.key(), "is not a known category: '" + key + "'"));
-                    }
-                }
-                case TERRITORY -> territory(key, field, row.key(), after, out);
-                case LARGER_TERRITORY -> {
-                    Known parent = territory(key, field, row.key(), after, out);
-                    if (parent != null && !reference.level().canBePartOf(TerritoryLevel.valueOf(parent.level()))) {
-                        out.add(new Violation(field, row.key(), "is a " + parent.level()
-                                + ": a " + reference.level() + " can only be part of a larger territory"));
-                    }
-                }
-                case MUNICIPALITY -> {
-                    Known where = territory(key, field, row.key(), after, out);
-                    if (where != null && !TerritoryLevel.MUNICIPALITY.name().equals(where.level())) {
-                        out.add(new Violation(field, row.key(), "must be a municipality, '" + key
-                                + "' is a " + where.level()));
-                    }
-                }
-                case ACTOR -> actor(key, field, row.key(), after, out);
-                case CONSORTIUM -> {
-                    Known consortium = after.get(key);
-                    if (consortium == null || consortium.kind() != EntityKind.COOPERATIVE) {
-                        out.add(new Violation(field, row.key(), "is not a known cooperative: '" + key + "'"));
-                    } else if (!CooperativeType.CONSORTIUM.name().equals(consortium.type())) {
-                        out.add(new Violation(field, row.key(), "must be a CONSORTIUM, '" + key
-                                + "' is of type " + consortium.type()));
-                    }
-                }
-            }
-        }
-    }
-
-    private static Known territory(String id, String field, String rowKey, Map<String, Known> after,
-            List<Violation> out) {
-        Known known = after.get(id);
-        if (known == null || known.kind() != EntityKind.TERRITORY) {
-            out.add(new Violation(field, rowKey, "is not a known territory: '" + id + "'"));
-            return null;
-        }
-        return known;
-    }
-
-    private static void actor(String id, String field, String rowKey, Map<String, Known> after,
-            List<Violation> out) {
-        Known known = after.get(id);
-        if (known == null || (known.kind() != EntityKind.COOPERATIVE && known.kind() != EntityKind.PARTNER)) {
-            out.add(new Violation(field, rowKey, "is not a known cooperative or partner: '" + id + "'"));
-        }
-    }
-
-    // ---------------------------------------------------------------- after the write
-
-    /** What a write can break beyond its own rows: children of a territory, needs, members, cycles. */
-    private void checkSurroundings(TransactionContext tx, NetworkDocument doc) {
-        List<Violation> violations = new ArrayList<>();
-        Map<String, Object> ranks = new HashMap<>();
-        for (TerritoryLevel level : TerritoryLevel.values()) {
-            ranks.put(level.name(), level.ordinal());
-        }
-        surrounding(tx, Section.TERRITORIES, doc, "level", Map.of("ranks", ranks), """
-                UNWIND $keys AS key
-                MATCH (c:Territory)-[:PART_OF]->(t:Territory {id: key})
-                WHERE $ranks[c.level] >= $ranks[t.level]
-                RETURN t.id AS key, 'is too small: ' + min(c.id) + ' and maybe others are part of it' AS message""",
-                violations);
-        surrounding(tx, Section.TERRITORIES, doc, "level", Map.of(), """
-                UNWIND $keys AS key
-                MATCH (t:Territory {id: key})
-                WHERE t.level <> 'MUNICIPALITY' AND EXISTS { (:Need)-[:LOCATED_IN]->(t) }
-                RETURN t.id AS key, 'must stay MUNICIPALITY: needs are located in it' AS message""", violations);
-        surrounding(tx, Section.CATEGORIES, doc, "partOf", Map.of(), """
-                UNWIND $keys AS key
-                MATCH (c:Category {code: key})
-                WHERE EXISTS { (c)-[:PART_OF*1..]->(c) }
-                RETURN c.code AS key, 'makes the category tree a cycle' AS message""", violations);
-        surrounding(tx, Section.COOPERATIVES, doc, "type", Map.of(), """
-                UNWIND $keys AS key
-                MATCH (c:Cooperative {id: key})
-                WHERE c.type <> 'CONSORTIUM' AND EXISTS { (:Cooperative)-[:MEMBER_OF]->(c) }
-                RETURN c.id AS key, 'must stay CONSORTIUM: other cooperatives are members of it' AS message""",
-                violations);
-        surrounding(tx, Section.COOPERATIVES, doc, "memberOf", Map.of(), """
-                UNWIND $keys AS key
-                MATCH (c:Cooperative {id: key})
-                WHERE EXISTS { (c)-[:MEMBER_OF*1..]->(c) }
-                RETURN c.id AS key, 'makes membership a cycle' AS message""", violations);
-        if (!violations.isEmpty()) {
-            throw brokenGraph(violations);
-        }
-    }
-
-    /**
-     * Runs one check over the keys a section's rows wrote; each row it returns ({@code key},
-     * {@code message}) names the row and field at fault.
-     */
-    private static void surrounding(TransactionContext tx, Section section, NetworkDocument doc, String field,
-            Map<String, Object> params, String query, List<Violation> out) {
-        List<? extends Row> rows = section.rows(doc);
-        if (rows.isEmpty()) {
-            return;
-        }
-        Map<String, Integer> at = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            at.put(rows.get(i).key(), i);
-        }
-        Map<String, Object> all = new HashMap<>(params);
-        all.put("keys", List.copyOf(at.keySet()));
-        tx.run(query, all).forEachRemaining(r -> {
-            String key = r.get("key").asString();
-            out.add(new Violation(section.json + "[" + at.get(key) + "]." + field, key, r.get("message").asString()));
-        });
     }
 
     /** How many document rows a list of violations names ({@code needs[3].people} names {@code needs[3]}). */
