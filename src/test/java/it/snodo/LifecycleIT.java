@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
-import it.snodo.network.Snapshots;
+import it.snodo.snapshot.Snapshots;
 
 /**
  * The service as an operator runs it: a separate JVM started on its main class loads the demo

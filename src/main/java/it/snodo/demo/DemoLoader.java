@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import it.snodo.network.NetworkImport;
 import it.snodo.network.NetworkStore;
-import it.snodo.network.Snapshots;
+import it.snodo.snapshot.Snapshots;
 
 /**
  * Loads the demo network through the import path on the first start, when nothing was ever

@@ -18,7 +18,7 @@ import it.snodo.engine.GapAnalysis;
 import it.snodo.engine.Network;
 import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
-import it.snodo.network.Snapshots;
+import it.snodo.snapshot.Snapshots;
 import it.snodo.network.TerritoryLevel;
 
 /** Gap reports for one territory, and the gap matrix of every territory of a level. */

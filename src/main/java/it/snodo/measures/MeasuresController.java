@@ -23,7 +23,7 @@ import it.snodo.engine.NetworkMeasures.Measures;
 import it.snodo.engine.WhatIfAnalysis;
 import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
-import it.snodo.network.Snapshots;
+import it.snodo.snapshot.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.PlainText;
 import it.snodo.web.Violation;

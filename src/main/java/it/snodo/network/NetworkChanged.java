@@ -21,7 +21,8 @@ public record NetworkChanged(long version, List<Need> needsWritten, List<String>
         return new NetworkChanged(version, List.copyOf(written), List.copyOf(deleted));
     }
 
-    boolean needsOnly() {
+    /** True when the write touched needs alone, and the snapshot can be patched. */
+    public boolean needsOnly() {
         return needsWritten != null && needsDeleted != null;
     }
 }

@@ -18,7 +18,7 @@ import it.snodo.engine.ReferralAlgorithm;
 import it.snodo.engine.ReferralAlgorithm.Referral;
 import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
-import it.snodo.network.Snapshots;
+import it.snodo.snapshot.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
 

@@ -21,7 +21,7 @@ import it.snodo.engine.Network;
 import it.snodo.engine.SynergyAlgorithm;
 import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
-import it.snodo.network.Snapshots;
+import it.snodo.snapshot.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
 import it.snodo.web.PlainText;

@@ -35,7 +35,7 @@ import it.snodo.network.Need;
 import it.snodo.network.NetworkDocument;
 import it.snodo.network.NetworkImport;
 import it.snodo.network.NetworkStore;
-import it.snodo.network.Snapshots;
+import it.snodo.snapshot.Snapshots;
 import it.snodo.network.Urgency;
 
 /**

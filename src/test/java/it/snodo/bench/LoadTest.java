@@ -25,7 +25,7 @@ import it.snodo.SnodoApplication;
 import it.snodo.engine.Network;
 import it.snodo.network.NetworkImport;
 import it.snodo.network.NetworkReader;
-import it.snodo.network.Snapshots;
+import it.snodo.snapshot.Snapshots;
 
 /**
  * The service under mixed load: {@code connections} clients for {@code seconds}, each request a

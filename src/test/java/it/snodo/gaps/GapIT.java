@@ -18,7 +18,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import it.snodo.SnodoIT;
-import it.snodo.network.Snapshots;
+import it.snodo.snapshot.Snapshots;
 
 /** Gap reports and the gap matrix over HTTP, on the real database with the worked example. */
 class GapIT extends SnodoIT {

@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.snapshot;
 
 import java.util.List;
 

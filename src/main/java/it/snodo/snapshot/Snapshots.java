@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.snapshot;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +34,9 @@ import it.snodo.engine.RingScanReferrals;
 import it.snodo.engine.SynergyAlgorithm;
 import it.snodo.engine.UnknownEntity;
 import it.snodo.engine.WhatIfAnalysis;
+import it.snodo.network.NetworkChanged;
+import it.snodo.network.NetworkStore;
+import it.snodo.network.SnapshotIds;
 
 /**
  * The engine's current snapshot of the network, rebuilt off the request path after every
