@@ -1,9 +1,6 @@
 package it.snodo.web;
 
-import java.net.URI;
 import java.util.List;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * A client's mistake with a stable problem type, answered as an RFC 9457 problem detail.
@@ -23,19 +20,6 @@ public abstract class ApiException extends RuntimeException implements Problem {
     @Override
     public ProblemType problem() {
         return problem;
-    }
-
-    public HttpStatus status() {
-        return problem.status();
-    }
-
-    /** The problem type, a stable URI path such as {@code /problems/not-found}. */
-    public URI type() {
-        return problem.type();
-    }
-
-    public String title() {
-        return problem.title();
     }
 
     @Override
