@@ -6,7 +6,7 @@
 import {all, api} from './api.js';
 import {el, fill} from './dom.js';
 import {register, t} from './i18n.js';
-import {showError, start} from './shell.js';
+import {into, showError, start} from './shell.js';
 import {combobox, kindLabel, loadActors, loadCategories, loadMunicipalities, number, tieLabel}
   from './pickers.js';
 
@@ -157,24 +157,6 @@ start({
   },
 });
 
-/** Runs `call` with `section` marked loading, then ready or error (the problem's detail shown). */
-async function into(section, body, call) {
-  section.dataset.state = 'loading';
-  section.setAttribute('aria-busy', 'true');
-  fill(body, el('p', {class: 'note'}, t('plan.loading')));
-  try {
-    await call();
-    section.dataset.state = 'ready';
-  } catch (e) {
-    showError(body, e);
-    section.dataset.state = 'error';
-  } finally {
-    section.removeAttribute('aria-busy');
-    // One short sentence for screen readers, not the whole answer.
-    section.querySelector('[role=status]').textContent = body.firstElementChild?.textContent ?? '';
-  }
-}
-
 function chip(id, text, removeLabel, onRemove, dataset = {}) {
   return el('li', {dataset: {id, ...dataset}}, el('span', {}, text),
       el('button', {type: 'button', class: 'remove', 'aria-label': removeLabel, title: removeLabel,
@@ -242,7 +224,7 @@ function whatIf(actors, municipalities, categoryName, actorName) {
       actor.input.focus();
       return;
     }
-    into(section, body, async () => {
+    into(section, body, t('plan.loading'), async () => {
       const answer = await api('/api/v1/what-if', {method: 'POST',
         body: {remove: [...removed], removeTies: [...removedTies.values()]}});
       const names = answer.names || {};
@@ -304,7 +286,7 @@ function integrated(municipalities, categories, categoryName, actorName, kindOf)
       return;
     }
     const maxKm = Number(form.elements.maxKm.value || 25);
-    into(section, body, async () => {
+    into(section, body, t('plan.loading'), async () => {
       const answer = await api('/api/v1/integrated-answers', {method: 'POST',
         body: {territory: m, categories: [...bundle], maxKm}});
       const names = answer.names || {};

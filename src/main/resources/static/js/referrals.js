@@ -5,7 +5,7 @@
 import {api} from './api.js';
 import {el, fill} from './dom.js';
 import {register, t} from './i18n.js';
-import {showError, start} from './shell.js';
+import {into, showError, start} from './shell.js';
 import {combobox, kindLabel, loadCategories, loadMunicipalities, number, tieLabel} from './pickers.js';
 
 register({
@@ -91,7 +91,6 @@ start({
     const form = document.getElementById('referral-form');
     const results = document.getElementById('results');
     const body = document.getElementById('results-body');
-    const status = document.getElementById('results-status');
     const messages = main.querySelector('[data-role=messages]');
 
     async function search() {
@@ -107,22 +106,11 @@ start({
         maxKm: form.elements.maxKm.value || 25, includeFull: form.elements.includeFull.checked};
       // The query, never the key, in the address: a help desk can keep or share the link.
       history.replaceState(null, '', `${location.pathname}?${new URLSearchParams(query)}`);
-      results.dataset.state = 'loading';
-      results.setAttribute('aria-busy', 'true');
-      fill(body, el('p', {class: 'note'}, t('referrals.loading')));
-      try {
+      await into(results, body, t('referrals.loading'), async () => {
         const answer = await api('/api/v1/referrals', {query});
         show(answer.referrals, {category: category.option().label, municipality: municipality.option().label,
           km: number(Number(query.maxKm))});
-        results.dataset.state = 'ready';
-      } catch (e) {
-        showError(body, e);
-        results.dataset.state = 'error';
-      } finally {
-        results.removeAttribute('aria-busy');
-        // One short sentence for screen readers, not the whole table.
-        status.textContent = body.firstElementChild?.textContent ?? '';
-      }
+      });
     }
 
     function show(referrals, params) {

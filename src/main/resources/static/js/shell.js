@@ -51,6 +51,30 @@ export function showError(container, error) {
 }
 
 /**
+ * Runs `call` for a results `section` of a page: the section says data-state="loading" (and
+ * aria-busy) meanwhile, `body` shows `loading`, then "ready", or "error" with the problem's detail
+ * in `body`; the section's [role=status] element gets one short sentence for screen readers.
+ */
+export async function into(section, body, loading, call) {
+  section.dataset.state = 'loading';
+  section.setAttribute('aria-busy', 'true');
+  fill(body, el('p', {class: 'note'}, loading));
+  try {
+    await call();
+    section.dataset.state = 'ready';
+  } catch (e) {
+    showError(body, e);
+    section.dataset.state = 'error';
+  } finally {
+    section.removeAttribute('aria-busy');
+    const status = section.querySelector('[role=status]');
+    if (status) {
+      status.textContent = body.firstElementChild?.textContent ?? '';
+    }
+  }
+}
+
+/**
  * Starts a page: draws the frame, checks the key (unless `needsKey` is false), then awaits
  * `run(main, who)` where `who` is `{keyId, role, cooperative}` (null without a key); `main` gets
  * data-state="ready" when it resolves, "error" with the message when it fails.
