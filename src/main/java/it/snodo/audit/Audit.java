@@ -83,6 +83,29 @@ public class Audit {
     }
 
     /**
+     * Records a move of a sent referral in {@code tx}: who made it, when, on which referral, from
+     * which status to which ({@code from} null for the referral's sending). Readable as the
+     * referral's history by the keys that may see it, and in the audit list by planners.
+     */
+    public static void recordMove(TransactionContext tx, Instant at, String action, String referral, String from,
+            String to) {
+        Caller caller = Caller.current().orElse(null);
+        Map<String, Object> p = new HashMap<>();
+        p.put("at", at.toString());
+        p.put("keyId", caller == null ? "system" : caller.keyId());
+        p.put("role", caller == null ? "SYSTEM" : caller.role().name());
+        p.put("action", action);
+        p.put("referral", referral);
+        p.put("from", from);
+        p.put("to", to);
+        tx.run("""
+                CREATE (:AuditEntry {at: datetime($at), keyId: $keyId, role: $role, action: $action,
+                                     kinds: ['SENT_REFERRAL'], ids: [$referral], idsCut: false, rows: 1,
+                                     unchanged: false, referral: $referral, fromStatus: $from, toStatus: $to})""", p)
+                .consume();
+    }
+
+    /**
      * Entries newest first: since an instant (inclusive), touching an id, of an entity kind; at
      * most {@code limit}.
      */
