@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -109,10 +109,11 @@ public class ReferralOutcomes {
 
     /**
      * The outcome rows of the referrals sent from {@code territories} (all when null) since
-     * {@code since} (all when null), sorted by service id; {@code named} tells which services the
-     * caller may see named: the others are summed into one last row without service or provider.
+     * {@code since} (all when null), sorted by service id; {@code named} tells which services (by id and
+     * provider) the caller may see named: the others are summed into one last row without service or provider.
      */
-    public List<ServiceOutcome> outcomes(List<String> territories, Instant since, Predicate<Tally> named) {
+    public List<ServiceOutcome> outcomes(List<String> territories, Instant since,
+            BiPredicate<String, String> named) {
         Map<String, Object> p = new HashMap<>();
         p.put("territories", territories);
         p.put("since", since == null ? null : since.toString());
@@ -149,7 +150,7 @@ public class ReferralOutcomes {
         List<ServiceOutcome> rows = new ArrayList<>();
         Tally hidden = null;
         for (Tally t : tallies.values()) {
-            if (named.test(t)) {
+            if (named.test(t.service, t.provider)) {
                 rows.add(t.outcome(t.service, t.provider));
             } else {
                 if (hidden == null) {

@@ -150,7 +150,7 @@ class SentReferralController {
         Network network = snapshots.current().network();
         List<String> municipalities = territory == null ? null : municipalities(network, territory);
         Caller caller = Caller.current().orElse(null);
-        return new Outcomes(outcomes.outcomes(municipalities, from, t -> named(caller, network, t)));
+        return new Outcomes(outcomes.outcomes(municipalities, from, (service, provider) -> named(caller, network, service, provider)));
     }
 
     /**
@@ -158,14 +158,14 @@ class SentReferralController {
      * else every one but a confidential service of another provider (one that no longer exists
      * counts as confidential: nothing says it was not).
      */
-    private static boolean named(Caller caller, Network network, ReferralOutcomes.Tally t) {
+    private static boolean named(Caller caller, Network network, String service, String provider) {
         if (caller == null || caller.role() == Role.PLANNER) {
             return true;
         }
-        if (caller.role() == Role.COOPERATIVE && caller.cooperative().equals(t.provider)) {
+        if (caller.role() == Role.COOPERATIVE && caller.cooperative().equals(provider)) {
             return true;
         }
-        return network.hasService(t.service) && !network.isConfidentialService(network.service(t.service));
+        return network.hasService(service) && !network.isConfidentialService(network.service(service));
     }
 
     @GetMapping("/{id}")

@@ -121,25 +121,25 @@ class OutcomesRecountIT extends SnodoIT {
                     end.minus(Duration.ofDays(20)));
             for (Instant since : sinces) {
                 for (List<String> territories : List.of(MUNICIPALITIES, MUNICIPALITIES.subList(0, 2))) {
-                    assertThat(outcomes.outcomes(territories, since, x -> true))
+                    assertThat(outcomes.outcomes(territories, since, (s, p) -> true))
                             .as("seed %d since %s in %s", seed, since, territories)
                             .isEqualTo(recount(truth, territories, since, end));
                 }
             }
-            assertThat(outcomes.outcomes(null, null, x -> true)).isEqualTo(recount(truth, MUNICIPALITIES, null, end));
+            assertThat(outcomes.outcomes(null, null, (s, p) -> true)).isEqualTo(recount(truth, MUNICIPALITIES, null, end));
 
             // Retention folds the old closed ones into months; windows that start on a month are unchanged.
             Instant monthStart = Instant.parse(end.toString().substring(0, 7) + "-01T00:00:00Z")
                     .minus(Duration.ofDays(400));
             Instant firstOfMonth = Instant.parse(monthStart.toString().substring(0, 7) + "-01T00:00:00Z");
-            List<ServiceOutcome> all = outcomes.outcomes(null, null, x -> true);
-            List<ServiceOutcome> fromMonth = outcomes.outcomes(null, firstOfMonth, x -> true);
-            List<ServiceOutcome> oneDistrict = outcomes.outcomes(MUNICIPALITIES.subList(0, 2), null, x -> true);
+            List<ServiceOutcome> all = outcomes.outcomes(null, null, (s, p) -> true);
+            List<ServiceOutcome> fromMonth = outcomes.outcomes(null, firstOfMonth, (s, p) -> true);
+            List<ServiceOutcome> oneDistrict = outcomes.outcomes(MUNICIPALITIES.subList(0, 2), null, (s, p) -> true);
             long folded = retention.run();
             assertThat(folded).as("seed %d folds something", seed).isPositive();
-            assertThat(outcomes.outcomes(null, null, x -> true)).isEqualTo(all);
-            assertThat(outcomes.outcomes(null, firstOfMonth, x -> true)).isEqualTo(fromMonth);
-            assertThat(outcomes.outcomes(MUNICIPALITIES.subList(0, 2), null, x -> true)).isEqualTo(oneDistrict);
+            assertThat(outcomes.outcomes(null, null, (s, p) -> true)).isEqualTo(all);
+            assertThat(outcomes.outcomes(null, firstOfMonth, (s, p) -> true)).isEqualTo(fromMonth);
+            assertThat(outcomes.outcomes(MUNICIPALITIES.subList(0, 2), null, (s, p) -> true)).isEqualTo(oneDistrict);
         }
     }
 
