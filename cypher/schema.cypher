@@ -41,3 +41,6 @@ CREATE INDEX sent_referral_sent_by IF NOT EXISTS FOR (r:SentReferral) ON (r.sent
 CREATE CONSTRAINT sent_referral_month_key IF NOT EXISTS FOR (m:SentReferralMonth) REQUIRE m.key IS UNIQUE;
 // A referral's history: the audit entries of its moves.
 CREATE INDEX audit_referral IF NOT EXISTS FOR (e:AuditEntry) ON (e.referral);
+// What each ledger reads again: the referrals touched since its last read (Neo4j's clock).
+CREATE INDEX sent_referral_touched IF NOT EXISTS FOR (r:SentReferral) ON (r.touched);
+CREATE CONSTRAINT sent_referral_retention_key IF NOT EXISTS FOR (x:SentReferralRetention) REQUIRE x.key IS UNIQUE;

@@ -7,20 +7,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 import org.springframework.stereotype.Component;
 
 /**
  * What became of the referrals sent, per service, and the people declined as FULL that gap rows
- * show. Both count the referrals kept and the monthly counts the retention job folded the old ones
- * into, so that a report over a long period stays right after the referrals themselves are gone.
+ * show, counted in memory over the {@link ReferralLedger}. The report counts the referrals kept and
+ * the monthly counts the retention job folded the old ones into, so that a report over a long
+ * period stays right after the referrals themselves are gone.
  */
 @Component
 public class ReferralOutcomes {
@@ -28,12 +28,12 @@ public class ReferralOutcomes {
     /** How far back {@link #declinedFull} looks. */
     public static final Duration DECLINED_FULL_WINDOW = Duration.ofDays(365);
 
-    private final Driver driver;
+    private final ReferralLedger ledger;
     private final Clock clock;
     private final ReferralProperties properties;
 
-    ReferralOutcomes(Driver driver, Clock clock, ReferralProperties properties) {
-        this.driver = driver;
+    ReferralOutcomes(ReferralLedger ledger, Clock clock, ReferralProperties properties) {
+        this.ledger = ledger;
         this.clock = clock;
         this.properties = properties;
     }
@@ -114,39 +114,50 @@ public class ReferralOutcomes {
      */
     public List<ServiceOutcome> outcomes(List<String> territories, Instant since,
             BiPredicate<String, String> named) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("territories", territories);
-        p.put("since", since == null ? null : since.toString());
-        p.put("overdueBefore", clock.instant().minus(properties.answerWithin()).toString());
+        ReferralLedger.Snapshot ledger = this.ledger.current();
+        Set<String> from = territories == null ? null : new HashSet<>(territories);
+        long sinceSeconds = since == null ? Long.MIN_VALUE : since.getEpochSecond();
+        // Strictly before: sentAt + answerWithin < now, at the precision of seconds the ledger keeps.
+        long overdueBefore = clock.instant().minus(properties.answerWithin()).getEpochSecond();
         Map<String, Tally> tallies = new TreeMap<>();
-        try (Session session = driver.session()) {
-            session.executeRead(tx -> {
-                tx.run("""
-                        MATCH (r:SentReferral)
-                        WHERE ($since IS NULL OR r.sentAt >= datetime($since))
-                          AND ($territories IS NULL OR r.territory IN $territories)
-                        WITH r.service AS service, r.provider AS provider, r.status AS status, r.reason AS reason,
-                             r.sentAt < datetime($overdueBefore) AS late, r.answerSeconds AS seconds
-                        RETURN service, provider, status, reason, count(*) AS n,
-                               sum(CASE WHEN status = 'SENT' AND late THEN 1 ELSE 0 END) AS overdue,
-                               collect(seconds) AS seconds""", p).forEachRemaining(r -> add(tallies, r, false));
-                tx.run("""
-                        MATCH (m:SentReferralMonth)
-                        WHERE ($since IS NULL OR m.monthStart >= datetime($since))
-                          AND ($territories IS NULL OR m.territory IN $territories)
-                        UNWIND [k IN keys(m) WHERE k STARTS WITH 'n_'] AS k
-                        RETURN m.service AS service, m.provider AS provider, substring(k, 2) AS status,
-                               null AS reason, 0 AS overdue, sum(m[k]) AS n, [] AS seconds
-                        UNION ALL
-                        MATCH (m:SentReferralMonth)
-                        WHERE ($since IS NULL OR m.monthStart >= datetime($since))
-                          AND ($territories IS NULL OR m.territory IN $territories)
-                        RETURN m.service AS service, m.provider AS provider, null AS status, null AS reason,
-                               0 AS overdue, 0 AS n, m.answerSeconds AS seconds""", p)
-                        .forEachRemaining(r -> add(tallies, r, true));
-                return null;
-            });
+        Map<String, List<Long>> seconds = new HashMap<>();
+        for (ReferralLedger.Row r : ledger.rows()) {
+            if (r.sentAt() < sinceSeconds || from != null && !from.contains(r.territory())) {
+                continue;
+            }
+            Tally t = tallies.computeIfAbsent(r.service(), Tally::new);
+            if (t.provider == null) {
+                t.provider = r.provider();
+            }
+            count(t, r.status(), r.reason(), 1);
+            if (r.status() == ReferralStatus.SENT && r.sentAt() < overdueBefore) {
+                t.overdue++;
+            }
+            if (r.answerSeconds() >= 0) {
+                seconds.computeIfAbsent(r.service(), k -> new ArrayList<>()).add(r.answerSeconds());
+            }
         }
+        for (ReferralLedger.Month m : ledger.months()) {
+            if (m.monthStart() < sinceSeconds || from != null && !from.contains(m.territory())) {
+                continue;
+            }
+            Tally t = tallies.computeIfAbsent(m.service(), Tally::new);
+            if (t.provider == null) {
+                t.provider = m.provider();
+            }
+            m.counts().forEach((key, n) -> {
+                if (key.startsWith("DECLINED_")) {
+                    count(t, ReferralStatus.DECLINED, DeclineReason.valueOf(key.substring("DECLINED_".length())), n);
+                } else {
+                    count(t, ReferralStatus.valueOf(key), null, n);
+                }
+            });
+            if (m.answerSeconds().length > 0) {
+                t.answerSeconds.add(m.answerSeconds());
+            }
+        }
+        seconds.forEach((service, list) -> tallies.get(service).answerSeconds
+                .add(list.stream().mapToLong(Long::longValue).toArray()));
         List<ServiceOutcome> rows = new ArrayList<>();
         Tally hidden = null;
         for (Tally t : tallies.values()) {
@@ -165,38 +176,11 @@ public class ReferralOutcomes {
         return rows;
     }
 
-    /**
-     * Adds one result row. A kept referral's row is a (service, provider, status, reason) group; a
-     * month's row is one count keyed {@code STATUS} or {@code DECLINED_REASON}, or its answer times.
-     */
-    private static void add(Map<String, Tally> tallies, Record r, boolean month) {
-        String service = r.get("service").asString();
-        Tally t = tallies.computeIfAbsent(service, Tally::new);
-        if (t.provider == null) {
-            t.provider = r.get("provider").asString(null);
-        }
-        long[] seconds = r.get("seconds").asList(v -> v.asLong()).stream().mapToLong(Long::longValue).toArray();
-        if (seconds.length > 0) {
-            t.answerSeconds.add(seconds);
-        }
-        if (r.get("status").isNull()) {
-            return;
-        }
-        long n = r.get("n").asLong();
-        String status = r.get("status").asString();
-        DeclineReason reason = null;
-        if (status.startsWith("DECLINED_")) {
-            reason = DeclineReason.valueOf(status.substring("DECLINED_".length()));
-            status = "DECLINED";
-        } else if (!r.get("reason").isNull()) {
-            reason = DeclineReason.valueOf(r.get("reason").asString());
-        }
+    /** Counts {@code n} referrals of a status (and reason, for a decline) in a tally. */
+    private static void count(Tally t, ReferralStatus status, DeclineReason reason, long n) {
         t.sent += n;
-        switch (ReferralStatus.valueOf(status)) {
-            case SENT -> {
-                t.pending += n;
-                t.overdue += r.get("overdue").asLong();
-            }
+        switch (status) {
+            case SENT -> t.pending += n;
             case ACCEPTED -> t.accepted += n;
             case COMPLETED -> {
                 t.accepted += n;
@@ -215,16 +199,22 @@ public class ReferralOutcomes {
     public record DeclinedFull(String territory, String category, long people) {
     }
 
-    /** Every (municipality, category) with people declined as FULL in the {@link #DECLINED_FULL_WINDOW} before now. */
+    /**
+     * Every (municipality, category) with people declined as FULL in the {@link #DECLINED_FULL_WINDOW}
+     * before now, counted from the decline; sorted by municipality, then category.
+     */
     public List<DeclinedFull> declinedFull() {
-        Map<String, Object> p = Map.of("from", clock.instant().minus(DECLINED_FULL_WINDOW).toString());
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (r:SentReferral {status: 'DECLINED'})
-                    WHERE r.reason = 'FULL' AND r.closedAt >= datetime($from)
-                    RETURN r.territory AS territory, r.category AS category, sum(r.people) AS people
-                    ORDER BY territory, category""", p).list(r -> new DeclinedFull(r.get("territory").asString(),
-                            r.get("category").asString(), r.get("people").asLong())));
+        long from = clock.instant().minus(DECLINED_FULL_WINDOW).getEpochSecond();
+        Map<String, Map<String, Long>> people = new TreeMap<>();
+        for (ReferralLedger.Row r : ledger.current().rows()) {
+            if (r.status() == ReferralStatus.DECLINED && r.reason() == DeclineReason.FULL && r.closedAt() >= from) {
+                people.computeIfAbsent(r.territory(), k -> new TreeMap<>()).merge(r.category(), (long) r.people(),
+                        Long::sum);
+            }
         }
+        List<DeclinedFull> rows = new ArrayList<>();
+        people.forEach((territory, byCategory) -> byCategory.forEach((category, n) ->
+                rows.add(new DeclinedFull(territory, category, n))));
+        return rows;
     }
 }

@@ -51,7 +51,14 @@ public class ReferralRetention {
                     + size([x IN referrals WHERE x.status = 'DECLINED' AND coalesce(x.reason, 'OTHER') = 'OUT_OF_AREA']),
                 m.n_DECLINED_OTHER = coalesce(m.n_DECLINED_OTHER, 0)
                     + size([x IN referrals WHERE x.status = 'DECLINED' AND coalesce(x.reason, 'OTHER') = 'OTHER'])
-            WITH referrals
+            WITH collect(referrals) AS groups
+            // Every ledger reads everything again after a deletion: it cannot learn of one otherwise.
+            CALL (groups) {
+              WITH groups WHERE size(groups) > 0
+              MERGE (x:SentReferralRetention {key: 'retention'})
+              SET x.runs = coalesce(x.runs, 0) + 1
+            }
+            UNWIND groups AS referrals
             UNWIND referrals AS r
             DETACH DELETE r
             RETURN count(*) AS deleted""";

@@ -139,7 +139,8 @@ public class SentReferrals {
                         MATCH (s:Service {id: $service}), (c:Category {code: $category}), (t:Territory {id: $territory})
                         CREATE (r:SentReferral {id: $id, service: $service, provider: $provider, category: $category,
                                                 territory: $territory, people: $people, urgency: $urgency,
-                                                status: 'SENT', sentAt: datetime($sentAt), sentBy: $sentBy})
+                                                status: 'SENT', sentAt: datetime($sentAt), sentBy: $sentBy,
+                                                touched: timestamp()})
                         CREATE (r)-[:TO]->(s), (r)-[:OF_KIND]->(c), (r)-[:FROM]->(t)
                         RETURN""" + " " + VIEW + " AS r", p).single();
                 Audit.recordMove(tx, now, "SEND", id, null, ReferralStatus.SENT.name());
@@ -186,7 +187,8 @@ public class SentReferrals {
                             r.answeredAt = CASE WHEN $answers THEN datetime($now) ELSE r.answeredAt END,
                             r.answerSeconds = CASE WHEN $answers
                                 THEN duration.inSeconds(r.sentAt, datetime($now)).seconds ELSE r.answerSeconds END,
-                            r.closedAt = CASE WHEN $closes THEN datetime($now) ELSE r.closedAt END
+                            r.closedAt = CASE WHEN $closes THEN datetime($now) ELSE r.closedAt END,
+                            r.touched = timestamp()
                         REMOVE r.moving
                         RETURN""" + " " + VIEW + " AS r", p).single();
                 Audit.recordMove(tx, now, move.name(), id, before.status().name(), move.to().name());

@@ -37,6 +37,9 @@ class OutcomesRecountIT extends SnodoIT {
     @Autowired
     Driver driver;
 
+    @Autowired
+    ReferralLedger ledger;
+
     /** What the test did to one referral. */
     static final class Truth {
         String service;
@@ -67,6 +70,7 @@ class OutcomesRecountIT extends SnodoIT {
             try (var session = driver.session()) {
                 session.run("MATCH (n) WHERE n:SentReferral OR n:SentReferralMonth DETACH DELETE n").consume();
             }
+            ledger.forget();
             Random random = new Random(seed);
             Instant start = Instant.parse("2023-01-01T00:00:00Z").plus(Duration.ofDays(random.nextInt(60)));
             clock.set(start);

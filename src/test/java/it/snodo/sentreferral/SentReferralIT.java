@@ -37,6 +37,9 @@ class SentReferralIT extends SnodoIT {
     Driver driver;
 
     @Autowired
+    ReferralLedger ledger;
+
+    @Autowired
     ReferralRetention retention;
 
     String helpDesk;
@@ -50,6 +53,7 @@ class SentReferralIT extends SnodoIT {
         try (var session = driver.session()) {
             session.run("MATCH (n) WHERE n:SentReferral OR n:SentReferralMonth DETACH DELETE n").consume();
         }
+        ledger.forget();
         importOk(example());
         helpDesk = newKey("HELP_DESK", null, "sportello Legnano");
         otherHelpDesk = newKey("HELP_DESK", null, "sportello Magenta");
