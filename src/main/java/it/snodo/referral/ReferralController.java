@@ -18,6 +18,7 @@ import it.snodo.engine.ReferralAlgorithm;
 import it.snodo.engine.ReferralAlgorithm.Referral;
 import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
+import it.snodo.network.SnapshotIds;
 import it.snodo.snapshot.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
@@ -87,8 +88,9 @@ class ReferralController {
         }
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
-        int c = engine.ids().category(category);
-        int m = engine.ids().municipality(territory, "territory", "Referrals start from a municipality");
+        SnapshotIds ids = engine.ids();
+        int c = ids.category(category);
+        int m = ids.municipality(territory, "territory", "Referrals start from a municipality");
         HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
         // Ranked by the true distance, a hidden place would tell where it is by where it stands
         // in the list; so the caller's list is ranked, and cut at maxKm, by the distance shown.
@@ -103,7 +105,7 @@ class ReferralController {
         }
         List<ReferralAnswer> answers = new ArrayList<>(found.size());
         for (Referral r : found) {
-            ReferralAnswer answer = answer(n, m, r);
+            ReferralAnswer answer = answer(ids, n, m, r);
             answers.add(hidden.hides(r.service()) ? masked(answer, hidden.shownKm(r.service(), r.distanceKm())) : answer);
         }
         return new Referrals(n.version(), answers);
@@ -128,23 +130,23 @@ class ReferralController {
                 .toList();
     }
 
-    private static ReferralAnswer answer(Network n, int municipality, Referral r) {
+    private static ReferralAnswer answer(SnapshotIds ids, Network n, int municipality, Referral r) {
         List<Step> path = new ArrayList<>();
-        path.add(territory(n, municipality));
+        path.add(territory(ids, municipality));
         if (r.nearestMunicipality() != municipality) {
-            path.add(territory(n, r.nearestMunicipality()));
+            path.add(territory(ids, r.nearestMunicipality()));
         }
         if (r.availableIn() != r.nearestMunicipality()) {
-            path.add(territory(n, r.availableIn()));
+            path.add(territory(ids, r.availableIn()));
         }
-        path.add(new Step(n.serviceId(r.service()), "SERVICE", n.serviceName(r.service()), null));
+        path.add(new Step(ids.serviceId(r.service()), "SERVICE", ids.serviceName(r.service()), null));
         int provider = n.provider(r.service());
-        path.add(actor(n, provider, null));
+        path.add(actor(ids, provider, null));
         for (int i = 1; i < r.route().length; i++) {
-            path.add(actor(n, r.route()[i], r.routeTies().get(i - 1)));
+            path.add(actor(ids, r.route()[i], r.routeTies().get(i - 1)));
         }
-        return new ReferralAnswer(new Ref(n.serviceId(r.service()), n.serviceName(r.service())),
-                new Ref(n.actorId(provider), n.actorName(provider)), r.distanceKm(), r.freePlaces(), r.cost(),
+        return new ReferralAnswer(new Ref(ids.serviceId(r.service()), ids.serviceName(r.service())),
+                new Ref(ids.actorId(provider), ids.actorName(provider)), r.distanceKm(), r.freePlaces(), r.cost(),
                 r.tieHops(), path);
     }
 
@@ -163,12 +165,12 @@ class ReferralController {
             .stream(it.snodo.network.TerritoryLevel.values()).map(Enum::name)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    private static Step territory(Network n, int t) {
-        return new Step(n.territoryId(t), n.territoryLevel(t), n.territoryName(t), null);
+    private static Step territory(SnapshotIds ids, int t) {
+        return new Step(ids.territoryId(t), ids.territoryLevel(t), ids.territoryName(t), null);
     }
 
-    private static Step actor(Network n, int a, String tie) {
-        return new Step(n.actorId(a), n.isCooperative(a) ? "COOPERATIVE" : "PARTNER", n.actorName(a), tie);
+    private static Step actor(SnapshotIds ids, int a, String tie) {
+        return new Step(ids.actorId(a), ids.actorKind(a), ids.actorName(a), tie);
     }
 
     @GetMapping("/paths")
@@ -181,17 +183,14 @@ class ReferralController {
                     List.of(Violation.of("k", "must be between 1 and " + MAX_PATHS)));
         }
         Snapshots.Engine engine = snapshots.fresh();
-        Network n = engine.network();
-        int source = engine.ids().actor(from);
-        int target = engine.ids().actor(to);
+        SnapshotIds ids = engine.ids();
+        int source = ids.actor(from);
+        int target = ids.actor(to);
         List<PathAnswer> answers = new ArrayList<>();
         for (ConnectionPath p : engine.paths().paths(source, target, k)) {
-            List<String> actors = new ArrayList<>();
-            for (int a : p.actors()) {
-                actors.add(n.actorId(a));
-            }
-            answers.add(new PathAnswer(p.hops(), actors, p.ties(), Math.round(p.strength() * 1e9) / 1e9));
+            answers.add(new PathAnswer(p.hops(), ids.actorIds(p.actors()), p.ties(),
+                    Math.round(p.strength() * 1e9) / 1e9));
         }
-        return new Paths(n.version(), answers);
+        return new Paths(engine.network().version(), answers);
     }
 }
