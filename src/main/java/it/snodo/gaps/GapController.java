@@ -74,7 +74,8 @@ class GapController {
         int t = ids.territory(territory);
         List<GapRow> rows = new ArrayList<>();
         Map<GapAnalysis.State, Integer> states = new EnumMap<>(GapAnalysis.State.class);
-        for (GapAnalysis.Row r : rows(engine, ConfidentialPlaces.forCurrentCaller().hiddenIn(n), t)) {
+        HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
+        for (GapAnalysis.Row r : places.gapRows(engine.gaps(), t)) {
             rows.add(new GapRow(ids.categoryCode(r.category()), ids.categoryName(r.category()), r.demand(),
                     r.supply(), r.supplyKnown(), r.providers(), r.services(), r.state()));
             states.merge(r.state(), 1, Integer::sum);
@@ -111,11 +112,11 @@ class GapController {
         List<TerritoryRef> territories = new ArrayList<>();
         List<List<GapAnalysis.State>> cells = new ArrayList<>();
         Map<GapAnalysis.State, Integer> states = new EnumMap<>(GapAnalysis.State.class);
-        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
+        HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
         for (int t : ids.territories(level)) {
             territories.add(ref(ids, t));
             GapAnalysis.State[] row = new GapAnalysis.State[categories.size()];
-            for (GapAnalysis.Row r : rows(engine, hidden, t)) {
+            for (GapAnalysis.Row r : places.gapRows(engine.gaps(), t)) {
                 row[r.category()] = r.state();
                 states.merge(r.state(), 1, Integer::sum);
             }
@@ -140,17 +141,6 @@ class GapController {
                 .header("Network-Version", Long.toString(matrix.networkVersion()))
                 .header(HttpHeaders.CONTENT_TYPE, CSV + ";charset=UTF-8")
                 .body(csv.toString());
-    }
-
-    /**
-     * The gap rows of territory t as the caller may see them. A row of a municipality that counted
-     * a place hidden from the caller would tell where it is (a cell, free places that only it
-     * has), so it is computed as if those services did not exist; a district or wider row counts
-     * them, which says no more than that they are somewhere in it.
-     */
-    private static List<GapAnalysis.Row> rows(Snapshots.Engine engine, HiddenPlaces hidden, int t) {
-        Network n = engine.network();
-        return hidden.any() && n.isMunicipality(t) ? engine.gaps().rows(t, hidden::hides) : engine.gaps().rows(t);
     }
 
     private static TerritoryRef ref(SnapshotIds ids, int t) {

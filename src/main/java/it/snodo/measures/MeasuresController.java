@@ -92,11 +92,10 @@ class MeasuresController {
         Network n = engine.network();
         SnapshotIds ids = engine.ids();
         int t = territory == null ? -1 : ids.territory(territory);
-        // A confidential partner's base is shown to planners only: counting it among the actors
-        // based in a territory would say where it is. The whole network says nothing of where.
-        boolean hideConfidential = t >= 0 && !ConfidentialPlaces.forCurrentCaller().seesAll();
-        int[] scope = hideConfidential ? engine.scopeWithoutConfidential(t) : engine.scope(t);
-        Measures m = hideConfidential ? engine.measuresWithoutConfidential(t) : engine.measures(t);
+        HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
+        boolean withoutConfidential = places.measuresWithoutConfidential(t);
+        int[] scope = withoutConfidential ? engine.scopeWithoutConfidential(t) : engine.scope(t);
+        Measures m = withoutConfidential ? engine.measuresWithoutConfidential(t) : engine.measures(t);
         Map<String, Double> betweenness = new LinkedHashMap<>();
         for (int i = 0; i < m.actors(); i++) {
             betweenness.put(ids.actorId(scope[i]), m.betweenness()[i]);
@@ -175,22 +174,10 @@ class MeasuresController {
             throw new ApiException.NotFound(unknown.size() + " of the ids to remove name nothing: "
                     + String.join(", ", unknown.stream().map(Violation::id).toList()), unknown);
         }
-        // The coverage lost without a confidential place would tell where it is.
-        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
-        for (int s = 0; s < n.serviceCount(); s++) {
-            int p = n.provider(s);
-            if ((services.contains(s) || actors.contains(p)) && hidden.hides(s)) {
-                throw new ApiException.Forbidden("A what-if without a confidential place would tell where it is:"
-                        + " only planners and its provider may ask it", List.of(Violation.of("remove",
-                                "must not name '" + (services.contains(s) ? ids.serviceId(s) : ids.actorId(p)) + "'")));
-            }
-        }
-        // Lost coverage is by municipality: a need that stays answered only by a place hidden from
-        // the caller would tell where it is, so the caller's what-if is of the network without it,
-        // as its municipality gap rows are.
-        WhatIfAnalysis.Impact impact = engine.whatIf().impact(new WhatIfAnalysis.Removal(
+        HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
+        WhatIfAnalysis.Impact impact = places.whatIf(engine.whatIf(), new WhatIfAnalysis.Removal(
                 actors.stream().mapToInt(Integer::intValue).toArray(),
-                services.stream().mapToInt(Integer::intValue).toArray(), ties), hidden::hides);
+                services.stream().mapToInt(Integer::intValue).toArray(), ties));
         List<Lost> lost = new ArrayList<>();
         long people = 0;
         for (WhatIfAnalysis.LostCoverage l : impact.lostCoverage()) {

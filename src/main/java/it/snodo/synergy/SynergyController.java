@@ -76,13 +76,8 @@ class SynergyController {
         Network n = engine.network();
         SnapshotIds ids = engine.ids();
         int a = ids.cooperative(cooperative, "cooperative", "Synergies are suggested to cooperatives");
-        // Shared municipalities and open gaps counted with a place hidden from the caller would
-        // tell where it is: such a caller's suggestions are those of the network without it, as
-        // its municipality gap rows are.
-        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
-        List<SynergyAlgorithm.Suggestion> found = hidden.any()
-                ? engine.synergies().suggestions(a, limit, hidden::hides)
-                : engine.synergies().suggestions(a, limit);
+        HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
+        List<SynergyAlgorithm.Suggestion> found = places.suggestions(engine.synergies(), a, limit);
         List<Suggestion> suggestions = new ArrayList<>();
         for (SynergyAlgorithm.Suggestion s : found) {
             suggestions.add(new Suggestion(ids.actorId(s.cooperative()), ids.actorName(s.cooperative()), s.score(),
@@ -94,8 +89,8 @@ class SynergyController {
     @GetMapping("/synergies/top")
     @Operation(summary = "The best pairs of cooperatives across the whole network, each pair once")
     TopPairs top(@RequestParam(defaultValue = "50") int limit) {
-        // Every pair with every place counted: for planners only (the URL rules say so too).
-        Caller.requirePlanner("ask for the best pairs of the whole network");
+        // Every pair with every place counted: for those who see every place (the URL rules say so too).
+        ConfidentialPlaces.forCurrentCaller().requireSeesAll("ask for the best pairs of the whole network");
         checkLimit(limit);
         Snapshots.Engine engine = snapshots.fresh();
         SnapshotIds ids = engine.ids();
@@ -161,11 +156,9 @@ class SynergyController {
         SnapshotIds ids = engine.ids();
         int m = ids.municipality(query.territory(), "territory", "An integrated answer starts from a municipality");
         int[] categories = ids.categories(query.categories(), "categories");
-        // Chosen by the distances shown, a set with a hidden place in it would tell how near it is.
-        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
-        IntegratedAnswerAlgorithm.Answer answer = hidden.any()
-                ? engine.integratedAnswers().answer(m, categories, maxKm, hidden::shownKm)
-                : engine.integratedAnswers().answer(m, categories, maxKm);
+        HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
+        IntegratedAnswerAlgorithm.Answer answer = places.integratedAnswer(engine.integratedAnswers(), m, categories,
+                maxKm);
         Map<String, String> names = new TreeMap<>();
         List<String> providers = ids.actorIds(answer.providers(), names);
         List<Assignment> assignments = new ArrayList<>();
