@@ -18,8 +18,9 @@ import it.snodo.engine.GapAnalysis;
 import it.snodo.engine.Network;
 import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
-import it.snodo.snapshot.Snapshots;
+import it.snodo.network.SnapshotIds;
 import it.snodo.network.TerritoryLevel;
+import it.snodo.snapshot.Snapshots;
 
 /** Gap reports for one territory, and the gap matrix of every territory of a level. */
 @RestController
@@ -69,15 +70,17 @@ class GapController {
     GapReport report(@RequestParam String territory) {
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
-        int t = engine.ids().territory(territory);
+        SnapshotIds ids = engine.ids();
+        int t = ids.territory(territory);
         List<GapRow> rows = new ArrayList<>();
         Map<GapAnalysis.State, Integer> states = new EnumMap<>(GapAnalysis.State.class);
-        for (GapAnalysis.Row r : rows(engine, ConfidentialPlaces.forCurrentCaller().hiddenIn(n), t)) {
-            rows.add(new GapRow(n.categoryCode(r.category()), n.categoryName(r.category()), r.demand(), r.supply(),
-                    r.supplyKnown(), r.providers(), r.services(), r.state()));
+        HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
+        for (GapAnalysis.Row r : places.gapRows(engine.gaps(), t)) {
+            rows.add(new GapRow(ids.categoryCode(r.category()), ids.categoryName(r.category()), r.demand(),
+                    r.supply(), r.supplyKnown(), r.providers(), r.services(), r.state()));
             states.merge(r.state(), 1, Integer::sum);
         }
-        return new GapReport(n.version(), ref(n, t), rows, states);
+        return new GapReport(n.version(), ref(ids, t), rows, states);
     }
 
     @GetMapping(produces = CSV)
@@ -104,22 +107,20 @@ class GapController {
     GapMatrix matrix(@RequestParam(defaultValue = "DISTRICT") TerritoryLevel level) {
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
+        SnapshotIds ids = engine.ids();
+        List<String> categories = ids.categoryCodes();
         List<TerritoryRef> territories = new ArrayList<>();
         List<List<GapAnalysis.State>> cells = new ArrayList<>();
         Map<GapAnalysis.State, Integer> states = new EnumMap<>(GapAnalysis.State.class);
-        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
-        for (int t : n.territoriesOfLevel(level.name())) {
-            territories.add(ref(n, t));
-            GapAnalysis.State[] row = new GapAnalysis.State[n.categoryCount()];
-            for (GapAnalysis.Row r : rows(engine, hidden, t)) {
+        HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
+        for (int t : ids.territories(level)) {
+            territories.add(ref(ids, t));
+            GapAnalysis.State[] row = new GapAnalysis.State[categories.size()];
+            for (GapAnalysis.Row r : places.gapRows(engine.gaps(), t)) {
                 row[r.category()] = r.state();
                 states.merge(r.state(), 1, Integer::sum);
             }
             cells.add(java.util.Arrays.asList(row));
-        }
-        List<String> categories = new ArrayList<>();
-        for (int c = 0; c < n.categoryCount(); c++) {
-            categories.add(n.categoryCode(c));
         }
         return new GapMatrix(n.version(), level, territories, categories, cells, states);
     }
@@ -142,19 +143,8 @@ class GapController {
                 .body(csv.toString());
     }
 
-    /**
-     * The gap rows of territory t as the caller may see them. A row of a municipality that counted
-     * a place hidden from the caller would tell where it is (a cell, free places that only it
-     * has), so it is computed as if those services did not exist; a district or wider row counts
-     * them, which says no more than that they are somewhere in it.
-     */
-    private static List<GapAnalysis.Row> rows(Snapshots.Engine engine, HiddenPlaces hidden, int t) {
-        Network n = engine.network();
-        return hidden.any() && n.isMunicipality(t) ? engine.gaps().rows(t, hidden::hides) : engine.gaps().rows(t);
-    }
-
-    private static TerritoryRef ref(Network n, int t) {
-        return new TerritoryRef(n.territoryId(t), n.territoryName(t), n.territoryLevel(t));
+    private static TerritoryRef ref(SnapshotIds ids, int t) {
+        return new TerritoryRef(ids.territoryId(t), ids.territoryName(t), ids.territoryLevel(t));
     }
 
     /** RFC 4180 rows: fields with a comma, a quote or a line break are quoted. */

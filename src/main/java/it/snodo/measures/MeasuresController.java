@@ -23,6 +23,7 @@ import it.snodo.engine.NetworkMeasures.Measures;
 import it.snodo.engine.WhatIfAnalysis;
 import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
+import it.snodo.network.SnapshotIds;
 import it.snodo.snapshot.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.PlainText;
@@ -64,19 +65,20 @@ class MeasuresController {
                     + " Ids are sorted; names gives each one's name.")
     FragilityAnswer fragility() {
         Snapshots.Engine engine = snapshots.fresh();
-        Network n = engine.network();
+        SnapshotIds ids = engine.ids();
         Fragility f = engine.fragility();
         Map<String, String> names = new TreeMap<>();
-        List<String> points = ids(n, f.articulationPoints(), names);
+        List<String> points = ids.actorIds(f.articulationPoints(), names);
         List<List<String>> bridges = new ArrayList<>();
         for (int[] b : f.bridges()) {
-            bridges.add(ids(n, List.of(b[0], b[1]), names));
+            bridges.add(ids.actorIds(b, names));
         }
         List<List<String>> components = new ArrayList<>();
         for (List<Integer> c : f.components()) {
-            components.add(ids(n, c, names));
+            components.add(ids.actorIds(c, names));
         }
-        return new FragilityAnswer(n.version(), points, bridges, components, ids(n, f.isolated(), names), names);
+        return new FragilityAnswer(engine.network().version(), points, bridges, components,
+                ids.actorIds(f.isolated(), names), names);
     }
 
     @GetMapping("/network/measures")
@@ -88,23 +90,23 @@ class MeasuresController {
     MeasuresAnswer measures(@RequestParam(required = false) String territory) {
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
-        int t = territory == null ? -1 : engine.ids().territory(territory);
-        // A confidential partner's base is shown to planners only: counting it among the actors
-        // based in a territory would say where it is. The whole network says nothing of where.
-        boolean hideConfidential = t >= 0 && !ConfidentialPlaces.forCurrentCaller().seesAll();
-        int[] scope = hideConfidential ? engine.scopeWithoutConfidential(t) : engine.scope(t);
-        Measures m = hideConfidential ? engine.measuresWithoutConfidential(t) : engine.measures(t);
+        SnapshotIds ids = engine.ids();
+        int t = territory == null ? -1 : ids.territory(territory);
+        HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
+        boolean withoutConfidential = places.measuresWithoutConfidential(t);
+        int[] scope = withoutConfidential ? engine.scopeWithoutConfidential(t) : engine.scope(t);
+        Measures m = withoutConfidential ? engine.measuresWithoutConfidential(t) : engine.measures(t);
         Map<String, Double> betweenness = new LinkedHashMap<>();
         for (int i = 0; i < m.actors(); i++) {
-            betweenness.put(n.actorId(scope[i]), m.betweenness()[i]);
+            betweenness.put(ids.actorId(scope[i]), m.betweenness()[i]);
         }
         List<Broker> brokers = new ArrayList<>();
         for (int a : m.brokers()) {
-            brokers.add(new Broker(n.actorId(a), n.actorName(a), betweenness.get(n.actorId(a))));
+            brokers.add(new Broker(ids.actorId(a), ids.actorName(a), betweenness.get(ids.actorId(a))));
         }
         List<List<String>> communities = new ArrayList<>();
         for (List<Integer> c : m.communities()) {
-            communities.add(ids(n, c, new TreeMap<>()));
+            communities.add(ids.actorIds(c));
         }
         return new MeasuresAnswer(n.version(), territory, m.actors(), m.ties(), m.density(), m.components(),
                 m.degreeCentralization(), brokers, communities, m.modularity(), m.multiplexity(),
@@ -136,14 +138,15 @@ class MeasuresController {
     WhatIfAnswer whatIf(@Valid @RequestBody WhatIfRequest request) {
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
+        SnapshotIds ids = engine.ids();
         List<Integer> actors = new ArrayList<>();
         List<Integer> services = new ArrayList<>();
         List<Violation> unknown = new ArrayList<>();
         List<String> remove = request.remove() == null ? List.of() : request.remove();
         for (int i = 0; i < remove.size(); i++) {
             String id = remove.get(i);
-            java.util.OptionalInt actor = engine.ids().findActor(id);
-            java.util.OptionalInt service = engine.ids().findService(id);
+            java.util.OptionalInt actor = ids.findActor(id);
+            java.util.OptionalInt service = ids.findService(id);
             if (actor.isPresent()) {
                 actors.add(actor.getAsInt());
             } else if (service.isPresent()) {
@@ -158,7 +161,7 @@ class MeasuresController {
             int[] pair = new int[2];
             for (int j = 0; j < 2; j++) {
                 String id = pairs.get(i).get(j);
-                java.util.OptionalInt actor = engine.ids().findActor(id);
+                java.util.OptionalInt actor = ids.findActor(id);
                 if (actor.isPresent()) {
                     pair[j] = actor.getAsInt();
                 } else {
@@ -171,39 +174,19 @@ class MeasuresController {
             throw new ApiException.NotFound(unknown.size() + " of the ids to remove name nothing: "
                     + String.join(", ", unknown.stream().map(Violation::id).toList()), unknown);
         }
-        // The coverage lost without a confidential place would tell where it is.
-        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
-        for (int s = 0; s < n.serviceCount(); s++) {
-            int p = n.provider(s);
-            if ((services.contains(s) || actors.contains(p)) && hidden.hides(s)) {
-                throw new ApiException.Forbidden("A what-if without a confidential place would tell where it is:"
-                        + " only planners and its provider may ask it", List.of(Violation.of("remove",
-                                "must not name '" + (services.contains(s) ? n.serviceId(s) : n.actorId(p)) + "'")));
-            }
-        }
-        // Lost coverage is by municipality: a need that stays answered only by a place hidden from
-        // the caller would tell where it is, so the caller's what-if is of the network without it,
-        // as its municipality gap rows are.
-        WhatIfAnalysis.Impact impact = engine.whatIf().impact(new WhatIfAnalysis.Removal(
+        HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
+        WhatIfAnalysis.Impact impact = places.whatIf(engine.whatIf(), new WhatIfAnalysis.Removal(
                 actors.stream().mapToInt(Integer::intValue).toArray(),
-                services.stream().mapToInt(Integer::intValue).toArray(), ties), hidden::hides);
+                services.stream().mapToInt(Integer::intValue).toArray(), ties));
         List<Lost> lost = new ArrayList<>();
         long people = 0;
         for (WhatIfAnalysis.LostCoverage l : impact.lostCoverage()) {
-            lost.add(new Lost(n.territoryId(l.territory()), n.territoryName(l.territory()),
-                    n.categoryCode(l.category()), l.people()));
+            lost.add(new Lost(ids.territoryId(l.territory()), ids.territoryName(l.territory()),
+                    ids.categoryCode(l.category()), l.people()));
             people += l.people();
         }
         Map<String, String> names = new TreeMap<>();
-        return new WhatIfAnswer(n.version(), lost, people, ids(n, impact.newArticulationPoints(), names), names);
-    }
-
-    private static List<String> ids(Network n, List<Integer> actors, Map<String, String> names) {
-        List<String> ids = new ArrayList<>(actors.size());
-        for (int a : actors) {
-            ids.add(n.actorId(a));
-            names.put(n.actorId(a), n.actorName(a));
-        }
-        return ids;
+        return new WhatIfAnswer(n.version(), lost, people, ids.actorIds(impact.newArticulationPoints(), names),
+                names);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import it.snodo.engine.Network;
+import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
 import it.snodo.web.Role;
 
@@ -14,7 +15,8 @@ import it.snodo.web.Role;
  * who may know where they are, and what everyone else is shown instead. A planner, and code
  * running outside a request, may know where every place is; a cooperative, where the places it
  * runs are; nobody but a planner, where a confidential partner is based. Every answer that shows,
- * filters, orders or sums by place asks this object, so that the rule (docs/design.md,
+ * filters, orders or sums by place asks this object — the lists directly, the analyses through
+ * {@link #hiddenIn}, the policy applied to one snapshot — so that the rule (docs/design.md,
  * "Confidential places") is written once.
  */
 public final class ConfidentialPlaces {
@@ -73,19 +75,33 @@ public final class ConfidentialPlaces {
                 : p;
     }
 
-    /** The services of {@code n} whose place the caller may not know; none for a planner. */
-    public HiddenPlaces hiddenIn(Network n) {
-        int[] confidential = n.confidentialServices();
-        if (confidential.length == 0 || seesAll()) {
-            return HiddenPlaces.NONE;
+    /**
+     * Refuses (403) unless the caller may know where every place is: for answers that count every
+     * place, such as the best pairs of the whole network.
+     *
+     * @param what what is asked for, for the message ("ask for the best pairs of the whole network")
+     */
+    public void requireSeesAll(String what) {
+        if (!seesAll()) {
+            throw new ApiException.Forbidden("Only a PLANNER key may " + what + "; this is a " + caller.role() + " key",
+                    List.of());
         }
-        BitSet hidden = new BitSet(n.serviceCount());
-        for (int s : confidential) {
-            if (!seesWhere(n.actorId(n.provider(s)))) {
-                hidden.set(s);
+    }
+
+    /**
+     * This policy on snapshot {@code n}: the services whose place the caller may not know (none for
+     * a planner), and how every analysis answers around them.
+     */
+    public HiddenPlaces hiddenIn(Network n) {
+        BitSet hidden = new BitSet();
+        if (!seesAll()) {
+            for (int s : n.confidentialServices()) {
+                if (!seesWhere(n.actorId(n.provider(s)))) {
+                    hidden.set(s);
+                }
             }
         }
-        return new HiddenPlaces(hidden);
+        return new HiddenPlaces(this, n, hidden);
     }
 
     /**

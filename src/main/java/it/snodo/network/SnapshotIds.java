@@ -1,8 +1,10 @@
 package it.snodo.network;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -11,11 +13,17 @@ import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
 
 /**
- * The ids of a request translated to the indexes of one snapshot, for the REST layers: each
- * method answers the index or refuses with the problem the API gives for that id — 404 for an id
- * that names nothing ("No category 'x'"), 400 naming the field for one that names the wrong kind
- * of thing ("must be a municipality"). Lookups that must not fail on the first unknown id (a
- * what-if names many) use the {@code find} methods.
+ * The one translation between the API's ids and the indexes of one snapshot, both ways, for the
+ * REST layers: a controller never reads an id or a name off the snapshot itself.
+ *
+ * <p>From a request to indexes, each method answers the index or refuses with the problem the API
+ * gives for that id — 404 for an id that names nothing ("No category 'x'"), 400 naming the field
+ * for one that names the wrong kind of thing ("must be a municipality"). Lookups that must not
+ * fail on the first unknown id (a what-if names many) use the {@code find} methods.
+ *
+ * <p>From indexes to an answer, the ids, names and kinds an answer shows of the entities an
+ * algorithm found; the methods that take {@code names} also put each entity's name in that map
+ * of id to name, which many answers carry beside their lists of ids.
  */
 public final class SnapshotIds {
 
@@ -104,5 +112,112 @@ public final class SnapshotIds {
     /** The service with this id, if any. */
     public OptionalInt findService(String id) {
         return network.hasService(id) ? OptionalInt.of(network.service(id)) : OptionalInt.empty();
+    }
+
+    /** The territories of a level, ascending by id. */
+    public int[] territories(TerritoryLevel level) {
+        return network.territoriesOfLevel(level.name());
+    }
+
+    // From indexes to an answer.
+
+    public String territoryId(int t) {
+        return network.territoryId(t);
+    }
+
+    public String territoryName(int t) {
+        return network.territoryName(t);
+    }
+
+    /** The territory's level, as {@link TerritoryLevel} names it. */
+    public String territoryLevel(int t) {
+        return network.territoryLevel(t);
+    }
+
+    public String categoryCode(int c) {
+        return network.categoryCode(c);
+    }
+
+    public String categoryName(int c) {
+        return network.categoryName(c);
+    }
+
+    /** The codes of these categories, in their order. */
+    public List<String> categoryCodes(int[] categories) {
+        List<String> codes = new ArrayList<>(categories.length);
+        for (int c : categories) {
+            codes.add(network.categoryCode(c));
+        }
+        return codes;
+    }
+
+    /** The code of every category, in the order of their indexes (that of their codes). */
+    public List<String> categoryCodes() {
+        List<String> codes = new ArrayList<>(network.categoryCount());
+        for (int c = 0; c < network.categoryCount(); c++) {
+            codes.add(network.categoryCode(c));
+        }
+        return codes;
+    }
+
+    public String serviceId(int s) {
+        return network.serviceId(s);
+    }
+
+    public String serviceName(int s) {
+        return network.serviceName(s);
+    }
+
+    /** The service's id, its name put in {@code names}. */
+    public String serviceId(int s, Map<String, String> names) {
+        names.put(network.serviceId(s), network.serviceName(s));
+        return network.serviceId(s);
+    }
+
+    public String actorId(int a) {
+        return network.actorId(a);
+    }
+
+    public String actorName(int a) {
+        return network.actorName(a);
+    }
+
+    /** COOPERATIVE or PARTNER. */
+    public String actorKind(int a) {
+        return network.isCooperative(a) ? "COOPERATIVE" : "PARTNER";
+    }
+
+    /** The actor's id, its name put in {@code names}. */
+    public String actorId(int a, Map<String, String> names) {
+        names.put(network.actorId(a), network.actorName(a));
+        return network.actorId(a);
+    }
+
+    /** The ids of these actors, in their order. */
+    public List<String> actorIds(int[] actors) {
+        List<String> ids = new ArrayList<>(actors.length);
+        for (int a : actors) {
+            ids.add(network.actorId(a));
+        }
+        return ids;
+    }
+
+    /** The ids of these actors, in their order. */
+    public List<String> actorIds(Collection<Integer> actors) {
+        return actorIds(actors.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The ids of these actors, in their order, each one's name put in {@code names}. */
+    public List<String> actorIds(int[] actors, Map<String, String> names) {
+        List<String> ids = new ArrayList<>(actors.length);
+        for (int a : actors) {
+            ids.add(actorId(a, names));
+        }
+        return ids;
+    }
+
+    /** The ids of these actors, in their order, each one's name put in {@code names}. */
+    public List<String> actorIds(Collection<Integer> actors, Map<String, String> names) {
+        return actorIds(actors.stream().mapToInt(Integer::intValue).toArray(), names);
     }
 }

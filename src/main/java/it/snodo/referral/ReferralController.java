@@ -18,6 +18,7 @@ import it.snodo.engine.ReferralAlgorithm;
 import it.snodo.engine.ReferralAlgorithm.Referral;
 import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
+import it.snodo.network.SnapshotIds;
 import it.snodo.snapshot.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
@@ -87,88 +88,52 @@ class ReferralController {
         }
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
-        int c = engine.ids().category(category);
-        int m = engine.ids().municipality(territory, "territory", "Referrals start from a municipality");
-        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
-        // Ranked by the true distance, a hidden place would tell where it is by where it stands
-        // in the list; so the caller's list is ranked, and cut at maxKm, by the distance shown.
-        // Rounding only makes a key larger: a service among the best k by the shown distance has
-        // at most k - 1 unhidden services and the hidden ones before it by the true distance, so
-        // the engine's best k + hidden hold all of them, and the engine stays one ranking.
-        int asked = hidden.any() ? Math.min(k + hidden.count(), n.serviceCount()) : k;
-        List<Referral> found = engine.referrals()
-                .referrals(new ReferralAlgorithm.Query(c, m, asked, maxKm, includeFull));
-        if (hidden.any()) {
-            found = shownRanking(n, hidden, found, k, maxKm);
-        }
+        SnapshotIds ids = engine.ids();
+        int c = ids.category(category);
+        int m = ids.municipality(territory, "territory", "Referrals start from a municipality");
+        // The caller's list is ranked, cut at maxKm and shown by the distances it may see.
+        HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
+        List<Referral> found = places.referrals(engine.referrals(),
+                new ReferralAlgorithm.Query(c, m, k, maxKm, includeFull));
         List<ReferralAnswer> answers = new ArrayList<>(found.size());
         for (Referral r : found) {
-            ReferralAnswer answer = answer(n, m, r);
-            answers.add(hidden.hides(r.service()) ? masked(answer, hidden.shownKm(r.service(), r.distanceKm())) : answer);
+            answers.add(answer(ids, n, m, r, !places.hides(r.service())));
         }
         return new Referrals(n.version(), answers);
     }
 
     /**
-     * The best k of the referrals by the distance the caller is shown, then free places (unknown
-     * last), then id, as docs/design.md ("Referrals") ranks them; those shown farther than maxKm
-     * are left out.
+     * A referral's answer. A place the caller may not see placed is listed, with its provider, but
+     * with no territory in its path.
      */
-    private static List<Referral> shownRanking(Network n, HiddenPlaces hidden, List<Referral> found, int k,
-            double maxKm) {
-        return found.stream()
-                .filter(r -> hidden.shownKm(r.service(), r.distanceKm()) <= maxKm)
-                .sorted(java.util.Comparator
-                        .comparingDouble((Referral r) -> hidden.shownKm(r.service(), r.distanceKm()))
-                        .thenComparing(r -> r.freePlaces() == null ? 1 : 0)
-                        .thenComparing(r -> r.freePlaces() == null ? 0 : -r.freePlaces())
-                        // Services are numbered in the order of their ids.
-                        .thenComparingInt(Referral::service))
-                .limit(k)
-                .toList();
-    }
-
-    private static ReferralAnswer answer(Network n, int municipality, Referral r) {
+    private static ReferralAnswer answer(SnapshotIds ids, Network n, int municipality, Referral r, boolean placed) {
         List<Step> path = new ArrayList<>();
-        path.add(territory(n, municipality));
-        if (r.nearestMunicipality() != municipality) {
-            path.add(territory(n, r.nearestMunicipality()));
+        if (placed) {
+            path.add(territory(ids, municipality));
+            if (r.nearestMunicipality() != municipality) {
+                path.add(territory(ids, r.nearestMunicipality()));
+            }
+            if (r.availableIn() != r.nearestMunicipality()) {
+                path.add(territory(ids, r.availableIn()));
+            }
         }
-        if (r.availableIn() != r.nearestMunicipality()) {
-            path.add(territory(n, r.availableIn()));
-        }
-        path.add(new Step(n.serviceId(r.service()), "SERVICE", n.serviceName(r.service()), null));
+        path.add(new Step(ids.serviceId(r.service()), "SERVICE", ids.serviceName(r.service()), null));
         int provider = n.provider(r.service());
-        path.add(actor(n, provider, null));
+        path.add(actor(ids, provider, null));
         for (int i = 1; i < r.route().length; i++) {
-            path.add(actor(n, r.route()[i], r.routeTies().get(i - 1)));
+            path.add(actor(ids, r.route()[i], r.routeTies().get(i - 1)));
         }
-        return new ReferralAnswer(new Ref(n.serviceId(r.service()), n.serviceName(r.service())),
-                new Ref(n.actorId(provider), n.actorName(provider)), r.distanceKm(), r.freePlaces(), r.cost(),
+        return new ReferralAnswer(new Ref(ids.serviceId(r.service()), ids.serviceName(r.service())),
+                new Ref(ids.actorId(provider), ids.actorName(provider)), r.distanceKm(), r.freePlaces(), r.cost(),
                 r.tieHops(), path);
     }
 
-    /**
-     * A confidential place as those who may not know where it is see it: listed, with its
-     * provider, but its distance the rounded one they are shown and no territory in its path; the
-     * cost counts the rounded distance.
-     */
-    static ReferralAnswer masked(ReferralAnswer a, double rounded) {
-        List<Step> path = a.path().stream().filter(s -> !TERRITORY_LEVELS.contains(s.kind())).toList();
-        return new ReferralAnswer(a.service(), a.provider(), rounded, a.freePlaces(),
-                a.cost() - a.distanceKm() + rounded, a.tieHops(), path);
+    private static Step territory(SnapshotIds ids, int t) {
+        return new Step(ids.territoryId(t), ids.territoryLevel(t), ids.territoryName(t), null);
     }
 
-    private static final java.util.Set<String> TERRITORY_LEVELS = java.util.Arrays
-            .stream(it.snodo.network.TerritoryLevel.values()).map(Enum::name)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
-
-    private static Step territory(Network n, int t) {
-        return new Step(n.territoryId(t), n.territoryLevel(t), n.territoryName(t), null);
-    }
-
-    private static Step actor(Network n, int a, String tie) {
-        return new Step(n.actorId(a), n.isCooperative(a) ? "COOPERATIVE" : "PARTNER", n.actorName(a), tie);
+    private static Step actor(SnapshotIds ids, int a, String tie) {
+        return new Step(ids.actorId(a), ids.actorKind(a), ids.actorName(a), tie);
     }
 
     @GetMapping("/paths")
@@ -181,17 +146,14 @@ class ReferralController {
                     List.of(Violation.of("k", "must be between 1 and " + MAX_PATHS)));
         }
         Snapshots.Engine engine = snapshots.fresh();
-        Network n = engine.network();
-        int source = engine.ids().actor(from);
-        int target = engine.ids().actor(to);
+        SnapshotIds ids = engine.ids();
+        int source = ids.actor(from);
+        int target = ids.actor(to);
         List<PathAnswer> answers = new ArrayList<>();
         for (ConnectionPath p : engine.paths().paths(source, target, k)) {
-            List<String> actors = new ArrayList<>();
-            for (int a : p.actors()) {
-                actors.add(n.actorId(a));
-            }
-            answers.add(new PathAnswer(p.hops(), actors, p.ties(), Math.round(p.strength() * 1e9) / 1e9));
+            answers.add(new PathAnswer(p.hops(), ids.actorIds(p.actors()), p.ties(),
+                    Math.round(p.strength() * 1e9) / 1e9));
         }
-        return new Paths(n.version(), answers);
+        return new Paths(engine.network().version(), answers);
     }
 }

@@ -21,6 +21,7 @@ import it.snodo.engine.Network;
 import it.snodo.engine.SynergyAlgorithm;
 import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
+import it.snodo.network.SnapshotIds;
 import it.snodo.snapshot.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
@@ -73,17 +74,13 @@ class SynergyController {
         Caller.requireOwner(cooperative, "the synergies of '" + cooperative + "'", "cooperative");
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
-        int a = engine.ids().cooperative(cooperative, "cooperative", "Synergies are suggested to cooperatives");
-        // Shared municipalities and open gaps counted with a place hidden from the caller would
-        // tell where it is: such a caller's suggestions are those of the network without it, as
-        // its municipality gap rows are.
-        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
-        List<SynergyAlgorithm.Suggestion> found = hidden.any()
-                ? engine.synergies().suggestions(a, limit, hidden::hides)
-                : engine.synergies().suggestions(a, limit);
+        SnapshotIds ids = engine.ids();
+        int a = ids.cooperative(cooperative, "cooperative", "Synergies are suggested to cooperatives");
+        HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
+        List<SynergyAlgorithm.Suggestion> found = places.suggestions(engine.synergies(), a, limit);
         List<Suggestion> suggestions = new ArrayList<>();
         for (SynergyAlgorithm.Suggestion s : found) {
-            suggestions.add(new Suggestion(n.actorId(s.cooperative()), n.actorName(s.cooperative()), s.score(),
+            suggestions.add(new Suggestion(ids.actorId(s.cooperative()), ids.actorName(s.cooperative()), s.score(),
                     reasons(s.reasons())));
         }
         return new Suggestions(n.version(), cooperative, suggestions);
@@ -92,19 +89,18 @@ class SynergyController {
     @GetMapping("/synergies/top")
     @Operation(summary = "The best pairs of cooperatives across the whole network, each pair once")
     TopPairs top(@RequestParam(defaultValue = "50") int limit) {
-        // Every pair with every place counted: for planners only (the URL rules say so too).
-        Caller.requirePlanner("ask for the best pairs of the whole network");
+        // Every pair with every place counted: for those who see every place (the URL rules say so too).
+        ConfidentialPlaces.forCurrentCaller().requireSeesAll("ask for the best pairs of the whole network");
         checkLimit(limit);
         Snapshots.Engine engine = snapshots.fresh();
-        Network n = engine.network();
+        SnapshotIds ids = engine.ids();
         List<PairAnswer> pairs = new ArrayList<>();
         Map<String, String> names = new TreeMap<>();
         for (SynergyAlgorithm.Pair p : engine.topSynergies(limit)) {
-            pairs.add(new PairAnswer(n.actorId(p.a()), n.actorId(p.b()), p.score(), reasons(p.reasons())));
-            names.put(n.actorId(p.a()), n.actorName(p.a()));
-            names.put(n.actorId(p.b()), n.actorName(p.b()));
+            pairs.add(new PairAnswer(ids.actorId(p.a(), names), ids.actorId(p.b(), names), p.score(),
+                    reasons(p.reasons())));
         }
-        return new TopPairs(n.version(), pairs, names);
+        return new TopPairs(engine.network().version(), pairs, names);
     }
 
     private static List<Reason> reasons(List<SynergyAlgorithm.Reason> reasons) {
@@ -157,31 +153,20 @@ class SynergyController {
         }
         Snapshots.Engine engine = snapshots.fresh();
         Network n = engine.network();
-        int m = engine.ids().municipality(query.territory(), "territory",
-                "An integrated answer starts from a municipality");
-        int[] categories = engine.ids().categories(query.categories(), "categories");
-        // Chosen by the distances shown, a set with a hidden place in it would tell how near it is.
-        HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
-        IntegratedAnswerAlgorithm.Answer answer = hidden.any()
-                ? engine.integratedAnswers().answer(m, categories, maxKm, hidden::shownKm)
-                : engine.integratedAnswers().answer(m, categories, maxKm);
+        SnapshotIds ids = engine.ids();
+        int m = ids.municipality(query.territory(), "territory", "An integrated answer starts from a municipality");
+        int[] categories = ids.categories(query.categories(), "categories");
+        HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
+        IntegratedAnswerAlgorithm.Answer answer = places.integratedAnswer(engine.integratedAnswers(), m, categories,
+                maxKm);
         Map<String, String> names = new TreeMap<>();
-        List<String> providers = new ArrayList<>();
-        for (int p : answer.providers()) {
-            providers.add(n.actorId(p));
-            names.put(n.actorId(p), n.actorName(p));
-        }
+        List<String> providers = ids.actorIds(answer.providers(), names);
         List<Assignment> assignments = new ArrayList<>();
         for (IntegratedAnswerAlgorithm.Assignment a : answer.assignments()) {
-            assignments.add(new Assignment(n.categoryCode(a.category()), n.serviceId(a.service()),
-                    n.actorId(a.provider()), a.distanceKm()));
-            names.put(n.serviceId(a.service()), n.serviceName(a.service()));
+            assignments.add(new Assignment(ids.categoryCode(a.category()), ids.serviceId(a.service(), names),
+                    ids.actorId(a.provider()), a.distanceKm()));
         }
-        List<String> uncovered = new ArrayList<>();
-        for (int c : answer.uncovered()) {
-            uncovered.add(n.categoryCode(c));
-        }
-        return new IntegratedAnswer(n.version(), providers, assignments, uncovered, answer.newTiesNeeded(),
-                answer.totalDistanceKm(), names);
+        return new IntegratedAnswer(n.version(), providers, assignments, ids.categoryCodes(answer.uncovered()),
+                answer.newTiesNeeded(), answer.totalDistanceKm(), names);
     }
 }

@@ -64,4 +64,27 @@ class SnapshotIdsTest {
                 () -> ids.cooperative("p", "cooperative", "Synergies are suggested to cooperatives"));
         assertEquals(List.of(Violation.of("cooperative", "must be a cooperative, 'p' is a partner")), e.errors());
     }
+
+    @Test
+    void answersTheIdsNamesAndKindsOfIndexes() {
+        assertEquals("m", ids.territoryId(n.territory("m")));
+        assertEquals("Town", ids.territoryName(n.territory("m")));
+        assertEquals("DISTRICT", ids.territoryLevel(n.territory("d")));
+        assertArrayEquals(new int[] {n.territory("m")}, ids.territories(TerritoryLevel.MUNICIPALITY));
+        assertEquals("b", ids.categoryCode(n.category("b")));
+        assertEquals("B", ids.categoryName(n.category("b")));
+        assertEquals(List.of("a", "b"), ids.categoryCodes());
+        assertEquals(List.of("b", "a"), ids.categoryCodes(new int[] {n.category("b"), n.category("a")}));
+        assertEquals("COOPERATIVE", ids.actorKind(n.actor("c")));
+        assertEquals("PARTNER", ids.actorKind(n.actor("p")));
+        assertEquals(List.of("p", "c"), ids.actorIds(List.of(n.actor("p"), n.actor("c"))));
+    }
+
+    @Test
+    void putsTheNameOfEveryIdItAnswersInTheAnswersNames() {
+        java.util.Map<String, String> names = new java.util.TreeMap<>();
+        assertEquals(List.of("p", "c"), ids.actorIds(new int[] {n.actor("p"), n.actor("c")}, names));
+        assertEquals("s", ids.serviceId(n.service("s"), names));
+        assertEquals(java.util.Map.of("c", "Coop", "p", "Partner", "s", "Service"), names);
+    }
 }
