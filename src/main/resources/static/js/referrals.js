@@ -1,12 +1,14 @@
 // The referral finder, for the welfare help desk: a category of need and a municipality → the
 // services to send the need to, ranked and explained as /api/v1/referrals answers them. A
 // confidential place is shown as the API answers it for this key: no territory, distance rounded.
+// Every key but a READER follows the referrals it may see below the results (sent-referrals.js).
 
 import {api} from './api.js';
 import {el, fill} from './dom.js';
 import {register, t} from './i18n.js';
 import {into, showError, start} from './shell.js';
 import {combobox, kindLabel, loadCategories, loadMunicipalities, number, tieLabel} from './pickers.js';
+import {mayFollow, sentList} from './sent-referrals.js';
 
 register({
   it: {
@@ -80,7 +82,7 @@ register({
 const TERRITORY_KINDS = new Set(['MUNICIPALITY', 'DISTRICT', 'PROVINCE', 'REGION']);
 
 start({
-  run: async main => {
+  run: async (main, who) => {
     const [categories, municipalities] = await Promise.all([loadCategories(), loadMunicipalities()]);
     const category = combobox({id: 'category', label: t('referrals.category'), options: categories.options,
       placeholder: t('referrals.categoryPlaceholder')});
@@ -92,6 +94,14 @@ start({
     const results = document.getElementById('results');
     const body = document.getElementById('results-body');
     const messages = main.querySelector('[data-role=messages]');
+
+    if (mayFollow(who)) {
+      sentList({who, categories, municipalities});
+    } else {
+      // No list and no control a READER may not use: a note says why.
+      document.getElementById('sent').replaceWith(el('p', {class: 'note role-note', id: 'sent-needs-key'},
+          t('sent.readerNote')));
+    }
 
     async function search() {
       fill(messages);
