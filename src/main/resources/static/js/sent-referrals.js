@@ -1,6 +1,7 @@
-// Closing the loop on the referral finder: follow the referrals this key may see, with exactly
-// the moves /api/v1/sent-referrals lets it make. Snodo never records who the person is: no field
-// here takes a name or any free text.
+// Closing the loop on the referral finder: send one household to a service from a result row
+// (PLANNER and HELP_DESK keys), and follow the referrals this key may see, with exactly the moves
+// /api/v1/sent-referrals lets it make. Snodo never records who the person is: no field here takes
+// a name or any free text, only how many people and how urgent.
 
 import {ApiError, api} from './api.js';
 import {el, fill} from './dom.js';
@@ -11,6 +12,11 @@ import './sent-strings.js';
 
 const PAGE_SIZE = 20;
 const REASONS = ['FULL', 'NOT_ELIGIBLE', 'OUT_OF_AREA', 'OTHER'];
+
+/** True when this key's role may send referrals. */
+export function maySend(who) {
+  return who.role === 'PLANNER' || who.role === 'HELP_DESK';
+}
 
 /** True when this key's role may follow sent referrals: every role but READER. */
 export function mayFollow(who) {
@@ -60,6 +66,11 @@ function time(iso) {
   return el('time', {datetime: iso}, when(iso));
 }
 
+/** "1 persona", "3 persone". */
+export function persons(n) {
+  return n === 1 ? t('sent.person1') : t('sent.personN', {n});
+}
+
 /** A problem detail: its `detail`, and for a request refused as invalid each bad field it lists. */
 export function showProblem(container, error) {
   const invalid = error instanceof ApiError && (error.status === 400 || error.status === 422);
@@ -69,6 +80,118 @@ export function showProblem(container, error) {
   }
   return fill(container, el('div', {class: 'problem', role: 'alert'}, el('p', {}, error.message),
       el('ul', {}, errors.map(v => el('li', {dataset: {field: v.field}}, `${v.field}: ${v.message}`)))));
+}
+
+/** True when category `code` is `ancestor` or narrower, in the category tree of `categories`. */
+function within(categories, code, ancestor) {
+  for (let c = code, depth = 0; c && depth < 50; c = categories.byCode.get(c)?.partOf, depth++) {
+    if (c === ancestor) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The form that sends one household to a service (the page's <dialog id="send-dialog">):
+ * `open({service, provider, category, territory, opener})` shows it, `onSent(referral, asked)`
+ * is called once the API has recorded it. A service that answers only narrower categories than
+ * the one searched for is sent one of those, picked here: the API takes only a covered category.
+ */
+export function sendDialog({categories, municipalities, onSent}) {
+  const dialog = document.getElementById('send-dialog');
+  const form = document.getElementById('send-form');
+  const summary = document.getElementById('send-summary');
+  const categoryBox = document.getElementById('send-category');
+  const messages = document.getElementById('send-messages');
+  const {people, urgency} = form.elements;
+  let asked = null;
+  let busy = false;
+
+  const name = code => (categories.byCode.has(code) ? categoryName(categories.byCode.get(code)) : code);
+  const pair = (term, detail) => [el('dt', {}, term), el('dd', {}, detail)];
+
+  document.getElementById('send-close').addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => {
+    const opener = asked?.opener;
+    asked = null;
+    if (opener?.isConnected) {
+      opener.focus();
+    }
+  });
+
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    if (busy || !asked) {
+      return;
+    }
+    fill(messages);
+    const n = Number(people.value);
+    if (people.value.trim() === '' || !Number.isInteger(n) || n < 1 || n > 20) {
+      people.setAttribute('aria-invalid', 'true');
+      showError(messages, new Error(t('sent.peopleInvalid')));
+      people.focus();
+      return;
+    }
+    people.removeAttribute('aria-invalid');
+    const category = form.elements.category ? form.elements.category.value : asked.category;
+    const body = {service: asked.service.id, category, territory: asked.territory, people: n};
+    if (urgency.value) {
+      body.urgency = urgency.value;
+    }
+    // Closed meanwhile (Escape), the form forgets the request: the answer still reports on it.
+    const request = asked;
+    busy = true;
+    form.setAttribute('aria-busy', 'true');
+    try {
+      const sent = await api('/api/v1/sent-referrals', {method: 'POST', body});
+      const done = {...request, categoryName: name(sent.category),
+        municipalityName: municipalities.byId.get(sent.territory)?.name ?? sent.territory};
+      dialog.close();
+      onSent(sent, done);
+    } catch (e) {
+      showProblem(messages, e);
+    } finally {
+      busy = false;
+      form.removeAttribute('aria-busy');
+    }
+  });
+
+  return {
+    async open(request) {
+      const found = await service(request.service.id);
+      // The service's own categories decide which category may be sent: the one searched for
+      // when the service covers it, else the narrower ones of it that the service answers.
+      const own = found ? found.categories : [];
+      const covered = !found || own.some(c => within(categories, request.category, c));
+      const narrower = own.filter(c => within(categories, c, request.category));
+      // None would be the API's to refuse, with its own words.
+      const choices = covered || !narrower.length ? [request.category] : narrower;
+      asked = request;
+      fill(messages);
+      people.value = '1';
+      people.removeAttribute('aria-invalid');
+      urgency.value = '';
+      fill(summary,
+          pair(t('sent.col.service'), request.service.name),
+          pair(t('sent.provider'), request.provider.name),
+          pair(t('sent.col.municipality'), municipalities.byId.get(request.territory)?.name ?? request.territory),
+          choices.length === 1 ? pair(t('sent.col.category'), name(choices[0])) : null);
+      if (choices.length > 1) {
+        fill(categoryBox,
+            el('p', {class: 'note', id: 'send-category-note'}, t('sent.narrower', {category: name(request.category)})),
+            el('label', {for: 'send-category-select'}, t('sent.narrowerLabel')),
+            el('select', {id: 'send-category-select', name: 'category', 'aria-describedby': 'send-category-note'},
+                choices.map(c => el('option', {value: c}, name(c)))));
+      } else {
+        fill(categoryBox, choices.length === 1 && choices[0] !== request.category
+          ? el('input', {type: 'hidden', name: 'category', value: choices[0]}) : null);
+      }
+      dialog.showModal();
+      people.focus();
+      people.select();
+    },
+  };
 }
 
 /**
