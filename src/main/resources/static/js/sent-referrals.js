@@ -82,27 +82,16 @@ export function showProblem(container, error) {
       el('ul', {}, errors.map(v => el('li', {dataset: {field: v.field}}, `${v.field}: ${v.message}`)))));
 }
 
-/** True when category `code` is `ancestor` or narrower, in the category tree of `categories`. */
-function within(categories, code, ancestor) {
-  for (let c = code, depth = 0; c && depth < 50; c = categories.byCode.get(c)?.partOf, depth++) {
-    if (c === ancestor) {
-      return true;
-    }
-  }
-  return false;
-}
-
 /**
  * The form that sends one household to a service (the page's <dialog id="send-dialog">):
  * `open({service, provider, category, territory, opener})` shows it, `onSent(referral, asked)`
- * is called once the API has recorded it. A service that answers only narrower categories than
- * the one searched for is sent one of those, picked here: the API takes only a covered category.
+ * is called once the API has recorded it. The category sent is the one searched for: every
+ * service the finder names covers it (it addresses it or a narrower one).
  */
 export function sendDialog({categories, municipalities, onSent}) {
   const dialog = document.getElementById('send-dialog');
   const form = document.getElementById('send-form');
   const summary = document.getElementById('send-summary');
-  const categoryBox = document.getElementById('send-category');
   const messages = document.getElementById('send-messages');
   const {people, urgency} = form.elements;
   let asked = null;
@@ -134,8 +123,7 @@ export function sendDialog({categories, municipalities, onSent}) {
       return;
     }
     people.removeAttribute('aria-invalid');
-    const category = form.elements.category ? form.elements.category.value : asked.category;
-    const body = {service: asked.service.id, category, territory: asked.territory, people: n};
+    const body = {service: asked.service.id, category: asked.category, territory: asked.territory, people: n};
     if (urgency.value) {
       body.urgency = urgency.value;
     }
@@ -158,15 +146,7 @@ export function sendDialog({categories, municipalities, onSent}) {
   });
 
   return {
-    async open(request) {
-      const found = await service(request.service.id);
-      // The service's own categories decide which category may be sent: the one searched for
-      // when the service covers it, else the narrower ones of it that the service answers.
-      const own = found ? found.categories : [];
-      const covered = !found || own.some(c => within(categories, request.category, c));
-      const narrower = own.filter(c => within(categories, c, request.category));
-      // None would be the API's to refuse, with its own words.
-      const choices = covered || !narrower.length ? [request.category] : narrower;
+    open(request) {
       asked = request;
       fill(messages);
       people.value = '1';
@@ -176,17 +156,7 @@ export function sendDialog({categories, municipalities, onSent}) {
           pair(t('sent.col.service'), request.service.name),
           pair(t('sent.provider'), request.provider.name),
           pair(t('sent.col.municipality'), municipalities.byId.get(request.territory)?.name ?? request.territory),
-          choices.length === 1 ? pair(t('sent.col.category'), name(choices[0])) : null);
-      if (choices.length > 1) {
-        fill(categoryBox,
-            el('p', {class: 'note', id: 'send-category-note'}, t('sent.narrower', {category: name(request.category)})),
-            el('label', {for: 'send-category-select'}, t('sent.narrowerLabel')),
-            el('select', {id: 'send-category-select', name: 'category', 'aria-describedby': 'send-category-note'},
-                choices.map(c => el('option', {value: c}, name(c)))));
-      } else {
-        fill(categoryBox, choices.length === 1 && choices[0] !== request.category
-          ? el('input', {type: 'hidden', name: 'category', value: choices[0]}) : null);
-      }
+          pair(t('sent.col.category'), name(request.category)));
       dialog.showModal();
       people.focus();
       people.select();

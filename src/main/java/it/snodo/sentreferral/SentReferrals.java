@@ -107,7 +107,7 @@ public class SentReferrals {
                         OPTIONAL MATCH (t:Territory {id: $territory})
                         RETURN s IS NOT NULL AS service, c IS NOT NULL AS category, t IS NOT NULL AS territory,
                                t.level AS level, [(s)<-[:PROVIDES]-(a:Actor) | a.id][0] AS provider,
-                               EXISTS { MATCH (c)-[:PART_OF*0..]->(:Category)<-[:ADDRESSES]-(s) } AS covers""", p)
+                               EXISTS { MATCH (s)-[:ADDRESSES]->(:Category)-[:PART_OF*0..]->(c) } AS covers""", p)
                         .single();
                 List<Violation> errors = new ArrayList<>();
                 if (!check.get("service").asBoolean()) {
@@ -124,7 +124,7 @@ public class SentReferrals {
                 }
                 if (errors.isEmpty() && !check.get("covers").asBoolean()) {
                     errors.add(new Violation("category", body.category(), "is not covered by the service '"
-                            + body.service() + "' (it must be one of its categories or a narrower one)"));
+                            + body.service() + "' (it must address the category or a narrower one)"));
                 }
                 if (!errors.isEmpty()) {
                     throw ReferralProblem.broken(errors);

@@ -59,7 +59,7 @@ class SentReferralsPageIT extends BrowserIT {
 
     @Test
     void aHelpDeskSendsAReferralFromAResultRowAndSeesItInItsList() {
-        // The service answers two narrower needs of the one searched for: the form asks which.
+        // The service answers two narrower needs of the one searched for: it covers that one.
         create(Map.of("id", SERVICE, "name", SERVICE_NAME, "provider", PROVIDER,
                 "categories", List.of(HOUSING, EMERGENCY), "territories", List.of(RHO), "capacity", 4,
                 "occupied", 1, "confidential", false));
@@ -84,9 +84,8 @@ class SentReferralsPageIT extends BrowserIT {
         assertThat(dialog.findElements(By.cssSelector("input[type=number]"))).extracting(e -> e.getDomAttribute("id"))
                 .containsExactly("send-people");
         assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("send-people");
-        Select category = new Select(driver.findElement(By.id("send-category-select")));
-        assertThat(category.getOptions()).extracting(o -> o.getDomAttribute("value")).containsExactly(EMERGENCY, HOUSING);
-        category.selectByValue(HOUSING);
+        assertThat(dialog.findElement(By.id("send-summary")).getText())
+                .contains(asPlanner("/api/v1/categories/" + ADULTS).get("name").asText());
         assertThat(seriousViolations()).isEmpty();
         screenshot("sent-referrals-send");
 
@@ -110,12 +109,12 @@ class SentReferralsPageIT extends BrowserIT {
         assertThat(driver.findElement(By.cssSelector("#referrals tr[data-id='" + SERVICE + "'] .sent-note")).getText())
                 .startsWith("Inviato il ");
 
-        // What the API recorded: no person, the key that sent it, the need picked in the form.
+        // What the API recorded: no person, the key that sent it, the need searched for.
         JsonNode recorded = list(helpDesk).get("content");
         assertThat(recorded).hasSize(1);
         JsonNode r = recorded.get(0);
         assertThat(r.get("service").asText()).isEqualTo(SERVICE);
-        assertThat(r.get("category").asText()).isEqualTo(HOUSING);
+        assertThat(r.get("category").asText()).isEqualTo(ADULTS);
         assertThat(r.get("territory").asText()).isEqualTo(RHO);
         assertThat(r.get("people").asInt()).isEqualTo(3);
         assertThat(r.get("urgency").asText()).isEqualTo("HIGH");
@@ -125,7 +124,7 @@ class SentReferralsPageIT extends BrowserIT {
         WebElement row = waitForRow(r.get("id").asText(), "SENT");
         assertThat(row.findElement(By.cssSelector("th.service")).getText()).isEqualTo(SERVICE_NAME);
         assertThat(cells(row)).containsExactly("Inviato", "Rho",
-                asPlanner("/api/v1/categories/" + HOUSING).get("name").asText(), "3", "Alta");
+                asPlanner("/api/v1/categories/" + ADULTS).get("name").asText(), "3", "Alta");
         assertThat(moves(row)).containsExactly("cancel");
         assertThat(row.findElement(By.cssSelector("[data-move=cancel]")).getDomAttribute("aria-label"))
                 .startsWith("Annulla l'invio – " + SERVICE_NAME + ", inviato ");

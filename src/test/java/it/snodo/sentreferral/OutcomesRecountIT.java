@@ -59,7 +59,7 @@ class OutcomesRecountIT extends SnodoIT {
     static final List<Target> TARGETS = List.of(new Target("ex-svc-0004", "ex-coop-001", "ex-anziani.lavoro"),
             new Target("ex-svc-0006", "ex-coop-002", "ex-famiglia_minori.diurno"),
             new Target("ex-svc-0012", "ex-coop-005", "ex-poverta_disagio_adulti.domiciliare"),
-            new Target("ex-svc-0025", "ex-partner-002", "ex-disabili.diurno"));
+            new Target("ex-svc-0025", "ex-partner-002", "ex-disabili"));
 
     static final List<String> MUNICIPALITIES = List.of("ex015154", "ex015058", "ex015007", "ex015105");
 

@@ -111,8 +111,11 @@ class SentReferralIT extends SnodoIT {
 
     @Test
     void aReferralMustNameWhatExistsAndAServiceCoveringTheCategory() {
-        // A narrower category than the service's is covered; another one is not.
-        assertThat(sent(helpDesk, "ex-svc-0025", "ex-disabili.diurno", "ex015155", 1)).startsWith("sr-");
+        // A service covers the categories it addresses and every broader one, and no other.
+        assertThat(sent(helpDesk, "ex-svc-0027", "ex-disabili", "ex015155", 1)).startsWith("sr-");
+        ResponseEntity<JsonNode> narrower = as(helpDesk, HttpMethod.POST, "/api/v1/sent-referrals",
+                referral("ex-svc-0025", "ex-disabili.diurno", "ex015155", 1));
+        assertThat(narrower.getStatusCode().value()).isEqualTo(422);
         ResponseEntity<JsonNode> uncovered = as(helpDesk, HttpMethod.POST, "/api/v1/sent-referrals",
                 referral("ex-svc-0004", "ex-disabili.diurno", "ex015007", 1));
         assertThat(uncovered.getStatusCode().value()).isEqualTo(422);
@@ -450,6 +453,75 @@ class SentReferralIT extends SnodoIT {
         assertThat(get("/api/v1/sent-referrals/outcomes").getBody().toString()).isEqualTo(before);
         // The history of a deleted referral stays in the audit.
         assertThat(get("/api/v1/audit?entity=" + old1).getBody()).hasSize(3);
+    }
+
+    @Test
+    void gapRowsCountThePeopleDeclinedAsFullInTheLastYear() {
+        // ex-svc-0005 covers ex-immigrati_nomadi.abitare in the Garbagnatese; ex015155 is in the Castanese.
+        String old = sent(helpDesk, "ex-svc-0005", "ex-immigrati_nomadi.abitare", "ex015155", 4);
+        move(TestKeysPlanner.KEY, old, "decline");
+        clock.advance(Duration.ofDays(300));
+        String full = sent(helpDesk, "ex-svc-0005", "ex-immigrati_nomadi.abitare", "ex015155", 3);
+        move(TestKeysPlanner.KEY, full, "decline");
+        String otherReason = sent(helpDesk, "ex-svc-0005", "ex-immigrati_nomadi.abitare", "ex015155", 5);
+        as(TestKeysPlanner.KEY, HttpMethod.POST, "/api/v1/sent-referrals/" + otherReason + "/decline",
+                Map.of("reason", "NOT_ELIGIBLE"));
+        String accepted = sent(helpDesk, "ex-svc-0005", "ex-immigrati_nomadi.abitare", "ex015155", 6);
+        move(TestKeysPlanner.KEY, accepted, "accept");
+        // 300 days on, both FULL declines are within the year; 66 more, only the second.
+        clock.advance(Duration.ofDays(66));
+
+        JsonNode castanese = get("/api/v1/gaps?territory=ex-ambito-castanese").getBody().get("rows");
+        // ex-immigrati_nomadi.abitare has no demand and no covering service there: a row all the same.
+        JsonNode abitare = find(castanese, "category", "ex-immigrati_nomadi.abitare");
+        assertThat(abitare.get("declinedFull").asLong()).isEqualTo(3);
+        assertThat(abitare.get("demand").asLong()).isZero();
+        assertThat(abitare.get("services").asInt()).isZero();
+        assertThat(abitare.get("state").asText()).isEqualTo("UNCOVERED");
+        // The broader category counts it too; categories with none say 0.
+        assertThat(find(castanese, "category", "ex-immigrati_nomadi").get("declinedFull").asLong()).isEqualTo(3);
+        assertThat(find(castanese, "category", "ex-anziani.domiciliare").get("declinedFull").asLong()).isZero();
+        assertThat(find(get("/api/v1/gaps?territory=ex015155").getBody().get("rows"), "category",
+                "ex-immigrati_nomadi.abitare").get("declinedFull").asLong()).isEqualTo(3);
+        // Another district has none, and no such row.
+        JsonNode magentino = get("/api/v1/gaps?territory=ex-ambito-magentino").getBody().get("rows");
+        magentino.forEach(r -> assertThat(r.get("declinedFull").asLong()).isZero());
+        assertThat(magentino.toString()).doesNotContain("ex-immigrati_nomadi.abitare");
+
+        JsonNode matrix = get("/api/v1/gaps/matrix?level=DISTRICT").getBody();
+        int i = indexOf(matrix.get("territories"), "ex-ambito-castanese");
+        int j = -1;
+        for (int k = 0; k < matrix.get("categories").size(); k++) {
+            if (matrix.get("categories").get(k).asText().equals("ex-immigrati_nomadi.abitare")) {
+                j = k;
+            }
+        }
+        assertThat(matrix.get("declinedFull").get(i).get(j).asLong()).isEqualTo(3);
+        assertThat(matrix.get("cells").get(i).get(j).asText()).isEqualTo("UNCOVERED");
+
+        String csv = csv("/api/v1/gaps?territory=ex-ambito-castanese");
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",state,declinedFull");
+        assertThat(csv).contains("ex-ambito-castanese,ex-immigrati_nomadi.abitare,");
+        assertThat(csv.lines().filter(l -> l.contains(",ex-immigrati_nomadi.abitare,")).findFirst().orElseThrow())
+                .endsWith(",UNCOVERED,3");
+        assertThat(csv("/api/v1/gaps/matrix?level=DISTRICT")).contains(
+                "ex-ambito-castanese,", ",ex-immigrati_nomadi.abitare,UNCOVERED,3");
+    }
+
+    int indexOf(JsonNode territories, String id) {
+        for (int k = 0; k < territories.size(); k++) {
+            if (territories.get(k).get("id").asText().equals(id)) {
+                return k;
+            }
+        }
+        throw new AssertionError("no " + id);
+    }
+
+    String csv(String path) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setAccept(List.of(org.springframework.http.MediaType.parseMediaType("text/csv")));
+        return http.exchange(path, HttpMethod.GET, new org.springframework.http.HttpEntity<>(headers), String.class)
+                .getBody();
     }
 
     /** The planner's key, as {@link it.snodo.TestKeys} gives it. */
