@@ -163,8 +163,8 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             }
             for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
                 int t = n.svcTer[k];
-                for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
-                    muns.get(p).add(n.munOf[j]);
+                for (int j = 0; j < n.territories().municipalityCountOf(t); j++) {
+                    muns.get(p).add(n.territories().municipalityOf(t, j));
                 }
             }
         }
@@ -190,8 +190,8 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             }
             for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
                 int t = n.svcTer[k];
-                for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
-                    touched.set(n.munOf[j]);
+                for (int j = 0; j < n.territories().municipalityCountOf(t); j++) {
+                    touched.set(n.territories().municipalityOf(t, j));
                 }
             }
         }

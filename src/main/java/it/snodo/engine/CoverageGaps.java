@@ -39,8 +39,10 @@ public final class CoverageGaps implements GapAnalysis {
         int[] catStamp = new int[nc];
         List<long[]> providerPairs = new ArrayList<>();
 
-        for (int j = n.munOfStart[territory]; j < n.munOfStart[territory + 1]; j++) {
-            int m = n.munOf[j];
+        Territories territories = n.territories();
+        int municipalities = territories.municipalityCountOf(territory);
+        for (int j = 0; j < municipalities; j++) {
+            int m = territories.municipalityOf(territory, j);
             for (int k = n.needStart[m]; k < n.needStart[m + 1]; k++) {
                 int need = n.needsByMunicipality[k];
                 for (int c = n.needCategory[need]; c >= 0; c = n.categoryParent[c]) {
@@ -50,8 +52,8 @@ public final class CoverageGaps implements GapAnalysis {
         }
         boolean[] seen = new boolean[n.serviceCount()];
         int stamp = 0;
-        for (int j = n.munOfStart[territory]; j < n.munOfStart[territory + 1]; j++) {
-            int m = n.munOf[j];
+        for (int j = 0; j < municipalities; j++) {
+            int m = territories.municipalityOf(territory, j);
             for (int k = n.coverStart[m]; k < n.coverStart[m + 1]; k++) {
                 int s = n.cover[k];
                 if (seen[s]) {

@@ -142,7 +142,7 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
     private TreeMap<Integer, Double> servicesWithin(int m, double maxKm, ShownDistance shown) {
         Network n = network;
         TreeMap<Integer, Double> within = new TreeMap<>();
-        n.municipalityGrid().within(m, maxKm, (mun, d) -> {
+        n.territories().within(m, maxKm, (mun, d) -> {
             for (int j = n.coverStart[mun]; j < n.coverStart[mun + 1]; j++) {
                 within.merge(n.cover[j], d, Math::min);
             }

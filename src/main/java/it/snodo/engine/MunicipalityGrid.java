@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The municipalities within a distance of a municipality, as DESIGN.md measures it (great-circle
  * km, {@link Geo#distanceKm}; 0 to itself): the one place where "within maxKm" is answered, for
- * referrals and integrated answers alike. Get it with {@link Network#municipalityGrid()}; it is
+ * referrals and integrated answers alike, asked through {@link Territories#within}; it is
  * built with the snapshot, immutable, and shared by the snapshots that differ only in needs.
  *
  * <p>A uniform grid of latitude-longitude cells over the municipalities (J. L. Bentley,

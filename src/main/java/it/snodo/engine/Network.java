@@ -29,19 +29,8 @@ public final class Network {
 
     private final long version;
 
-    // Territories
-    final String[] territoryId;
-    final String[] territoryName;
-    final String[] territoryLevel;
-    final int[] territoryParent;
-    final double[] lat;
-    final double[] lon;
-    private final Map<String, Integer> territoryIndex;
-    /** For each territory, the municipalities it is or contains (CSR). */
-    final int[] munOfStart;
-    final int[] munOf;
-    /** The municipalities, ascending by index. */
-    final int[] municipalities;
+    /** The territory tree, points, municipalities under each and within a distance of each. */
+    private final Territories territories;
 
     // Categories
     final String[] categoryCode;
@@ -111,61 +100,13 @@ public final class Network {
     final int tiedPairs;
     /** Its components, articulation points and bridges, each computed once on first use. */
     private final TieGraph tieGraph;
-    /** The municipalities within a distance of each. */
-    private final MunicipalityGrid municipalityGrid;
 
     private Network(Builder b) {
         this.version = b.version;
 
         // ---- territories
-        List<Builder.T> ts = sorted(b.territories, t -> t.id);
-        int nt = ts.size();
-        territoryId = new String[nt];
-        territoryName = new String[nt];
-        territoryLevel = new String[nt];
-        territoryParent = new int[nt];
-        lat = new double[nt];
-        lon = new double[nt];
-        territoryIndex = new HashMap<>(nt * 2);
-        for (int i = 0; i < nt; i++) {
-            Builder.T t = ts.get(i);
-            territoryId[i] = t.id;
-            territoryName[i] = t.name;
-            territoryLevel[i] = t.level;
-            lat[i] = t.lat == null ? Double.NaN : t.lat;
-            lon[i] = t.lon == null ? Double.NaN : t.lon;
-            territoryIndex.put(t.id, i);
-        }
-        for (int i = 0; i < nt; i++) {
-            String parent = ts.get(i).parent;
-            territoryParent[i] = parent == null ? -1 : index(territoryIndex, "territory", parent);
-        }
-        int[] munCount = new int[nt + 1];
-        int nMun = 0;
-        for (int i = 0; i < nt; i++) {
-            if (MUNICIPALITY.equals(territoryLevel[i])) {
-                nMun++;
-                int steps = 0;
-                for (int t = i; t >= 0; t = territoryParent[t]) {
-                    munCount[t]++;
-                    if (++steps > nt) {
-                        throw new IllegalArgumentException("the territory tree has a cycle at " + territoryId[i]);
-                    }
-                }
-            }
-        }
-        munOfStart = offsets(munCount, nt);
-        munOf = new int[munOfStart[nt]];
-        municipalities = new int[nMun];
-        int[] fill = Arrays.copyOf(munOfStart, nt);
-        for (int i = 0, j = 0; i < nt; i++) {
-            if (MUNICIPALITY.equals(territoryLevel[i])) {
-                municipalities[j++] = i;
-                for (int t = i; t >= 0; t = territoryParent[t]) {
-                    munOf[fill[t]++] = i;
-                }
-            }
-        }
+        territories = new Territories(b.territories);
+        int nt = territories.count();
 
         // ---- categories
         List<Builder.C> cs = sorted(b.categories, c -> c.code);
@@ -251,7 +192,7 @@ public final class Network {
         Map<Integer, List<Integer>> social = new HashMap<>();
         for (int i = 0; i < na; i++) {
             String basedIn = as.get(i).basedIn;
-            actorBasedIn[i] = basedIn == null ? -1 : index(territoryIndex, "territory", basedIn);
+            actorBasedIn[i] = basedIn == null ? -1 : territories.index(basedIn);
             if (cooperative[i] && CONSORTIUM.equals(actorType[i])) {
                 consortiumList.add(i);
             } else if (!cooperative[i] && MUNICIPALITY.equals(actorType[i]) && actorBasedIn[i] >= 0) {
@@ -296,7 +237,7 @@ public final class Network {
             Arrays.sort(svcCat, svcCatStart[i], k);
             k = svcTerStart[i];
             for (String id : ss.get(i).territories) {
-                svcTer[k++] = index(territoryIndex, "territory", id);
+                svcTer[k++] = territories.index(id);
             }
             Arrays.sort(svcTer, svcTerStart[i], k);
         }
@@ -317,8 +258,8 @@ public final class Network {
         for (int s = 0; s < ns; s++) {
             for (int k = svcTerStart[s]; k < svcTerStart[s + 1]; k++) {
                 int t = svcTer[k];
-                for (int j = munOfStart[t]; j < munOfStart[t + 1]; j++) {
-                    coverCount[munOf[j]]++;
+                for (int j = 0; j < territories.municipalityCountOf(t); j++) {
+                    coverCount[territories.municipalityOf(t, j)]++;
                 }
             }
         }
@@ -328,8 +269,8 @@ public final class Network {
         for (int s = 0; s < ns; s++) {
             for (int k = svcTerStart[s]; k < svcTerStart[s + 1]; k++) {
                 int t = svcTer[k];
-                for (int j = munOfStart[t]; j < munOfStart[t + 1]; j++) {
-                    raw[rfill[munOf[j]]++] = s;
+                for (int j = 0; j < territories.municipalityCountOf(t); j++) {
+                    raw[rfill[territories.municipalityOf(t, j)]++] = s;
                 }
             }
         }
@@ -386,7 +327,7 @@ public final class Network {
             Builder.N n = nsd.get(i);
             needId[i] = n.id;
             needCategory[i] = index(categoryIndex, "category", n.category);
-            needTerritory[i] = index(territoryIndex, "territory", n.territory);
+            needTerritory[i] = territories.index(n.territory);
             needPeople[i] = n.people;
         }
 
@@ -455,16 +396,14 @@ public final class Network {
             adjKinds[i] = pairKinds.get(key)[0];
         }
         tieGraph = new TieGraph(adjStart, adj);
-        municipalityGrid = new MunicipalityGrid(municipalities, lat, lon);
     }
 
     /** A copy of {@code base} at another version with other needs; every other array is shared. */
     private Network(Network base, long version, String[] needId, int[] needCategory, int[] needTerritory,
             int[] needPeople) {
         this.version = version;
-        this.territoryId = base.territoryId; this.territoryName = base.territoryName; this.territoryLevel = base.territoryLevel; this.territoryParent = base.territoryParent;
-        this.lat = base.lat; this.lon = base.lon; this.territoryIndex = base.territoryIndex; this.munOfStart = base.munOfStart;
-        this.munOf = base.munOf; this.municipalities = base.municipalities; this.categoryCode = base.categoryCode; this.categoryName = base.categoryName;
+        this.territories = base.territories;
+        this.categoryCode = base.categoryCode; this.categoryName = base.categoryName;
         this.categoryParent = base.categoryParent; this.tin = base.tin; this.tout = base.tout; this.categoryIndex = base.categoryIndex;
         this.actorId = base.actorId; this.actorName = base.actorName; this.cooperative = base.cooperative; this.actorType = base.actorType;
         this.actorBasedIn = base.actorBasedIn; this.actorIndex = base.actorIndex; this.consortia = base.consortia; this.socialServices = base.socialServices;
@@ -475,7 +414,6 @@ public final class Network {
         this.adjStrength = base.adjStrength; this.adjKinds = base.adjKinds; this.adjKind = base.adjKind; this.kindNames = base.kindNames;
         this.tiedPairs = base.tiedPairs;
         this.tieGraph = base.tieGraph;
-        this.municipalityGrid = base.municipalityGrid;
         this.serviceConfidential = base.serviceConfidential;
         this.actorConfidential = base.actorConfidential;
         this.confidentialServices = base.confidentialServices;
@@ -483,7 +421,7 @@ public final class Network {
         this.needCategory = needCategory;
         this.needTerritory = needTerritory;
         this.needPeople = needPeople;
-        int nt = territoryId.length;
+        int nt = territories.count();
         int[] needCount = new int[nt + 1];
         for (int t : needTerritory) {
             needCount[t]++;
@@ -511,7 +449,7 @@ public final class Network {
         Map<String, NeedValues> byId = new HashMap<>();
         for (NeedValues n : written) {
             index(categoryIndex, "category", n.category());
-            index(territoryIndex, "territory", n.territory());
+            territories.index(n.territory());
             byId.put(n.id(), n);
         }
         java.util.Set<String> gone = new java.util.HashSet<>(deleted);
@@ -536,7 +474,7 @@ public final class Network {
                 NeedValues n = byId.get(added.get(next++));
                 ids[w] = n.id();
                 category[w] = categoryIndex.get(n.category());
-                territory[w] = territoryIndex.get(n.territory());
+                territory[w] = territories.index(n.territory());
                 people[w++] = n.people();
             }
             if (i == needId.length || gone.contains(needId[i])) {
@@ -545,7 +483,7 @@ public final class Network {
             NeedValues n = byId.get(needId[i]);
             ids[w] = needId[i];
             category[w] = n == null ? needCategory[i] : categoryIndex.get(n.category());
-            territory[w] = n == null ? needTerritory[i] : territoryIndex.get(n.territory());
+            territory[w] = n == null ? needTerritory[i] : territories.index(n.territory());
             people[w++] = n == null ? needPeople[i] : n.people();
         }
         return new Network(this, version, Arrays.copyOf(ids, w), Arrays.copyOf(category, w),
@@ -588,16 +526,15 @@ public final class Network {
      * engine holds per network, for the benchmark's bytes-per-edge figure.
      */
     public long arrayBytes() {
-        long ints = (long) territoryParent.length + munOfStart.length + munOf.length + municipalities.length
-                + categoryParent.length + tin.length + tout.length + actorBasedIn.length + provider.length
+        long ints = (long) categoryParent.length + tin.length + tout.length + actorBasedIn.length + provider.length
                 + capacity.length + occupied.length + svcCatStart.length + svcCat.length + svcTerStart.length
                 + svcTer.length + availStart.length + avail.length + coverStart.length + cover.length + needCategory.length + needTerritory.length
                 + needPeople.length + needStart.length + needsByMunicipality.length + adjStart.length + adj.length
                 + adjKinds.length + adjKind.length;
-        long doubles = (long) lat.length + lon.length + adjStrength.length;
-        long references = (long) territoryId.length * 3 + categoryCode.length * 2 + actorId.length * 3
+        long doubles = (long) adjStrength.length;
+        long references = (long) categoryCode.length * 2 + actorId.length * 3
                 + serviceId.length * 2 + needId.length;
-        return 4 * ints + 8 * doubles + 4 * references + cooperative.length;
+        return territories.arrayBytes() + 4 * ints + 8 * doubles + 4 * references + cooperative.length;
     }
 
     /** The network version this snapshot holds: every committed write makes a larger one. */
@@ -606,7 +543,7 @@ public final class Network {
     }
 
     public int territoryCount() {
-        return territoryId.length;
+        return territories.count();
     }
 
     public int categoryCount() {
@@ -630,9 +567,9 @@ public final class Network {
         return tieGraph;
     }
 
-    /** The municipalities within a distance of a municipality: "within maxKm", answered in one place. */
-    public MunicipalityGrid municipalityGrid() {
-        return municipalityGrid;
+    /** The territory tree, each territory's points, the municipalities under each and within a distance of each. */
+    public Territories territories() {
+        return territories;
     }
 
     /** How many pairs of actors are tied (several ties between one pair are one edge). */
@@ -642,7 +579,7 @@ public final class Network {
 
     /** The index of a territory, or {@link UnknownEntity}. */
     public int territory(String id) {
-        return index(territoryIndex, "territory", id);
+        return territories.index(id);
     }
 
     public int category(String code) {
@@ -658,7 +595,7 @@ public final class Network {
     }
 
     public boolean hasTerritory(String id) {
-        return territoryIndex.containsKey(id);
+        return territories.has(id);
     }
 
     public boolean hasCategory(String code) {
@@ -674,19 +611,19 @@ public final class Network {
     }
 
     public String territoryId(int t) {
-        return territoryId[t];
+        return territories.id(t);
     }
 
     public String territoryName(int t) {
-        return territoryName[t];
+        return territories.name(t);
     }
 
     public String territoryLevel(int t) {
-        return territoryLevel[t];
+        return territories.level(t);
     }
 
     public boolean isMunicipality(int t) {
-        return MUNICIPALITY.equals(territoryLevel[t]);
+        return territories.isMunicipality(t);
     }
 
     public String categoryCode(int c) {
@@ -699,8 +636,7 @@ public final class Network {
 
     /** The territories of a level, ascending by id. */
     public int[] territoriesOfLevel(String level) {
-        return java.util.stream.IntStream.range(0, territoryId.length).filter(t -> level.equals(territoryLevel[t]))
-                .toArray();
+        return territories.ofLevel(level);
     }
 
     public String actorId(int a) {
@@ -768,12 +704,7 @@ public final class Network {
 
     /** True when territory {@code t} is {@code ancestor} or part of it, at any depth. */
     public boolean isPartOf(int t, int ancestor) {
-        for (int x = t; x >= 0; x = territoryParent[x]) {
-            if (x == ancestor) {
-                return true;
-            }
-        }
-        return false;
+        return territories.isPartOf(t, ancestor);
     }
 
     /**
@@ -809,9 +740,6 @@ public final class Network {
     /** Builds a {@link Network} from rows given by id, in any order. */
     public static final class Builder {
 
-        private record T(String id, String name, String level, String parent, Double lat, Double lon) {
-        }
-
         private record C(String code, String name, String parent) {
         }
 
@@ -829,7 +757,7 @@ public final class Network {
         }
 
         private final long version;
-        private final List<T> territories = new ArrayList<>();
+        private final List<Territories.Row> territories = new ArrayList<>();
         private final List<C> categories = new ArrayList<>();
         private final List<A> actors = new ArrayList<>();
         private final List<S> services = new ArrayList<>();
@@ -848,7 +776,7 @@ public final class Network {
             if (MUNICIPALITY.equals(level) && (lat == null || lon == null)) {
                 throw new IllegalArgumentException("municipality " + id + " has no point");
             }
-            territories.add(new T(id, name, level.intern(), partOf, lat, lon));
+            territories.add(new Territories.Row(id, name, level.intern(), partOf, lat, lon));
             return this;
         }
 

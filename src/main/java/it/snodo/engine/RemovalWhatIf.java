@@ -48,8 +48,8 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
             if (serviceGone[s]) {
                 for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
                     int t = n.svcTer[k];
-                    for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
-                        touched[n.munOf[j]] = true;
+                    for (int j = 0; j < n.territories().municipalityCountOf(t); j++) {
+                        touched[n.territories().municipalityOf(t, j)] = true;
                     }
                 }
             }
@@ -57,7 +57,8 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
 
         // Needs answered before and not after, summed by (municipality, category).
         java.util.Map<Long, Long> lost = new java.util.TreeMap<>();
-        for (int m : n.municipalities) {
+        // Only municipalities are ever touched.
+        for (int m = 0; m < n.territoryCount(); m++) {
             if (!touched[m]) {
                 continue;
             }

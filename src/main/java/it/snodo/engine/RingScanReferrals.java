@@ -46,8 +46,8 @@ public final class RingScanReferrals implements ReferralAlgorithm {
 
     private final Network network;
 
-    /** The municipalities within a distance, from the snapshot. */
-    private final MunicipalityGrid grid;
+    /** The territory tree, and the municipalities within a distance. */
+    private final Territories territories;
 
     /**
      * For each territory t, offers[offerStart[t] ..] are (tin of category) << 32 | service for
@@ -76,8 +76,8 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         this.network = Objects.requireNonNull(network, "network");
         Network n = network;
 
-        int[] muns = n.municipalities;
-        grid = n.municipalityGrid();
+        territories = n.territories();
+        int[] muns = territories.municipalities();
 
         // ---- services by territory and category
         int nt = n.territoryCount();
@@ -180,7 +180,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             territoryDist = new double[n.territoryCount()];
             seen = new int[n.serviceCount()];
             slotOf = new int[n.serviceCount()];
-            order = new long[n.municipalities.length];
+            order = new long[n.territories().municipalities().length];
             dist = new double[n.territoryCount()];
             reached = new int[n.actorCount()];
             depth = new int[n.actorCount()];
@@ -256,7 +256,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
      */
     private int inReach(int m, double maxKm, Scratch x) {
         x.count = 0;
-        grid.within(m, maxKm, x);
+        territories.within(m, maxKm, x);
         int count = x.count;
         Arrays.sort(x.order, 0, count);
         return count;
@@ -290,7 +290,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             // turns up among equal float distances), so a district-wide service is met once. The
             // territories below the first scanned already are all scanned, upwards, so the one a
             // service is met in is the nearest it is available in.
-            for (int t = mun; t >= 0; t = n.territoryParent[t]) {
+            for (int t = mun; t >= 0; t = territories.parent(t)) {
                 if (x.territoryStamp[t] == stamp && x.territoryDist[t] <= d) {
                     break;
                 }
