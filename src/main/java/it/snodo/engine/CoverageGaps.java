@@ -40,12 +40,13 @@ public final class CoverageGaps implements GapAnalysis {
         List<long[]> providerPairs = new ArrayList<>();
 
         Territories territories = n.territories();
+        Categories categories = n.categories();
         int municipalities = territories.municipalityCountOf(territory);
         for (int j = 0; j < municipalities; j++) {
             int m = territories.municipalityOf(territory, j);
             for (int k = n.needStart[m]; k < n.needStart[m + 1]; k++) {
                 int need = n.needsByMunicipality[k];
-                for (int c = n.needCategory[need]; c >= 0; c = n.categoryParent[c]) {
+                for (int c = n.needCategory[need]; c >= 0; c = categories.parent(c)) {
                     demand[c] += n.needPeople[need];
                 }
             }
@@ -66,7 +67,7 @@ public final class CoverageGaps implements GapAnalysis {
                 stamp++;
                 int p = n.provider[s];
                 for (int a = n.svcCatStart[s]; a < n.svcCatStart[s + 1]; a++) {
-                    for (int c = n.svcCat[a]; c >= 0 && catStamp[c] != stamp; c = n.categoryParent[c]) {
+                    for (int c = n.svcCat[a]; c >= 0 && catStamp[c] != stamp; c = categories.parent(c)) {
                         catStamp[c] = stamp;
                         services[c]++;
                         if (n.capacity[s] < 0) {

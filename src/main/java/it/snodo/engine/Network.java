@@ -32,14 +32,8 @@ public final class Network {
     /** The territory tree, points, municipalities under each and within a distance of each. */
     private final Territories territories;
 
-    // Categories
-    final String[] categoryCode;
-    final String[] categoryName;
-    final int[] categoryParent;
-    /** Euler tour: d is c or a descendant of c iff tin[c] <= tin[d] < tout[c]. */
-    final int[] tin;
-    final int[] tout;
-    private final Map<String, Integer> categoryIndex;
+    /** The category tree, with "c or a descendant of c" as one interval test. */
+    private final Categories categories;
 
     // Actors: cooperatives and partners
     final String[] actorId;
@@ -109,67 +103,7 @@ public final class Network {
         int nt = territories.count();
 
         // ---- categories
-        List<Builder.C> cs = sorted(b.categories, c -> c.code);
-        int nc = cs.size();
-        categoryCode = new String[nc];
-        categoryName = new String[nc];
-        categoryParent = new int[nc];
-        categoryIndex = new HashMap<>(nc * 2);
-        for (int i = 0; i < nc; i++) {
-            categoryCode[i] = cs.get(i).code;
-            categoryName[i] = cs.get(i).name;
-            categoryIndex.put(cs.get(i).code, i);
-        }
-        int[] childCount = new int[nc + 1];
-        for (int i = 0; i < nc; i++) {
-            String parent = cs.get(i).parent;
-            categoryParent[i] = parent == null ? -1 : index(categoryIndex, "category", parent);
-            if (categoryParent[i] >= 0) {
-                childCount[categoryParent[i]]++;
-            }
-        }
-        int[] childStart = offsets(childCount, nc);
-        int[] children = new int[childStart[nc]];
-        int[] cfill = Arrays.copyOf(childStart, nc);
-        for (int i = 0; i < nc; i++) {
-            if (categoryParent[i] >= 0) {
-                children[cfill[categoryParent[i]]++] = i;
-            }
-        }
-        tin = new int[nc];
-        tout = new int[nc];
-        int clock = 0;
-        int[] stack = new int[nc + 1];
-        int[] next = new int[nc];
-        boolean[] visited = new boolean[nc];
-        for (int root = 0; root < nc; root++) {
-            if (categoryParent[root] >= 0) {
-                continue;
-            }
-            int top = 0;
-            stack[top++] = root;
-            tin[root] = clock++;
-            visited[root] = true;
-            next[root] = childStart[root];
-            while (top > 0) {
-                int c = stack[top - 1];
-                if (next[c] < childStart[c + 1]) {
-                    int child = children[next[c]++];
-                    visited[child] = true;
-                    tin[child] = clock++;
-                    next[child] = childStart[child];
-                    stack[top++] = child;
-                } else {
-                    tout[c] = clock;
-                    top--;
-                }
-            }
-        }
-        for (int i = 0; i < nc; i++) {
-            if (!visited[i]) {
-                throw new IllegalArgumentException("the category tree has a cycle at " + categoryCode[i]);
-            }
-        }
+        categories = new Categories(b.categories);
 
         // ---- actors
         List<Builder.A> as = sorted(b.actors, a -> a.id);
@@ -232,7 +166,7 @@ public final class Network {
         for (int i = 0; i < ns; i++) {
             int k = svcCatStart[i];
             for (String code : ss.get(i).categories) {
-                svcCat[k++] = index(categoryIndex, "category", code);
+                svcCat[k++] = categories.index(code);
             }
             Arrays.sort(svcCat, svcCatStart[i], k);
             k = svcTerStart[i];
@@ -326,7 +260,7 @@ public final class Network {
         for (int i = 0; i < nn; i++) {
             Builder.N n = nsd.get(i);
             needId[i] = n.id;
-            needCategory[i] = index(categoryIndex, "category", n.category);
+            needCategory[i] = categories.index(n.category);
             needTerritory[i] = territories.index(n.territory);
             needPeople[i] = n.people;
         }
@@ -403,8 +337,7 @@ public final class Network {
             int[] needPeople) {
         this.version = version;
         this.territories = base.territories;
-        this.categoryCode = base.categoryCode; this.categoryName = base.categoryName;
-        this.categoryParent = base.categoryParent; this.tin = base.tin; this.tout = base.tout; this.categoryIndex = base.categoryIndex;
+        this.categories = base.categories;
         this.actorId = base.actorId; this.actorName = base.actorName; this.cooperative = base.cooperative; this.actorType = base.actorType;
         this.actorBasedIn = base.actorBasedIn; this.actorIndex = base.actorIndex; this.consortia = base.consortia; this.socialServices = base.socialServices;
         this.serviceId = base.serviceId; this.serviceName = base.serviceName; this.provider = base.provider; this.capacity = base.capacity;
@@ -448,7 +381,7 @@ public final class Network {
     public Network withNeeds(long version, List<NeedValues> written, java.util.Collection<String> deleted) {
         Map<String, NeedValues> byId = new HashMap<>();
         for (NeedValues n : written) {
-            index(categoryIndex, "category", n.category());
+            categories.index(n.category());
             territories.index(n.territory());
             byId.put(n.id(), n);
         }
@@ -473,7 +406,7 @@ public final class Network {
             while (next < added.size() && (i == needId.length || added.get(next).compareTo(needId[i]) < 0)) {
                 NeedValues n = byId.get(added.get(next++));
                 ids[w] = n.id();
-                category[w] = categoryIndex.get(n.category());
+                category[w] = categories.index(n.category());
                 territory[w] = territories.index(n.territory());
                 people[w++] = n.people();
             }
@@ -482,7 +415,7 @@ public final class Network {
             }
             NeedValues n = byId.get(needId[i]);
             ids[w] = needId[i];
-            category[w] = n == null ? needCategory[i] : categoryIndex.get(n.category());
+            category[w] = n == null ? needCategory[i] : categories.index(n.category());
             territory[w] = n == null ? needTerritory[i] : territories.index(n.territory());
             people[w++] = n == null ? needPeople[i] : n.people();
         }
@@ -526,15 +459,15 @@ public final class Network {
      * engine holds per network, for the benchmark's bytes-per-edge figure.
      */
     public long arrayBytes() {
-        long ints = (long) categoryParent.length + tin.length + tout.length + actorBasedIn.length + provider.length
+        long ints = (long) actorBasedIn.length + provider.length
                 + capacity.length + occupied.length + svcCatStart.length + svcCat.length + svcTerStart.length
                 + svcTer.length + availStart.length + avail.length + coverStart.length + cover.length + needCategory.length + needTerritory.length
                 + needPeople.length + needStart.length + needsByMunicipality.length + adjStart.length + adj.length
                 + adjKinds.length + adjKind.length;
         long doubles = (long) adjStrength.length;
-        long references = (long) categoryCode.length * 2 + actorId.length * 3
+        long references = (long) actorId.length * 3
                 + serviceId.length * 2 + needId.length;
-        return territories.arrayBytes() + 4 * ints + 8 * doubles + 4 * references + cooperative.length;
+        return territories.arrayBytes() + categories.arrayBytes() + 4 * ints + 8 * doubles + 4 * references + cooperative.length;
     }
 
     /** The network version this snapshot holds: every committed write makes a larger one. */
@@ -547,7 +480,7 @@ public final class Network {
     }
 
     public int categoryCount() {
-        return categoryCode.length;
+        return categories.count();
     }
 
     public int actorCount() {
@@ -567,6 +500,11 @@ public final class Network {
         return tieGraph;
     }
 
+    /** The category tree shared by needs and services. */
+    public Categories categories() {
+        return categories;
+    }
+
     /** The territory tree, each territory's points, the municipalities under each and within a distance of each. */
     public Territories territories() {
         return territories;
@@ -583,7 +521,7 @@ public final class Network {
     }
 
     public int category(String code) {
-        return index(categoryIndex, "category", code);
+        return categories.index(code);
     }
 
     public int actor(String id) {
@@ -599,7 +537,7 @@ public final class Network {
     }
 
     public boolean hasCategory(String code) {
-        return categoryIndex.containsKey(code);
+        return categories.has(code);
     }
 
     public boolean hasActor(String id) {
@@ -627,11 +565,11 @@ public final class Network {
     }
 
     public String categoryCode(int c) {
-        return categoryCode[c];
+        return categories.code(c);
     }
 
     public String categoryName(int c) {
-        return categoryName[c];
+        return categories.name(c);
     }
 
     /** The territories of a level, ascending by id. */
@@ -689,7 +627,7 @@ public final class Network {
 
     /** True when category {@code d} is {@code c} or one of its descendants. */
     public boolean isWithin(int d, int c) {
-        return tin[c] <= tin[d] && tin[d] < tout[c];
+        return categories.isWithin(d, c);
     }
 
     /** True when service {@code s} addresses {@code c} or a descendant of {@code c}. */
@@ -740,9 +678,6 @@ public final class Network {
     /** Builds a {@link Network} from rows given by id, in any order. */
     public static final class Builder {
 
-        private record C(String code, String name, String parent) {
-        }
-
         private record A(String id, String name, boolean cooperative, String type, String basedIn) {
         }
 
@@ -758,7 +693,7 @@ public final class Network {
 
         private final long version;
         private final List<Territories.Row> territories = new ArrayList<>();
-        private final List<C> categories = new ArrayList<>();
+        private final List<Categories.Row> categories = new ArrayList<>();
         private final List<A> actors = new ArrayList<>();
         private final List<S> services = new ArrayList<>();
         private final List<N> needs = new ArrayList<>();
@@ -781,7 +716,7 @@ public final class Network {
         }
 
         public Builder category(String code, String name, String partOf) {
-            categories.add(new C(Objects.requireNonNull(code, "code"), name, partOf));
+            categories.add(new Categories.Row(Objects.requireNonNull(code, "code"), name, partOf));
             return this;
         }
 

@@ -95,7 +95,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             for (int j = n.availStart[t]; j < n.availStart[t + 1]; j++) {
                 int s = n.avail[j];
                 for (int k = n.svcCatStart[s]; k < n.svcCatStart[s + 1]; k++) {
-                    offers[w++] = ((long) n.tin[n.svcCat[k]] << 32) | s;
+                    offers[w++] = ((long) n.categories().tin(n.svcCat[k]) << 32) | s;
                 }
             }
             Arrays.sort(offers, offerStart[t], offerStart[t + 1]);
@@ -272,8 +272,8 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         double[] dist = x.dist;
         int[] slotOf = x.slotOf;
         int[] seen = x.seen;
-        long lowKey = (long) n.tin[q.category()] << 32;
-        long highKey = (long) n.tout[q.category()] << 32;
+        long lowKey = (long) n.categories().tin(q.category()) << 32;
+        long highKey = (long) n.categories().tout(q.category()) << 32;
         int found = 0;
         float kth = Float.POSITIVE_INFINITY;
         for (int i = 0; i < count; i++) {
