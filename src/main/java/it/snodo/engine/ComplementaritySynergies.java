@@ -86,7 +86,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             categories = new int[na][];
             Arrays.fill(municipalities, new int[0]);
             Arrays.fill(categories, new int[0]);
-            served(n, a -> n.cooperative[a], s -> true, municipalities, categories);
+            served(n, n.actors()::isCooperative, s -> true, municipalities, categories);
             int[] presentCount = new int[n.territoryCount()];
             for (int a = 0; a < na; a++) {
                 for (int m : municipalities[a]) {
@@ -149,8 +149,9 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             }
             muns.put(a, new ArrayList<>());
             cats.put(a, new ArrayList<>());
-            if (n.actorBasedIn[a] >= 0 && n.isMunicipality(n.actorBasedIn[a])) {
-                muns.get(a).add(n.actorBasedIn[a]);
+            int base = n.actors().basedIn(a);
+            if (base >= 0 && n.territories().isMunicipality(base)) {
+                muns.get(a).add(base);
             }
         }
         for (int s = 0; s < n.serviceCount(); s++) {
@@ -185,7 +186,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
                 continue;
             }
             gone.set(s);
-            if (n.cooperative[n.provider[s]]) {
+            if (n.actors().isCooperative(n.provider[s])) {
                 changed.set(n.provider[s]);
             }
             for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
@@ -347,7 +348,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             int z = n.adj[j];
             for (int h = n.adjStart[z]; h < n.adjStart[z + 1]; h++) {
                 int b = n.adj[h];
-                if (n.cooperative[b]) {
+                if (n.actors().isCooperative(b)) {
                     if (size == found.length) {
                         found = Arrays.copyOf(found, 2 * size);
                     }

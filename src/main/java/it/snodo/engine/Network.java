@@ -35,18 +35,8 @@ public final class Network {
     /** The category tree, with "c or a descendant of c" as one interval test. */
     private final Categories categories;
 
-    // Actors: cooperatives and partners
-    final String[] actorId;
-    final String[] actorName;
-    final boolean[] cooperative;
-    /** A cooperative's type (A, B, MIXED, CONSORTIUM) or a partner's kind (MUNICIPALITY, ...). */
-    final String[] actorType;
-    final int[] actorBasedIn;
-    private final Map<String, Integer> actorIndex;
-    /** The consortia: entry points of every referral's route. */
-    private final int[] consortia;
-    /** The municipalities' social services (partners of kind MUNICIPALITY), by where they are based. */
-    private final Map<Integer, int[]> socialServices;
+    /** The cooperatives and partners, where each is based and the entry points of each municipality. */
+    private final Actors actors;
 
     // Services
     final String[] serviceId;
@@ -68,9 +58,8 @@ public final class Network {
     final int[] coverStart;
     final int[] cover;
 
-    /** Confidential services and actors: where they are is shown only to those allowed to see it. */
+    /** Confidential services: where they are is shown only to those allowed to see it. */
     final boolean[] serviceConfidential;
-    final boolean[] actorConfidential;
     /** The services that are confidential or whose provider is, ascending. */
     private final int[] confidentialServices;
 
@@ -106,36 +95,8 @@ public final class Network {
         categories = new Categories(b.categories);
 
         // ---- actors
-        List<Builder.A> as = sorted(b.actors, a -> a.id);
-        int na = as.size();
-        actorId = new String[na];
-        actorName = new String[na];
-        cooperative = new boolean[na];
-        actorType = new String[na];
-        actorBasedIn = new int[na];
-        actorIndex = new HashMap<>(na * 2);
-        for (int i = 0; i < na; i++) {
-            Builder.A a = as.get(i);
-            actorId[i] = a.id;
-            actorName[i] = a.name;
-            cooperative[i] = a.cooperative;
-            actorType[i] = a.type;
-            actorIndex.put(a.id, i);
-        }
-        List<Integer> consortiumList = new ArrayList<>();
-        Map<Integer, List<Integer>> social = new HashMap<>();
-        for (int i = 0; i < na; i++) {
-            String basedIn = as.get(i).basedIn;
-            actorBasedIn[i] = basedIn == null ? -1 : territories.index(basedIn);
-            if (cooperative[i] && CONSORTIUM.equals(actorType[i])) {
-                consortiumList.add(i);
-            } else if (!cooperative[i] && MUNICIPALITY.equals(actorType[i]) && actorBasedIn[i] >= 0) {
-                social.computeIfAbsent(actorBasedIn[i], k -> new ArrayList<>()).add(i);
-            }
-        }
-        consortia = consortiumList.stream().mapToInt(Integer::intValue).toArray();
-        socialServices = new HashMap<>();
-        social.forEach((t, list) -> socialServices.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
+        actors = new Actors(b.actors, territories, b.confidential);
+        int na = actors.count();
 
         // ---- services
         List<Builder.S> ss = sorted(b.services, s -> s.id);
@@ -152,7 +113,7 @@ public final class Network {
             Builder.S s = ss.get(i);
             serviceId[i] = s.id;
             serviceName[i] = s.name;
-            provider[i] = index(actorIndex, "actor", s.provider);
+            provider[i] = actors.index(s.provider);
             capacity[i] = s.capacity == null ? -1 : s.capacity;
             occupied[i] = s.occupied == null ? 0 : s.occupied;
             serviceIndex.put(s.id, i);
@@ -227,24 +188,19 @@ public final class Network {
         cover = Arrays.copyOf(dedup, w);
 
         serviceConfidential = new boolean[ns];
-        actorConfidential = new boolean[na];
         for (String id : b.confidential) {
             Integer s = serviceIndex.get(id);
-            Integer a = actorIndex.get(id);
-            if (s == null && a == null) {
+            if (s == null && !actors.has(id)) {
                 throw new UnknownEntity("service or partner", id);
             }
             if (s != null) {
                 serviceConfidential[s] = true;
             }
-            if (a != null) {
-                actorConfidential[a] = true;
-            }
         }
         int[] hidden = new int[ns];
         int nh = 0;
         for (int s = 0; s < ns; s++) {
-            if (serviceConfidential[s] || actorConfidential[provider[s]]) {
+            if (serviceConfidential[s] || actors.isConfidential(provider[s])) {
                 hidden[nh++] = s;
             }
         }
@@ -281,8 +237,8 @@ public final class Network {
         Map<Long, double[]> pairStrength = new HashMap<>();
         Map<Long, int[]> pairKinds = new HashMap<>();
         for (Builder.E e : b.ties) {
-            int x = index(actorIndex, "actor", e.from);
-            int y = index(actorIndex, "actor", e.to);
+            int x = actors.index(e.from);
+            int y = actors.index(e.to);
             if (x == y) {
                 continue;
             }
@@ -338,8 +294,7 @@ public final class Network {
         this.version = version;
         this.territories = base.territories;
         this.categories = base.categories;
-        this.actorId = base.actorId; this.actorName = base.actorName; this.cooperative = base.cooperative; this.actorType = base.actorType;
-        this.actorBasedIn = base.actorBasedIn; this.actorIndex = base.actorIndex; this.consortia = base.consortia; this.socialServices = base.socialServices;
+        this.actors = base.actors;
         this.serviceId = base.serviceId; this.serviceName = base.serviceName; this.provider = base.provider; this.capacity = base.capacity;
         this.occupied = base.occupied; this.svcCatStart = base.svcCatStart; this.svcCat = base.svcCat; this.svcTerStart = base.svcTerStart;
         this.svcTer = base.svcTer; this.serviceIndex = base.serviceIndex; this.availStart = base.availStart; this.avail = base.avail;
@@ -348,7 +303,6 @@ public final class Network {
         this.tiedPairs = base.tiedPairs;
         this.tieGraph = base.tieGraph;
         this.serviceConfidential = base.serviceConfidential;
-        this.actorConfidential = base.actorConfidential;
         this.confidentialServices = base.confidentialServices;
         this.needId = needId;
         this.needCategory = needCategory;
@@ -459,15 +413,15 @@ public final class Network {
      * engine holds per network, for the benchmark's bytes-per-edge figure.
      */
     public long arrayBytes() {
-        long ints = (long) actorBasedIn.length + provider.length
+        long ints = (long) provider.length
                 + capacity.length + occupied.length + svcCatStart.length + svcCat.length + svcTerStart.length
                 + svcTer.length + availStart.length + avail.length + coverStart.length + cover.length + needCategory.length + needTerritory.length
                 + needPeople.length + needStart.length + needsByMunicipality.length + adjStart.length + adj.length
                 + adjKinds.length + adjKind.length;
         long doubles = (long) adjStrength.length;
-        long references = (long) actorId.length * 3
-                + serviceId.length * 2 + needId.length;
-        return territories.arrayBytes() + categories.arrayBytes() + 4 * ints + 8 * doubles + 4 * references + cooperative.length;
+        long references = (long) serviceId.length * 2 + needId.length;
+        return territories.arrayBytes() + categories.arrayBytes() + actors.arrayBytes() + 4 * ints + 8 * doubles
+                + 4 * references;
     }
 
     /** The network version this snapshot holds: every committed write makes a larger one. */
@@ -484,7 +438,7 @@ public final class Network {
     }
 
     public int actorCount() {
-        return actorId.length;
+        return actors.count();
     }
 
     public int serviceCount() {
@@ -498,6 +452,11 @@ public final class Network {
     /** The tie graph: its components, articulation points and bridges, computed once per snapshot. */
     public TieGraph tieGraph() {
         return tieGraph;
+    }
+
+    /** The cooperatives and partners. */
+    public Actors actors() {
+        return actors;
     }
 
     /** The category tree shared by needs and services. */
@@ -525,7 +484,7 @@ public final class Network {
     }
 
     public int actor(String id) {
-        return index(actorIndex, "actor", id);
+        return actors.index(id);
     }
 
     public int service(String id) {
@@ -541,7 +500,7 @@ public final class Network {
     }
 
     public boolean hasActor(String id) {
-        return actorIndex.containsKey(id);
+        return actors.has(id);
     }
 
     public boolean hasService(String id) {
@@ -578,29 +537,29 @@ public final class Network {
     }
 
     public String actorId(int a) {
-        return actorId[a];
+        return actors.id(a);
     }
 
     public String actorName(int a) {
-        return actorName[a];
+        return actors.name(a);
     }
 
     public boolean isCooperative(int a) {
-        return cooperative[a];
+        return actors.isCooperative(a);
     }
 
     public String actorType(int a) {
-        return actorType[a];
+        return actors.type(a);
     }
 
     /** True when the service is confidential, or its provider is. */
     public boolean isConfidentialService(int s) {
-        return serviceConfidential[s] || actorConfidential[provider[s]];
+        return serviceConfidential[s] || actors.isConfidential(provider[s]);
     }
 
     /** True when the actor is confidential (a partner): where it is based is not shown to everyone. */
     public boolean isConfidentialActor(int a) {
-        return actorConfidential[a];
+        return actors.isConfidential(a);
     }
 
     /** The services that are confidential or whose provider is ({@link #isConfidentialService}), ascending. */
@@ -650,18 +609,14 @@ public final class Network {
      * social services (partners of kind MUNICIPALITY) based in that municipality, ascending.
      */
     int[] entryPoints(int municipality) {
-        int[] local = socialServices.getOrDefault(municipality, new int[0]);
-        int[] all = Arrays.copyOf(consortia, consortia.length + local.length);
-        System.arraycopy(local, 0, all, consortia.length, local.length);
-        Arrays.sort(all);
-        return all;
+        return actors.entryPoints(municipality);
     }
 
     /** The kind of the strongest tie between two tied actors. */
     String tieKind(int a, int b) {
         int j = Arrays.binarySearch(adj, adjStart[a], adjStart[a + 1], b);
         if (j < 0) {
-            throw new IllegalArgumentException(actorId[a] + " and " + actorId[b] + " are not tied");
+            throw new IllegalArgumentException(actors.id(a) + " and " + actors.id(b) + " are not tied");
         }
         return kindNames[adjKind[j]];
     }
@@ -670,16 +625,13 @@ public final class Network {
     double tieStrength(int a, int b) {
         int j = Arrays.binarySearch(adj, adjStart[a], adjStart[a + 1], b);
         if (j < 0) {
-            throw new IllegalArgumentException(actorId[a] + " and " + actorId[b] + " are not tied");
+            throw new IllegalArgumentException(actors.id(a) + " and " + actors.id(b) + " are not tied");
         }
         return adjStrength[j];
     }
 
     /** Builds a {@link Network} from rows given by id, in any order. */
     public static final class Builder {
-
-        private record A(String id, String name, boolean cooperative, String type, String basedIn) {
-        }
 
         private record S(String id, String name, String provider, Integer capacity, Integer occupied,
                 List<String> categories, List<String> territories) {
@@ -694,7 +646,7 @@ public final class Network {
         private final long version;
         private final List<Territories.Row> territories = new ArrayList<>();
         private final List<Categories.Row> categories = new ArrayList<>();
-        private final List<A> actors = new ArrayList<>();
+        private final List<Actors.Row> actors = new ArrayList<>();
         private final List<S> services = new ArrayList<>();
         private final List<N> needs = new ArrayList<>();
         private final List<E> ties = new ArrayList<>();
@@ -722,13 +674,13 @@ public final class Network {
 
         /** A cooperative with its type (A, B, MIXED, CONSORTIUM). */
         public Builder cooperative(String id, String name, String type, String basedIn) {
-            actors.add(new A(Objects.requireNonNull(id, "id"), name, true, type, basedIn));
+            actors.add(new Actors.Row(Objects.requireNonNull(id, "id"), name, true, type, basedIn));
             return this;
         }
 
         /** A partner with its kind (MUNICIPALITY, HEALTH_AGENCY, ...). */
         public Builder partner(String id, String name, String kind, String basedIn) {
-            actors.add(new A(Objects.requireNonNull(id, "id"), name, false, kind, basedIn));
+            actors.add(new Actors.Row(Objects.requireNonNull(id, "id"), name, false, kind, basedIn));
             return this;
         }
 

@@ -105,7 +105,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         int[] shares = new int[n.actorCount()];
         int[][] entryPoints = new int[nt][];
         for (int m : muns) {
-            entryPoints[m] = n.entryPoints(m);
+            entryPoints[m] = n.actors().entryPoints(m);
             for (int a : entryPoints[m]) {
                 shares[a]++;
             }
