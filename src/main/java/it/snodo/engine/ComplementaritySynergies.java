@@ -154,18 +154,20 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
                 muns.get(a).add(base);
             }
         }
-        for (int s = 0; s < n.serviceCount(); s++) {
-            int p = n.provider[s];
+        Services services = n.services();
+        Territories territories = n.territories();
+        for (int s = 0; s < services.count(); s++) {
+            int p = services.provider(s);
             if (!muns.containsKey(p) || !kept.test(s)) {
                 continue;
             }
-            for (int k = n.svcCatStart[s]; k < n.svcCatStart[s + 1]; k++) {
-                cats.get(p).add(n.svcCat[k]);
+            for (int k = 0; k < services.categoryCountOf(s); k++) {
+                cats.get(p).add(services.categoryOf(s, k));
             }
-            for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
-                int t = n.svcTer[k];
-                for (int j = 0; j < n.territories().municipalityCountOf(t); j++) {
-                    muns.get(p).add(n.territories().municipalityOf(t, j));
+            for (int k = 0; k < services.territoryCountOf(s); k++) {
+                int t = services.territoryOf(s, k);
+                for (int j = 0; j < territories.municipalityCountOf(t); j++) {
+                    muns.get(p).add(territories.municipalityOf(t, j));
                 }
             }
         }
@@ -181,18 +183,21 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         BitSet gone = new BitSet(n.serviceCount());
         BitSet changed = new BitSet(n.actorCount());
         BitSet touched = new BitSet(n.territoryCount());
-        for (int s = 0; s < n.serviceCount(); s++) {
+        Services services = n.services();
+        Territories territories = n.territories();
+        for (int s = 0; s < services.count(); s++) {
             if (!leftOut.test(s)) {
                 continue;
             }
             gone.set(s);
-            if (n.actors().isCooperative(n.provider[s])) {
-                changed.set(n.provider[s]);
+            int p = services.provider(s);
+            if (n.actors().isCooperative(p)) {
+                changed.set(p);
             }
-            for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
-                int t = n.svcTer[k];
-                for (int j = 0; j < n.territories().municipalityCountOf(t); j++) {
-                    touched.set(n.territories().municipalityOf(t, j));
+            for (int k = 0; k < services.territoryCountOf(s); k++) {
+                int t = services.territoryOf(s, k);
+                for (int j = 0; j < territories.municipalityCountOf(t); j++) {
+                    touched.set(territories.municipalityOf(t, j));
                 }
             }
         }

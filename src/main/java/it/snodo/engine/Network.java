@@ -38,30 +38,8 @@ public final class Network {
     /** The cooperatives and partners, where each is based and the entry points of each municipality. */
     private final Actors actors;
 
-    // Services
-    final String[] serviceId;
-    final String[] serviceName;
-    final int[] provider;
-    /** Capacity, or -1 when unknown. */
-    final int[] capacity;
-    /** Occupied places; missing counts as 0. */
-    final int[] occupied;
-    final int[] svcCatStart;
-    final int[] svcCat;
-    final int[] svcTerStart;
-    final int[] svcTer;
-    private final Map<String, Integer> serviceIndex;
-    /** For each territory, the services available directly in it, ascending (CSR). */
-    final int[] availStart;
-    final int[] avail;
-    /** For each municipality (by territory index), the services that cover it, ascending (CSR). */
-    final int[] coverStart;
-    final int[] cover;
-
-    /** Confidential services: where they are is shown only to those allowed to see it. */
-    final boolean[] serviceConfidential;
-    /** The services that are confidential or whose provider is, ascending. */
-    private final int[] confidentialServices;
+    /** The services, their places and categories, and the services that cover each municipality. */
+    private final Services services;
 
     // Needs
     final String[] needId;
@@ -99,112 +77,12 @@ public final class Network {
         int na = actors.count();
 
         // ---- services
-        List<Builder.S> ss = sorted(b.services, s -> s.id);
-        int ns = ss.size();
-        serviceId = new String[ns];
-        serviceName = new String[ns];
-        provider = new int[ns];
-        capacity = new int[ns];
-        occupied = new int[ns];
-        serviceIndex = new HashMap<>(ns * 2);
-        int[] catCount = new int[ns + 1];
-        int[] terCount = new int[ns + 1];
-        for (int i = 0; i < ns; i++) {
-            Builder.S s = ss.get(i);
-            serviceId[i] = s.id;
-            serviceName[i] = s.name;
-            provider[i] = actors.index(s.provider);
-            capacity[i] = s.capacity == null ? -1 : s.capacity;
-            occupied[i] = s.occupied == null ? 0 : s.occupied;
-            serviceIndex.put(s.id, i);
-            catCount[i] = s.categories.size();
-            terCount[i] = s.territories.size();
-        }
-        svcCatStart = offsets(catCount, ns);
-        svcCat = new int[svcCatStart[ns]];
-        svcTerStart = offsets(terCount, ns);
-        svcTer = new int[svcTerStart[ns]];
-        for (int i = 0; i < ns; i++) {
-            int k = svcCatStart[i];
-            for (String code : ss.get(i).categories) {
-                svcCat[k++] = categories.index(code);
-            }
-            Arrays.sort(svcCat, svcCatStart[i], k);
-            k = svcTerStart[i];
-            for (String id : ss.get(i).territories) {
-                svcTer[k++] = territories.index(id);
-            }
-            Arrays.sort(svcTer, svcTerStart[i], k);
-        }
-        int[] availCount = new int[nt + 1];
-        for (int k = 0; k < svcTer.length; k++) {
-            availCount[svcTer[k]]++;
-        }
-        availStart = offsets(availCount, nt);
-        avail = new int[svcTer.length];
-        int[] afill = Arrays.copyOf(availStart, nt);
-        for (int s = 0; s < ns; s++) {
-            for (int k = svcTerStart[s]; k < svcTerStart[s + 1]; k++) {
-                avail[afill[svcTer[k]]++] = s;
-            }
-        }
-        // Coverage: the services available in each municipality or in a territory it is part of.
-        int[] coverCount = new int[nt + 1];
-        for (int s = 0; s < ns; s++) {
-            for (int k = svcTerStart[s]; k < svcTerStart[s + 1]; k++) {
-                int t = svcTer[k];
-                for (int j = 0; j < territories.municipalityCountOf(t); j++) {
-                    coverCount[territories.municipalityOf(t, j)]++;
-                }
-            }
-        }
-        int[] rawStart = offsets(coverCount, nt);
-        int[] raw = new int[rawStart[nt]];
-        int[] rfill = Arrays.copyOf(rawStart, nt);
-        for (int s = 0; s < ns; s++) {
-            for (int k = svcTerStart[s]; k < svcTerStart[s + 1]; k++) {
-                int t = svcTer[k];
-                for (int j = 0; j < territories.municipalityCountOf(t); j++) {
-                    raw[rfill[territories.municipalityOf(t, j)]++] = s;
-                }
-            }
-        }
-        // Services were added in ascending order; drop the repeats of a service available both
-        // in a municipality and in its district.
-        coverStart = new int[nt + 1];
-        int w = 0;
-        int[] dedup = new int[raw.length];
-        for (int m = 0; m < nt; m++) {
-            coverStart[m] = w;
-            int last = -1;
-            for (int j = rawStart[m]; j < rawStart[m + 1]; j++) {
-                if (raw[j] != last) {
-                    dedup[w++] = raw[j];
-                    last = raw[j];
-                }
-            }
-        }
-        coverStart[nt] = w;
-        cover = Arrays.copyOf(dedup, w);
-
-        serviceConfidential = new boolean[ns];
+        services = new Services(b.services, territories, categories, actors, b.confidential);
         for (String id : b.confidential) {
-            Integer s = serviceIndex.get(id);
-            if (s == null && !actors.has(id)) {
+            if (!services.has(id) && !actors.has(id)) {
                 throw new UnknownEntity("service or partner", id);
             }
-            if (s != null) {
-                serviceConfidential[s] = true;
-            }
         }
-        int[] hidden = new int[ns];
-        int nh = 0;
-        for (int s = 0; s < ns; s++) {
-            if (serviceConfidential[s] || actors.isConfidential(provider[s])) {
-                hidden[nh++] = s;
-            }
-        }
-        confidentialServices = Arrays.copyOf(hidden, nh);
 
         // ---- needs
         List<Builder.N> nsd = sorted(b.needs, n -> n.id);
@@ -295,15 +173,11 @@ public final class Network {
         this.territories = base.territories;
         this.categories = base.categories;
         this.actors = base.actors;
-        this.serviceId = base.serviceId; this.serviceName = base.serviceName; this.provider = base.provider; this.capacity = base.capacity;
-        this.occupied = base.occupied; this.svcCatStart = base.svcCatStart; this.svcCat = base.svcCat; this.svcTerStart = base.svcTerStart;
-        this.svcTer = base.svcTer; this.serviceIndex = base.serviceIndex; this.availStart = base.availStart; this.avail = base.avail;
-        this.coverStart = base.coverStart; this.cover = base.cover; this.adjStart = base.adjStart; this.adj = base.adj;
+        this.services = base.services;
+        this.adjStart = base.adjStart; this.adj = base.adj;
         this.adjStrength = base.adjStrength; this.adjKinds = base.adjKinds; this.adjKind = base.adjKind; this.kindNames = base.kindNames;
         this.tiedPairs = base.tiedPairs;
         this.tieGraph = base.tieGraph;
-        this.serviceConfidential = base.serviceConfidential;
-        this.confidentialServices = base.confidentialServices;
         this.needId = needId;
         this.needCategory = needCategory;
         this.needTerritory = needTerritory;
@@ -413,14 +287,12 @@ public final class Network {
      * engine holds per network, for the benchmark's bytes-per-edge figure.
      */
     public long arrayBytes() {
-        long ints = (long) provider.length
-                + capacity.length + occupied.length + svcCatStart.length + svcCat.length + svcTerStart.length
-                + svcTer.length + availStart.length + avail.length + coverStart.length + cover.length + needCategory.length + needTerritory.length
+        long ints = (long) needCategory.length + needTerritory.length
                 + needPeople.length + needStart.length + needsByMunicipality.length + adjStart.length + adj.length
                 + adjKinds.length + adjKind.length;
         long doubles = (long) adjStrength.length;
-        long references = (long) serviceId.length * 2 + needId.length;
-        return territories.arrayBytes() + categories.arrayBytes() + actors.arrayBytes() + 4 * ints + 8 * doubles
+        long references = (long) needId.length;
+        return territories.arrayBytes() + categories.arrayBytes() + actors.arrayBytes() + services.arrayBytes() + 4 * ints + 8 * doubles
                 + 4 * references;
     }
 
@@ -442,7 +314,7 @@ public final class Network {
     }
 
     public int serviceCount() {
-        return serviceId.length;
+        return services.count();
     }
 
     public int needCount() {
@@ -452,6 +324,11 @@ public final class Network {
     /** The tie graph: its components, articulation points and bridges, computed once per snapshot. */
     public TieGraph tieGraph() {
         return tieGraph;
+    }
+
+    /** The services and what each covers. */
+    public Services services() {
+        return services;
     }
 
     /** The cooperatives and partners. */
@@ -488,7 +365,7 @@ public final class Network {
     }
 
     public int service(String id) {
-        return index(serviceIndex, "service", id);
+        return services.index(id);
     }
 
     public boolean hasTerritory(String id) {
@@ -504,7 +381,7 @@ public final class Network {
     }
 
     public boolean hasService(String id) {
-        return serviceIndex.containsKey(id);
+        return services.has(id);
     }
 
     public String territoryId(int t) {
@@ -554,7 +431,7 @@ public final class Network {
 
     /** True when the service is confidential, or its provider is. */
     public boolean isConfidentialService(int s) {
-        return serviceConfidential[s] || actors.isConfidential(provider[s]);
+        return services.isConfidential(s);
     }
 
     /** True when the actor is confidential (a partner): where it is based is not shown to everyone. */
@@ -564,24 +441,24 @@ public final class Network {
 
     /** The services that are confidential or whose provider is ({@link #isConfidentialService}), ascending. */
     public int[] confidentialServices() {
-        return confidentialServices.clone();
+        return services.confidential();
     }
 
     public String serviceId(int s) {
-        return serviceId[s];
+        return services.id(s);
     }
 
     public String serviceName(int s) {
-        return serviceName[s];
+        return services.name(s);
     }
 
     public int provider(int s) {
-        return provider[s];
+        return services.provider(s);
     }
 
     /** Free places (capacity − occupied), or null when the capacity is unknown. */
     public Integer freePlaces(int s) {
-        return capacity[s] < 0 ? null : capacity[s] - occupied[s];
+        return services.freePlaces(s);
     }
 
     /** True when category {@code d} is {@code c} or one of its descendants. */
@@ -591,12 +468,7 @@ public final class Network {
 
     /** True when service {@code s} addresses {@code c} or a descendant of {@code c}. */
     public boolean coversCategory(int s, int c) {
-        for (int k = svcCatStart[s]; k < svcCatStart[s + 1]; k++) {
-            if (isWithin(svcCat[k], c)) {
-                return true;
-            }
-        }
-        return false;
+        return services.coversCategory(s, c);
     }
 
     /** True when territory {@code t} is {@code ancestor} or part of it, at any depth. */
@@ -633,10 +505,6 @@ public final class Network {
     /** Builds a {@link Network} from rows given by id, in any order. */
     public static final class Builder {
 
-        private record S(String id, String name, String provider, Integer capacity, Integer occupied,
-                List<String> categories, List<String> territories) {
-        }
-
         private record N(String id, String category, String territory, int people) {
         }
 
@@ -647,7 +515,7 @@ public final class Network {
         private final List<Territories.Row> territories = new ArrayList<>();
         private final List<Categories.Row> categories = new ArrayList<>();
         private final List<Actors.Row> actors = new ArrayList<>();
-        private final List<S> services = new ArrayList<>();
+        private final List<Services.Row> services = new ArrayList<>();
         private final List<N> needs = new ArrayList<>();
         private final List<E> ties = new ArrayList<>();
         private final java.util.Set<String> confidential = new java.util.HashSet<>();
@@ -686,7 +554,7 @@ public final class Network {
 
         public Builder service(String id, String name, String provider, Integer capacity, Integer occupied,
                 List<String> categories, List<String> territories) {
-            services.add(new S(Objects.requireNonNull(id, "id"), name, Objects.requireNonNull(provider, "provider"),
+            services.add(new Services.Row(Objects.requireNonNull(id, "id"), name, Objects.requireNonNull(provider, "provider"),
                     capacity, occupied, List.copyOf(categories), List.copyOf(territories)));
             return this;
         }

@@ -26,6 +26,8 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
     public Impact impact(Removal removal, java.util.function.IntPredicate leftOut) {
         Network n = network;
         Objects.requireNonNull(leftOut, "leftOut");
+        Territories territories = n.territories();
+        Services services = n.services();
         boolean[] actorGone = new boolean[n.actorCount()];
         for (int a : removal.actors()) {
             actorGone[check(a, n.actorCount())] = true;
@@ -35,7 +37,7 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
             serviceGone[check(s, n.serviceCount())] = true;
         }
         for (int s = 0; s < n.serviceCount(); s++) {
-            serviceGone[s] |= actorGone[n.provider[s]];
+            serviceGone[s] |= actorGone[services.provider(s)];
         }
         List<int[]> tieGone = new ArrayList<>();
         for (int[] pair : removal.ties()) {
@@ -46,10 +48,10 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
         boolean[] touched = new boolean[n.territoryCount()];
         for (int s = 0; s < n.serviceCount(); s++) {
             if (serviceGone[s]) {
-                for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
-                    int t = n.svcTer[k];
-                    for (int j = 0; j < n.territories().municipalityCountOf(t); j++) {
-                        touched[n.territories().municipalityOf(t, j)] = true;
+                for (int k = 0; k < services.territoryCountOf(s); k++) {
+                    int t = services.territoryOf(s, k);
+                    for (int j = 0; j < territories.municipalityCountOf(t); j++) {
+                        touched[territories.municipalityOf(t, j)] = true;
                     }
                 }
             }
@@ -67,9 +69,9 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
                 int c = n.needCategory[need];
                 boolean before = false;
                 boolean after = false;
-                for (int j = n.coverStart[m]; j < n.coverStart[m + 1] && !after; j++) {
-                    int s = n.cover[j];
-                    if (n.coversCategory(s, c) && !leftOut.test(s)) {
+                for (int j = 0; j < services.coveringCount(m) && !after; j++) {
+                    int s = services.covering(m, j);
+                    if (services.coversCategory(s, c) && !leftOut.test(s)) {
                         before = true;
                         after = !serviceGone[s];
                     }

@@ -48,6 +48,8 @@ public final class RingScanReferrals implements ReferralAlgorithm {
 
     /** The territory tree, and the municipalities within a distance. */
     private final Territories territories;
+    /** The services: where each is available, its categories, provider and free places. */
+    private final Services services;
 
     /**
      * For each territory t, offers[offerStart[t] ..] are (tin of category) << 32 | service for
@@ -77,6 +79,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         Network n = network;
 
         territories = n.territories();
+        services = n.services();
         int[] muns = territories.municipalities();
 
         // ---- services by territory and category
@@ -84,18 +87,17 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         offerStart = new int[nt + 1];
         for (int t = 0; t < nt; t++) {
             int size = 0;
-            for (int j = n.availStart[t]; j < n.availStart[t + 1]; j++) {
-                int s = n.avail[j];
-                size += n.svcCatStart[s + 1] - n.svcCatStart[s];
+            for (int j = 0; j < services.availableCountIn(t); j++) {
+                size += services.categoryCountOf(services.availableIn(t, j));
             }
             offerStart[t + 1] = offerStart[t] + size;
         }
         offers = new long[offerStart[nt]];
         for (int t = 0, w = 0; t < nt; t++) {
-            for (int j = n.availStart[t]; j < n.availStart[t + 1]; j++) {
-                int s = n.avail[j];
-                for (int k = n.svcCatStart[s]; k < n.svcCatStart[s + 1]; k++) {
-                    offers[w++] = ((long) n.categories().tin(n.svcCat[k]) << 32) | s;
+            for (int j = 0; j < services.availableCountIn(t); j++) {
+                int s = services.availableIn(t, j);
+                for (int k = 0; k < services.categoryCountOf(s); k++) {
+                    offers[w++] = ((long) n.categories().tin(services.categoryOf(s, k)) << 32) | s;
                 }
             }
             Arrays.sort(offers, offerStart[t], offerStart[t + 1]);
@@ -310,7 +312,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
                     }
                     seen[s] = stamp;
                     slotOf[s] = -1;
-                    if (!q.includeFull() && n.capacity[s] >= 0 && n.capacity[s] - n.occupied[s] <= 0) {
+                    if (!q.includeFull() && services.isFull(s)) {
                         continue;
                     }
                     x.reserve(found);
@@ -398,13 +400,14 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         }
         int sa = x.service[a];
         int sb = x.service[b];
-        int[] capacity = network.capacity;
-        if ((capacity[sa] < 0) != (capacity[sb] < 0)) {
-            return capacity[sa] >= 0;
+        int capacityA = services.capacity(sa);
+        int capacityB = services.capacity(sb);
+        if ((capacityA < 0) != (capacityB < 0)) {
+            return capacityA >= 0;
         }
-        if (capacity[sa] >= 0) {
-            int freeA = capacity[sa] - network.occupied[sa];
-            int freeB = capacity[sb] - network.occupied[sb];
+        if (capacityA >= 0) {
+            int freeA = capacityA - services.occupied(sa);
+            int freeB = capacityB - services.occupied(sb);
             if (freeA != freeB) {
                 return freeA > freeB;
             }
@@ -424,7 +427,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         for (int i = 0; i < size; i++) {
             int c = best[i];
             int s = x.service[c];
-            int p = n.provider(s);
+            int p = services.provider(s);
             int length = 0;
             int end = p;
             for (; end >= 0; end = local(end, x, stamp) ? x.parent[end] : sharedParent[end]) {
@@ -445,7 +448,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             }
             int hops = length == 0 ? UNREACHABLE_HOPS : length - 1;
             double distance = x.distance[c];
-            referrals.add(new Referral(s, distance, n.freePlaces(s), x.nearest[c], x.via[c],
+            referrals.add(new Referral(s, distance, services.freePlaces(s), x.nearest[c], x.via[c],
                     route, List.of(ties), distance + hops));
         }
         return referrals;
@@ -495,7 +498,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         int missing = 0;
         int limit = 0;
         for (int i = 0; i < size; i++) {
-            int p = n.provider(x.service[best[i]]);
+            int p = services.provider(x.service[best[i]]);
             if (x.wanted[p] != stamp && reached[p] != stamp) {
                 missing++;
                 limit = Math.max(limit, sharedDepth[p]);

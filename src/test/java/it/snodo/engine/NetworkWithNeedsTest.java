@@ -57,7 +57,7 @@ class NetworkWithNeedsTest {
                 assertThat(new CoverageGaps(patched).rows(t)).isEqualTo(new CoverageGaps(expected).rows(t));
             }
             // The rest is shared, not copied.
-            assertThat(patched.cover).isSameAs(before.cover);
+            assertThat(patched.services()).isSameAs(before.services());
         }
     }
 
