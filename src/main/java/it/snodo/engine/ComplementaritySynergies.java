@@ -349,10 +349,11 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
                 found[size++] = b;
             }
         }
-        for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
-            int z = n.adj[j];
-            for (int h = n.adjStart[z]; h < n.adjStart[z + 1]; h++) {
-                int b = n.adj[h];
+        TieGraph ties = n.tieGraph();
+        for (int j = ties.edgeStart(a); j < ties.edgeEnd(a); j++) {
+            int z = ties.target(j);
+            for (int h = ties.edgeStart(z); h < ties.edgeEnd(z); h++) {
+                int b = ties.target(h);
                 if (n.actors().isCooperative(b)) {
                     if (size == found.length) {
                         found = Arrays.copyOf(found, 2 * size);
@@ -361,11 +362,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
                 }
             }
         }
-        return Arrays.stream(found, 0, size).sorted().distinct().filter(b -> b != a && !tied(a, b)).toArray();
-    }
-
-    private boolean tied(int a, int b) {
-        return Arrays.binarySearch(network.adj, network.adjStart[a], network.adjStart[a + 1], b) >= 0;
+        return Arrays.stream(found, 0, size).sorted().distinct().filter(b -> b != a && !ties.isTied(a, b)).toArray();
     }
 
     private record Scored(double score, List<Reason> reasons) {
@@ -409,16 +406,17 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
 
         double closeness = 0;
         List<Integer> common = explain ? new ArrayList<>() : null;
-        int i = n.adjStart[a];
-        int j = n.adjStart[b];
-        while (i < n.adjStart[a + 1] && j < n.adjStart[b + 1]) {
-            if (n.adj[i] < n.adj[j]) {
+        TieGraph ties = n.tieGraph();
+        int i = ties.edgeStart(a);
+        int j = ties.edgeStart(b);
+        while (i < ties.edgeEnd(a) && j < ties.edgeEnd(b)) {
+            if (ties.target(i) < ties.target(j)) {
                 i++;
-            } else if (n.adj[i] > n.adj[j]) {
+            } else if (ties.target(i) > ties.target(j)) {
                 j++;
             } else {
-                int z = n.adj[i];
-                closeness += 1 / Math.log(n.adjStart[z + 1] - n.adjStart[z]);
+                int z = ties.target(i);
+                closeness += 1 / Math.log(ties.degree(z));
                 if (explain) {
                     common.add(z);
                 }

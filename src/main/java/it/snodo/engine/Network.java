@@ -50,16 +50,7 @@ public final class Network {
     final int[] needStart;
     final int[] needsByMunicipality;
 
-    // Tie graph: undirected, simple; per pair the strongest strength and every kind.
-    final int[] adjStart;
-    final int[] adj;
-    final double[] adjStrength;
-    final int[] adjKinds;
-    /** The kind of the strongest tie of the pair. */
-    final int[] adjKind;
-    final String[] kindNames;
-    final int tiedPairs;
-    /** Its components, articulation points and bridges, each computed once on first use. */
+    /** The tie graph: its edges with their strengths and kinds, components, articulation points and bridges. */
     private final TieGraph tieGraph;
 
     private Network(Builder b) {
@@ -74,7 +65,6 @@ public final class Network {
 
         // ---- actors
         actors = new Actors(b.actors, territories, b.confidential);
-        int na = actors.count();
 
         // ---- services
         services = new Services(b.services, territories, categories, actors, b.confidential);
@@ -111,59 +101,7 @@ public final class Network {
         }
 
         // ---- tie graph
-        List<String> kinds = new ArrayList<>();
-        Map<Long, double[]> pairStrength = new HashMap<>();
-        Map<Long, int[]> pairKinds = new HashMap<>();
-        for (Builder.E e : b.ties) {
-            int x = actors.index(e.from);
-            int y = actors.index(e.to);
-            if (x == y) {
-                continue;
-            }
-            long key = ((long) Math.min(x, y) << 32) | Math.max(x, y);
-            int kind = kinds.indexOf(e.kind);
-            if (kind < 0) {
-                kinds.add(e.kind);
-                kind = kinds.size() - 1;
-            }
-            double strength = e.strength == null ? 0 : e.strength;
-            // The strongest tie names the pair's kind; between equals, the kind first in the alphabet.
-            pairStrength.merge(key, new double[] {strength, kind}, (p, q) -> p[0] > q[0] ? p : q[0] > p[0] ? q
-                    : kinds.get((int) p[1]).compareTo(kinds.get((int) q[1])) <= 0 ? p : q);
-            int bit = 1 << kind;
-            pairKinds.merge(key, new int[] {bit}, (p, q) -> new int[] {p[0] | q[0]});
-        }
-        kindNames = kinds.toArray(String[]::new);
-        tiedPairs = pairStrength.size();
-        int[] degree = new int[na + 1];
-        for (long key : pairStrength.keySet()) {
-            degree[(int) (key >>> 32)]++;
-            degree[(int) key]++;
-        }
-        adjStart = offsets(degree, na);
-        long[] entries = new long[2 * tiedPairs];
-        int e = 0;
-        for (long key : pairStrength.keySet()) {
-            int x = (int) (key >>> 32);
-            int y = (int) key;
-            entries[e++] = ((long) x << 32) | y;
-            entries[e++] = ((long) y << 32) | x;
-        }
-        Arrays.sort(entries);
-        adj = new int[entries.length];
-        adjStrength = new double[entries.length];
-        adjKinds = new int[entries.length];
-        adjKind = new int[entries.length];
-        for (int i = 0; i < entries.length; i++) {
-            int x = (int) (entries[i] >>> 32);
-            int y = (int) entries[i];
-            long key = ((long) Math.min(x, y) << 32) | Math.max(x, y);
-            adj[i] = y;
-            adjStrength[i] = pairStrength.get(key)[0];
-            adjKind[i] = (int) pairStrength.get(key)[1];
-            adjKinds[i] = pairKinds.get(key)[0];
-        }
-        tieGraph = new TieGraph(adjStart, adj);
+        tieGraph = new TieGraph(b.ties, actors);
     }
 
     /** A copy of {@code base} at another version with other needs; every other array is shared. */
@@ -174,9 +112,6 @@ public final class Network {
         this.categories = base.categories;
         this.actors = base.actors;
         this.services = base.services;
-        this.adjStart = base.adjStart; this.adj = base.adj;
-        this.adjStrength = base.adjStrength; this.adjKinds = base.adjKinds; this.adjKind = base.adjKind; this.kindNames = base.kindNames;
-        this.tiedPairs = base.tiedPairs;
         this.tieGraph = base.tieGraph;
         this.needId = needId;
         this.needCategory = needCategory;
@@ -288,12 +223,10 @@ public final class Network {
      */
     public long arrayBytes() {
         long ints = (long) needCategory.length + needTerritory.length
-                + needPeople.length + needStart.length + needsByMunicipality.length + adjStart.length + adj.length
-                + adjKinds.length + adjKind.length;
-        long doubles = (long) adjStrength.length;
+                + needPeople.length + needStart.length + needsByMunicipality.length;
         long references = (long) needId.length;
-        return territories.arrayBytes() + categories.arrayBytes() + actors.arrayBytes() + services.arrayBytes() + 4 * ints + 8 * doubles
-                + 4 * references;
+        return territories.arrayBytes() + categories.arrayBytes() + actors.arrayBytes() + services.arrayBytes()
+                + tieGraph.arrayBytes() + 4 * ints + 4 * references;
     }
 
     /** The network version this snapshot holds: every committed write makes a larger one. */
@@ -348,7 +281,7 @@ public final class Network {
 
     /** How many pairs of actors are tied (several ties between one pair are one edge). */
     public int tiedPairCount() {
-        return tiedPairs;
+        return tieGraph.pairCount();
     }
 
     /** The index of a territory, or {@link UnknownEntity}. */
@@ -484,31 +417,10 @@ public final class Network {
         return actors.entryPoints(municipality);
     }
 
-    /** The kind of the strongest tie between two tied actors. */
-    String tieKind(int a, int b) {
-        int j = Arrays.binarySearch(adj, adjStart[a], adjStart[a + 1], b);
-        if (j < 0) {
-            throw new IllegalArgumentException(actors.id(a) + " and " + actors.id(b) + " are not tied");
-        }
-        return kindNames[adjKind[j]];
-    }
-
-    /** The strength of the strongest tie between two tied actors. */
-    double tieStrength(int a, int b) {
-        int j = Arrays.binarySearch(adj, adjStart[a], adjStart[a + 1], b);
-        if (j < 0) {
-            throw new IllegalArgumentException(actors.id(a) + " and " + actors.id(b) + " are not tied");
-        }
-        return adjStrength[j];
-    }
-
     /** Builds a {@link Network} from rows given by id, in any order. */
     public static final class Builder {
 
         private record N(String id, String category, String territory, int people) {
-        }
-
-        private record E(String from, String to, String kind, Double strength) {
         }
 
         private final long version;
@@ -517,7 +429,7 @@ public final class Network {
         private final List<Actors.Row> actors = new ArrayList<>();
         private final List<Services.Row> services = new ArrayList<>();
         private final List<N> needs = new ArrayList<>();
-        private final List<E> ties = new ArrayList<>();
+        private final List<TieGraph.Row> ties = new ArrayList<>();
         private final java.util.Set<String> confidential = new java.util.HashSet<>();
 
         private Builder(long version) {
@@ -571,7 +483,7 @@ public final class Network {
         }
 
         public Builder tie(String from, String to, String kind, Double strength) {
-            ties.add(new E(from, to, kind, strength));
+            ties.add(new TieGraph.Row(from, to, kind, strength));
             return this;
         }
 

@@ -50,6 +50,8 @@ public final class RingScanReferrals implements ReferralAlgorithm {
     private final Territories territories;
     /** The services: where each is available, its categories, provider and free places. */
     private final Services services;
+    /** The tie graph, along which a referral's route runs. */
+    private final TieGraph ties;
 
     /**
      * For each territory t, offers[offerStart[t] ..] are (tin of category) << 32 | service for
@@ -61,11 +63,11 @@ public final class RingScanReferrals implements ReferralAlgorithm {
     /**
      * The breadth-first search over the tie graph from the entry points every municipality shares
      * (the consortia): each actor's parent ({@link #ROOT} at an entry point, {@link #UNREACHED}
-     * when no tie leads there), the kind of the tie to it, depth (hops) and root (the entry point
-     * its route ends at).
+     * when no tie leads there), the edge from its parent to it (whose kind names the tie), depth
+     * (hops) and root (the entry point its route ends at).
      */
     private final int[] sharedParent;
-    private final int[] sharedKind;
+    private final int[] sharedEdge;
     private final int[] sharedDepth;
     private final int[] sharedRoot;
     /** For each municipality, its own entry points (its social services), ascending, or null when none. */
@@ -80,6 +82,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
 
         territories = n.territories();
         services = n.services();
+        ties = n.tieGraph();
         int[] muns = territories.municipalities();
 
         // ---- services by territory and category
@@ -118,7 +121,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             localEntryPoints[m] = local.length == 0 ? null : local;
         }
         sharedParent = new int[n.actorCount()];
-        sharedKind = new int[n.actorCount()];
+        sharedEdge = new int[n.actorCount()];
         sharedDepth = new int[n.actorCount()];
         sharedRoot = new int[n.actorCount()];
         Arrays.fill(sharedParent, UNREACHED);
@@ -136,11 +139,11 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         }
         while (head < tail) {
             int a = queue[head++];
-            for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
-                int b = n.adj[j];
+            for (int j = ties.edgeStart(a); j < ties.edgeEnd(a); j++) {
+                int b = ties.target(j);
                 if (sharedParent[b] == UNREACHED) {
                     sharedParent[b] = a;
-                    sharedKind[b] = n.adjKind[j];
+                    sharedEdge[b] = j;
                     sharedDepth[b] = sharedDepth[a] + 1;
                     sharedRoot[b] = sharedRoot[a];
                     queue[tail++] = b;
@@ -162,7 +165,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         final int[] depth;
         final int[] parent;
         final int[] root;
-        final int[] kind;
+        final int[] edge;
         final int[] queue;
         final int[] wanted;
         final int[] territoryStamp;
@@ -188,7 +191,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             depth = new int[n.actorCount()];
             parent = new int[n.actorCount()];
             root = new int[n.actorCount()];
-            kind = new int[n.actorCount()];
+            edge = new int[n.actorCount()];
             queue = new int[n.actorCount()];
             wanted = new int[n.actorCount()];
         }
@@ -417,7 +420,6 @@ public final class RingScanReferrals implements ReferralAlgorithm {
     }
 
     private List<Referral> explain(int[] best, int size, int municipality, Scratch x) {
-        Network n = network;
         int[] local = localEntryPoints[municipality];
         int stamp = x.next();
         if (local != null) {
@@ -437,19 +439,19 @@ public final class RingScanReferrals implements ReferralAlgorithm {
                 length = 0;
             }
             int[] route = new int[length];
-            String[] ties = new String[Math.max(0, length - 1)];
+            String[] kinds = new String[Math.max(0, length - 1)];
             for (int j = 0, a = p; j < length; j++) {
                 route[j] = a;
                 if (j < length - 1) {
                     boolean fromLocal = local(a, x, stamp);
-                    ties[j] = n.kindNames[fromLocal ? x.kind[a] : sharedKind[a]];
+                    kinds[j] = ties.kind(fromLocal ? x.edge[a] : sharedEdge[a]);
                     a = fromLocal ? x.parent[a] : sharedParent[a];
                 }
             }
             int hops = length == 0 ? UNREACHABLE_HOPS : length - 1;
             double distance = x.distance[c];
             referrals.add(new Referral(s, distance, services.freePlaces(s), x.nearest[c], x.via[c],
-                    route, List.of(ties), distance + hops));
+                    route, List.of(kinds), distance + hops));
         }
         return referrals;
     }
@@ -482,7 +484,6 @@ public final class RingScanReferrals implements ReferralAlgorithm {
      * from the local entry points than from the shared ones.
      */
     private void routesFromLocalEntryPoints(int[] local, int[] best, int size, Scratch x, int stamp) {
-        Network n = network;
         int[] reached = x.reached;
         int[] depth = x.depth;
         int[] queue = x.queue;
@@ -508,14 +509,14 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         while (head < tail && missing > 0 && depth[queue[head]] < limit) {
             int a = queue[head++];
             int d = depth[a] + 1;
-            for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
-                int b = n.adj[j];
+            for (int j = ties.edgeStart(a); j < ties.edgeEnd(a); j++) {
+                int b = ties.target(j);
                 if (reached[b] != stamp) {
                     reached[b] = stamp;
                     if (d <= sharedDepth[b]) {
                         depth[b] = d;
                         x.parent[b] = a;
-                        x.kind[b] = n.adjKind[j];
+                        x.edge[b] = j;
                         x.root[b] = x.root[a];
                         queue[tail++] = b;
                     } else {
