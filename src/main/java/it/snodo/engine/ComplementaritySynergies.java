@@ -241,7 +241,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         boolean[] answers = new boolean[network.categoryCount()];
         for (int c = 0; c < answers.length; c++) {
             for (int o : open) {
-                if (network.isWithin(c, o)) {
+                if (network.categories().isWithin(c, o)) {
                     answers[c] = true;
                     break;
                 }

@@ -42,13 +42,14 @@ public final class CoverageGaps implements GapAnalysis {
         Territories territories = n.territories();
         Categories categories = n.categories();
         Services services = n.services();
+        Needs needs = n.needs();
         int municipalities = territories.municipalityCountOf(territory);
         for (int j = 0; j < municipalities; j++) {
             int m = territories.municipalityOf(territory, j);
-            for (int k = n.needStart[m]; k < n.needStart[m + 1]; k++) {
-                int need = n.needsByMunicipality[k];
-                for (int c = n.needCategory[need]; c >= 0; c = categories.parent(c)) {
-                    demand[c] += n.needPeople[need];
+            for (int k = 0; k < needs.countIn(m); k++) {
+                int need = needs.in(m, k);
+                for (int c = needs.category(need); c >= 0; c = categories.parent(c)) {
+                    demand[c] += needs.people(need);
                 }
             }
         }

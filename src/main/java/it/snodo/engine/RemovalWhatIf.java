@@ -28,6 +28,7 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
         Objects.requireNonNull(leftOut, "leftOut");
         Territories territories = n.territories();
         Services services = n.services();
+        Needs needs = n.needs();
         boolean[] actorGone = new boolean[n.actorCount()];
         for (int a : removal.actors()) {
             actorGone[check(a, n.actorCount())] = true;
@@ -64,9 +65,9 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
             if (!touched[m]) {
                 continue;
             }
-            for (int i = n.needStart[m]; i < n.needStart[m + 1]; i++) {
-                int need = n.needsByMunicipality[i];
-                int c = n.needCategory[need];
+            for (int i = 0; i < needs.countIn(m); i++) {
+                int need = needs.in(m, i);
+                int c = needs.category(need);
                 boolean before = false;
                 boolean after = false;
                 for (int j = 0; j < services.coveringCount(m) && !after; j++) {
@@ -77,7 +78,7 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
                     }
                 }
                 if (before && !after) {
-                    lost.merge(((long) m << 32) | c, (long) n.needPeople[need], Long::sum);
+                    lost.merge(((long) m << 32) | c, (long) needs.people(need), Long::sum);
                 }
             }
         }
