@@ -14,10 +14,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.engine.EngineSnapshot;
 import it.snodo.engine.GapAnalysis;
 import it.snodo.engine.Network;
 import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
+import it.snodo.network.SnapshotIds;
 import it.snodo.snapshot.Snapshots;
 import it.snodo.network.TerritoryLevel;
 
@@ -67,9 +69,9 @@ class GapController {
                     + " with demand or a covering service there; the state is UNCOVERED, UNDER, FRAGILE or COVERED,"
                     + " checked in that order. Ask with Accept: text/csv for a spreadsheet.")
     GapReport report(@RequestParam String territory) {
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
-        int t = engine.ids().territory(territory);
+        int t = new SnapshotIds(n).territory(territory);
         List<GapRow> rows = new ArrayList<>();
         Map<GapAnalysis.State, Integer> states = new EnumMap<>(GapAnalysis.State.class);
         for (GapAnalysis.Row r : rows(engine, ConfidentialPlaces.forCurrentCaller().hiddenIn(n), t)) {
@@ -102,7 +104,7 @@ class GapController {
                     + " it has neither demand nor a covering service there). Ask with Accept: text/csv for one row"
                     + " per territory and category.")
     GapMatrix matrix(@RequestParam(defaultValue = "DISTRICT") TerritoryLevel level) {
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
         List<TerritoryRef> territories = new ArrayList<>();
         List<List<GapAnalysis.State>> cells = new ArrayList<>();
@@ -148,7 +150,7 @@ class GapController {
      * has), so it is computed as if those services did not exist; a district or wider row counts
      * them, which says no more than that they are somewhere in it.
      */
-    private static List<GapAnalysis.Row> rows(Snapshots.Engine engine, HiddenPlaces hidden, int t) {
+    private static List<GapAnalysis.Row> rows(EngineSnapshot engine, HiddenPlaces hidden, int t) {
         Network n = engine.network();
         return hidden.any() && n.isMunicipality(t) ? engine.gaps().rows(t, hidden::hides) : engine.gaps().rows(t);
     }

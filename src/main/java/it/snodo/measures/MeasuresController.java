@@ -17,12 +17,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.engine.EngineSnapshot;
 import it.snodo.engine.FragilityAnalysis.Fragility;
 import it.snodo.engine.Network;
 import it.snodo.engine.NetworkMeasures.Measures;
 import it.snodo.engine.WhatIfAnalysis;
 import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
+import it.snodo.network.SnapshotIds;
 import it.snodo.snapshot.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.PlainText;
@@ -63,7 +65,7 @@ class MeasuresController {
                     + " whose loss does), the connected parts of two or more actors, and the actors without ties."
                     + " Ids are sorted; names gives each one's name.")
     FragilityAnswer fragility() {
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
         Fragility f = engine.fragility();
         Map<String, String> names = new TreeMap<>();
@@ -86,9 +88,9 @@ class MeasuresController {
                     + " actors are the brokers; Louvain communities with the modularity of that partition; multiplexity"
                     + " (tie kinds per tied pair). Computed once per network version.")
     MeasuresAnswer measures(@RequestParam(required = false) String territory) {
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
-        int t = territory == null ? -1 : engine.ids().territory(territory);
+        int t = territory == null ? -1 : new SnapshotIds(n).territory(territory);
         // A confidential partner's base is shown to planners only: counting it among the actors
         // based in a territory would say where it is. The whole network says nothing of where.
         boolean hideConfidential = t >= 0 && !ConfidentialPlaces.forCurrentCaller().seesAll();
@@ -134,7 +136,7 @@ class MeasuresController {
             description = "The needs that would lose their last answer, grouped by municipality and category with their"
                     + " people, and the actors that would become articulation points of the tie graph.")
     WhatIfAnswer whatIf(@Valid @RequestBody WhatIfRequest request) {
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
         List<Integer> actors = new ArrayList<>();
         List<Integer> services = new ArrayList<>();
@@ -142,8 +144,8 @@ class MeasuresController {
         List<String> remove = request.remove() == null ? List.of() : request.remove();
         for (int i = 0; i < remove.size(); i++) {
             String id = remove.get(i);
-            java.util.OptionalInt actor = engine.ids().findActor(id);
-            java.util.OptionalInt service = engine.ids().findService(id);
+            java.util.OptionalInt actor = new SnapshotIds(n).findActor(id);
+            java.util.OptionalInt service = new SnapshotIds(n).findService(id);
             if (actor.isPresent()) {
                 actors.add(actor.getAsInt());
             } else if (service.isPresent()) {
@@ -158,7 +160,7 @@ class MeasuresController {
             int[] pair = new int[2];
             for (int j = 0; j < 2; j++) {
                 String id = pairs.get(i).get(j);
-                java.util.OptionalInt actor = engine.ids().findActor(id);
+                java.util.OptionalInt actor = new SnapshotIds(n).findActor(id);
                 if (actor.isPresent()) {
                     pair[j] = actor.getAsInt();
                 } else {

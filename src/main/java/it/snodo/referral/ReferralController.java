@@ -13,11 +13,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.engine.ConnectionPathAlgorithm.ConnectionPath;
+import it.snodo.engine.EngineSnapshot;
 import it.snodo.engine.Network;
 import it.snodo.engine.ReferralAlgorithm;
 import it.snodo.engine.ReferralAlgorithm.Referral;
 import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
+import it.snodo.network.SnapshotIds;
 import it.snodo.snapshot.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
@@ -85,10 +87,10 @@ class ReferralController {
         if (!errors.isEmpty()) {
             throw new ApiException.InvalidInput("The referral query is not valid", errors);
         }
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
-        int c = engine.ids().category(category);
-        int m = engine.ids().municipality(territory, "territory", "Referrals start from a municipality");
+        int c = new SnapshotIds(n).category(category);
+        int m = new SnapshotIds(n).municipality(territory, "territory", "Referrals start from a municipality");
         HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
         // Ranked by the true distance, a hidden place would tell where it is by where it stands
         // in the list; so the caller's list is ranked, and cut at maxKm, by the distance shown.
@@ -180,10 +182,10 @@ class ReferralController {
             throw new ApiException.InvalidInput("The path query is not valid",
                     List.of(Violation.of("k", "must be between 1 and " + MAX_PATHS)));
         }
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
-        int source = engine.ids().actor(from);
-        int target = engine.ids().actor(to);
+        int source = new SnapshotIds(n).actor(from);
+        int target = new SnapshotIds(n).actor(to);
         List<PathAnswer> answers = new ArrayList<>();
         for (ConnectionPath p : engine.paths().paths(source, target, k)) {
             List<String> actors = new ArrayList<>();

@@ -16,11 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.engine.EngineSnapshot;
 import it.snodo.engine.IntegratedAnswerAlgorithm;
 import it.snodo.engine.Network;
 import it.snodo.engine.SynergyAlgorithm;
 import it.snodo.network.ConfidentialPlaces;
 import it.snodo.network.HiddenPlaces;
+import it.snodo.network.SnapshotIds;
 import it.snodo.snapshot.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
@@ -71,9 +73,9 @@ class SynergyController {
     Suggestions synergies(@RequestParam String cooperative, @RequestParam(defaultValue = "10") int limit) {
         checkLimit(limit);
         Caller.requireOwner(cooperative, "the synergies of '" + cooperative + "'", "cooperative");
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
-        int a = engine.ids().cooperative(cooperative, "cooperative", "Synergies are suggested to cooperatives");
+        int a = new SnapshotIds(n).cooperative(cooperative, "cooperative", "Synergies are suggested to cooperatives");
         // Shared municipalities and open gaps counted with a place hidden from the caller would
         // tell where it is: such a caller's suggestions are those of the network without it, as
         // its municipality gap rows are.
@@ -95,7 +97,7 @@ class SynergyController {
         // Every pair with every place counted: for planners only (the URL rules say so too).
         Caller.requirePlanner("ask for the best pairs of the whole network");
         checkLimit(limit);
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
         List<PairAnswer> pairs = new ArrayList<>();
         Map<String, String> names = new TreeMap<>();
@@ -155,11 +157,11 @@ class SynergyController {
         if (!errors.isEmpty()) {
             throw new ApiException.InvalidInput("The integrated-answer query is not valid", errors);
         }
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
-        int m = engine.ids().municipality(query.territory(), "territory",
+        int m = new SnapshotIds(n).municipality(query.territory(), "territory",
                 "An integrated answer starts from a municipality");
-        int[] categories = engine.ids().categories(query.categories(), "categories");
+        int[] categories = new SnapshotIds(n).categories(query.categories(), "categories");
         // Chosen by the distances shown, a set with a hidden place in it would tell how near it is.
         HiddenPlaces hidden = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
         IntegratedAnswerAlgorithm.Answer answer = hidden.any()
