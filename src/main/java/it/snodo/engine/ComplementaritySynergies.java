@@ -130,11 +130,6 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
     }
 
     /**
-     * The view of the snapshot without the services {@code leftOut} holds: the entries they
-     * change, worked out again over a copy of {@link #view()}; that view itself when none is left
-     * out.
-     */
-    /**
      * M(X) and C(X) of each cooperative {@code of} picks, into {@code municipalities} and
      * {@code categories}: the municipality it is based in and those its {@code kept} services
      * cover, and the categories those services address, ascending and distinct.
@@ -177,6 +172,11 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
                 .toArray());
     }
 
+    /**
+     * The view of the snapshot without the services {@code leftOut} holds: the entries they
+     * change, worked out again over a copy of {@link #view()}; that view itself when none is left
+     * out.
+     */
     private View view(IntPredicate leftOut) {
         Network n = network;
         View all = view();
