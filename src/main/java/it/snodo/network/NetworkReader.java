@@ -6,16 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the network back in the shape of the document's rows: one entity, a filtered page of a
  * kind, or the whole network for export. It knows no kind: each {@link EntityKind} says, in its
  * {@link RowQuery}, what holds its rows, how one is found by its key and how a record becomes one.
+ *
+ * <p>Reads go through Spring Data Neo4j's {@link Neo4jClient}, each in a read-only transaction of
+ * the {@code Neo4jTransactionManager} that Spring Boot configures on the same Driver: Neo4j refuses
+ * a write in it, and its failures arrive as Spring's {@code DataAccessException}s. Only
+ * {@code stored} reads in a write's own Driver transaction, which {@code NetworkStore} hands it.
  */
 @Component
 public class NetworkReader {
@@ -26,13 +31,18 @@ public class NetworkReader {
      */
     static final String SHOWN_TO = "shownTo";
 
-    private final Driver driver;
+    private final Neo4jClient neo4j;
 
-    NetworkReader(Driver driver) {
-        this.driver = driver;
+    NetworkReader(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    /** A record of a list: the total of the rows that match, and one of them (none on an empty page). */
+    private record Counted(long total, Row row) {
     }
 
     /** The page of rows of a kind that match every given filter (a null filter is no filter). */
+    @Transactional(readOnly = true)
     <T> PageOf<T> list(EntityKind kind, Map<String, Object> filters, int page, int size) {
         RowQuery q = kind.query;
         Map<String, Object> params = new HashMap<>();
@@ -59,19 +69,18 @@ public class NetworkReader {
                 + " WITH size(matching) AS total, matching[$skip..$end] AS page"
                 + " UNWIND CASE WHEN page = [] THEN [null] ELSE page END AS x"
                 + " WITH total, x" + q.ends() + " " + q.projection() + ", total";
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> {
-                long[] total = {0};
-                List<T> rows = new ArrayList<>();
-                tx.run(query, params).forEachRemaining(r -> {
-                    total[0] = r.get("total").asLong();
-                    if (skip < total[0]) {
-                        rows.add(row(q, r));
-                    }
-                });
-                return new PageOf<>(rows, page, size, total[0], (total[0] + size - 1) / size);
-            });
+        long total = 0;
+        List<T> rows = new ArrayList<>();
+        for (Counted c : neo4j.query(query).bindAll(params).fetchAs(Counted.class).mappedBy((types, r) -> {
+            long matching = r.get("total").asLong();
+            return new Counted(matching, skip < matching ? q.row().apply(r) : null);
+        }).all()) {
+            total = c.total();
+            if (c.row() != null) {
+                rows.add(NetworkReader.<T>cast(c.row()));
+            }
         }
+        return new PageOf<>(rows, page, size, total, (total + size - 1) / size);
     }
 
     /**
@@ -82,41 +91,37 @@ public class NetworkReader {
     }
 
     /** One entity by its key. */
+    @Transactional(readOnly = true)
     <T> Optional<T> get(EntityKind kind, String key) {
-        return this.<T>getRevised(kind, key).map(Revised::row);
+        return this.<T>revised(kind, key).map(Revised::row);
     }
 
     /** One entity by its key (an id, a category's code), with its revision. */
+    @Transactional(readOnly = true)
     <T> Optional<Revised<T>> getRevised(EntityKind kind, String key) {
         return revised(kind, key);
     }
 
     /** One tie by its ends and kind, with its revision. */
+    @Transactional(readOnly = true)
     Optional<Revised<Tie>> getTie(String from, String to, TieKind kind) {
         return revised(EntityKind.TIE, new Tie(from, to, kind, null, null).storedKey());
     }
 
     /** The ids of the confidential partners. */
+    @Transactional(readOnly = true)
     java.util.Set<String> confidentialPartners() {
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> java.util.Set.copyOf(tx.run(
-                    "MATCH (p:Partner {confidential: true}) RETURN p.id AS id").list(r -> r.get("id").asString())));
-        }
+        return java.util.Set.copyOf(neo4j.query("MATCH (p:Partner {confidential: true}) RETURN p.id AS id")
+                .fetchAs(String.class).mappedBy((types, r) -> r.get("id").asString()).all());
     }
 
     private <T> Optional<Revised<T>> revised(EntityKind kind, Object storedKey) {
         RowQuery q = kind.query;
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> {
-                var result = tx.run("MATCH " + q.keyed().apply("$key") + " " + q.projection()
-                        + ", coalesce(x.writtenAt, 0) AS revision", Map.of("key", storedKey));
-                if (!result.hasNext()) {
-                    return Optional.empty();
-                }
-                Record r = result.next();
-                return Optional.of(new Revised<>(NetworkReader.<T>row(q, r), r.get("revision").asLong()));
-            });
-        }
+        return neo4j.query("MATCH " + q.keyed().apply("$key") + " " + q.projection()
+                        + ", coalesce(x.writtenAt, 0) AS revision").bind(storedKey).to("key")
+                .fetchAs(Revised.class)
+                .mappedBy((types, r) -> new Revised<>(q.row().apply(r), r.get("revision").asLong()))
+                .one().map(NetworkReader::cast);
     }
 
     /**
@@ -131,22 +136,23 @@ public class NetworkReader {
     }
 
     /** The whole network as one document, each section ordered by key, in one read transaction. */
+    @Transactional(readOnly = true)
     public NetworkDocument export() {
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> {
-                Map<Section, List<Row>> sections = new java.util.EnumMap<>(Section.class);
-                for (Section section : Section.values()) {
-                    RowQuery q = section.kind.query;
-                    sections.put(section, tx.run("MATCH " + q.match() + " WITH * ORDER BY " + q.order() + " "
-                            + q.projection()).list(r -> row(q, r)));
-                }
-                return NetworkDocument.of(sections);
-            });
+        Map<Section, List<Row>> sections = new java.util.EnumMap<>(Section.class);
+        for (Section section : Section.values()) {
+            RowQuery q = section.kind.query;
+            sections.put(section, List.copyOf(neo4j.query("MATCH " + q.match() + " WITH * ORDER BY " + q.order()
+                    + " " + q.projection()).fetchAs(Row.class).mappedBy((types, r) -> q.row().apply(r)).all()));
         }
+        return NetworkDocument.of(sections);
+    }
+
+    private static <T> T row(RowQuery q, Record r) {
+        return cast(q.row().apply(r));
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T row(RowQuery q, Record r) {
-        return (T) q.row().apply(r);
+    private static <T> T cast(Object value) {
+        return (T) value;
     }
 }
