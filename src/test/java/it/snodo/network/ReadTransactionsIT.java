@@ -20,11 +20,13 @@ import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import it.snodo.SnodoIT;
+import it.snodo.audit.Audit;
+import it.snodo.security.ApiKeys;
 
 /**
  * Reads go through Spring Data Neo4j: its {@link Neo4jClient}, in read-only transactions of the
  * transaction manager Spring Boot configures on the service's own Driver (docs/design.md, "The
- * model").
+ * model"): the network's, the audit trail's and the keys'.
  */
 class ReadTransactionsIT extends SnodoIT {
 
@@ -40,6 +42,12 @@ class ReadTransactionsIT extends SnodoIT {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    Audit audit;
+
+    @Autowired
+    ApiKeys keys;
 
     private final List<Begun> begun = new ArrayList<>();
     private Thread testThread;
@@ -95,6 +103,20 @@ class ReadTransactionsIT extends SnodoIT {
         assertThat(begun).containsExactly(new Begun(method + "list", true), new Begun(method + "getRevised", true),
                 new Begun(method + "get", true), new Begun(method + "getTie", true),
                 new Begun(method + "confidentialPartners", true), new Begun(method + "export", true));
+    }
+
+    @Test
+    void theAuditTrailAndTheKeysAreReadInReadOnlyTransactionsToo() {
+        String id = keys.authenticate(newKey("READER", null, "read transactions")).orElseThrow().id();
+        begun.clear();
+
+        assertThat(audit.list(null, null, null, 10)).extracting(Audit.Entry::action).contains("KEY_CREATE");
+        assertThat(keys.list()).extracting(ApiKeys.ApiKey::id).contains(id);
+        assertThat(keys.get(id)).isPresent();
+        keys.refresh();
+
+        assertThat(begun).hasSize(4).allMatch(Begun::readOnly);
+        assertThat(begun.get(0).name()).isEqualTo(Audit.class.getName() + ".list");
     }
 
     @Test
