@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import it.snodo.web.Caller;
 
@@ -22,6 +22,9 @@ import it.snodo.web.Caller;
  * <p>An entry names the ids it touched up to {@value #MAX_IDS}; beyond that (a large import) it
  * keeps the counts and says the list is cut. It never holds field values: no need's people,
  * category or place, only its id.
+ *
+ * <p>The trail is listed through Spring Data Neo4j's {@link Neo4jClient}, in a read-only
+ * transaction.
  */
 @Component
 public class Audit {
@@ -39,10 +42,10 @@ public class Audit {
             boolean idsCut, long rows, Long networkVersion, boolean unchanged) {
     }
 
-    private final Driver driver;
+    private final Neo4jClient neo4j;
 
-    Audit(Driver driver) {
-        this.driver = driver;
+    Audit(Neo4jClient neo4j) {
+        this.neo4j = neo4j;
     }
 
     /**
@@ -109,6 +112,7 @@ public class Audit {
      * Entries newest first: since an instant (inclusive), touching an id, of an entity kind; at
      * most {@code limit}.
      */
+    @Transactional(readOnly = true)
     public List<Entry> list(Instant since, String entity, String kind, int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> p = new HashMap<>();
@@ -133,9 +137,7 @@ public class Audit {
                        coalesce(e.unchanged, false) AS unchanged
                 ORDER BY e.at DESC, elementId(e) DESC
                 LIMIT $limit""";
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run(query, p).list(Audit::entry));
-        }
+        return List.copyOf(neo4j.query(query).bindAll(p).fetchAs(Entry.class).mappedBy((types, r) -> entry(r)).all());
     }
 
     private static Entry entry(Record r) {

@@ -35,11 +35,14 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
             .thenComparing(Route::actors, Arrays::compare);
 
     private final Network network;
+    /** The tie graph: its edges, and the components that answer unconnected actors at once. */
+    private final TieGraph ties;
     /** Scratch arrays of finished queries, for the next ones: as many as queries ever ran at once. */
     private final Queue<Scratch> idle = new ConcurrentLinkedQueue<>();
 
     public BoundedYenConnectionPaths(Network network) {
         this.network = Objects.requireNonNull(network, "network");
+        this.ties = network.tieGraph();
     }
 
     @Override
@@ -66,7 +69,6 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
     }
 
     private List<ConnectionPath> paths(Scratch s, int from, int to, int k) {
-        TieGraph ties = network.tieGraph();
         int component = ties.componentOf(from);
         if (ties.componentOf(to) != component) {
             return List.of();
@@ -94,7 +96,6 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
      * smaller frontier at a time, until they meet.
      */
     private int distance(Scratch s, int from, int to) {
-        Network net = network;
         int fromSeen = s.stamp();
         int toSeen = s.stamp();
         int[] fromQueue = s.queue;
@@ -113,8 +114,8 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
             if (fromTail - fromHead <= toTail - toHead) {
                 for (int end = fromTail; fromHead < end; fromHead++) {
                     int a = fromQueue[fromHead];
-                    for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
-                        int b = net.adj[j];
+                    for (int j = ties.edgeStart(a); j < ties.edgeEnd(a); j++) {
+                        int b = ties.target(j);
                         if (s.toMark[b] == toSeen) {
                             return s.fromHops[a] + 1 + s.toHops[b];
                         }
@@ -128,8 +129,8 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
             } else {
                 for (int end = toTail; toHead < end; toHead++) {
                     int a = toQueue[toHead];
-                    for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
-                        int b = net.adj[j];
+                    for (int j = ties.edgeStart(a); j < ties.edgeEnd(a); j++) {
+                        int b = ties.target(j);
                         if (s.fromMark[b] == fromSeen) {
                             return s.toHops[a] + 1 + s.fromHops[b];
                         }
@@ -154,7 +155,6 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
      * either end to an actor of the part is in the part too, so the hops found are exact there.
      */
     private int part(Scratch s, int part, int from, int to, int limit) {
-        Network net = network;
         int[] queue = s.queue;
         int radius = limit / 2;
         int near = s.stamp();
@@ -165,8 +165,8 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
         queue[tail++] = to;
         while (head < tail && s.toHops[queue[head]] < radius) {
             int a = queue[head++];
-            for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
-                int b = net.adj[j];
+            for (int j = ties.edgeStart(a); j < ties.edgeEnd(a); j++) {
+                int b = ties.target(j);
                 if (s.toMark[b] != near) {
                     s.toMark[b] = near;
                     s.toHops[b] = s.toHops[a] + 1;
@@ -186,8 +186,8 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
             if (s.fromHops[a] + (s.toMark[a] == near ? s.toHops[a] : radius + 1) > limit) {
                 continue;
             }
-            for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
-                int b = net.adj[j];
+            for (int j = ties.edgeStart(a); j < ties.edgeEnd(a); j++) {
+                int b = ties.target(j);
                 if (s.fromMark[b] != fromSeen) {
                     s.fromMark[b] = fromSeen;
                     s.fromHops[b] = s.fromHops[a] + 1;
@@ -209,8 +209,8 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
             }
             s.partMark[a] = part;
             count++;
-            for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
-                int b = net.adj[j];
+            for (int j = ties.edgeStart(a); j < ties.edgeEnd(a); j++) {
+                int b = ties.target(j);
                 if (s.toMark[b] != toSeen) {
                     s.toMark[b] = toSeen;
                     s.toHops[b] = s.toHops[a] + 1;
@@ -309,7 +309,6 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
      * {@code to}, its strength in {@code best[to]}; returns its hops, or -1 when there is none.
      */
     private int spurPath(Scratch s, int part, int blocked, int cut, int spur, double strength, int to, int maxHops) {
-        Network net = network;
         int seen = s.stamp();
         int[] queue = s.queue;
         int head = 0;
@@ -323,13 +322,13 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
             int layer = tail;
             for (; head < layer; head++) {
                 int w = queue[head];
-                for (int j = net.adjStart[w]; j < net.adjStart[w + 1]; j++) {
-                    int v = net.adj[j];
+                for (int j = ties.edgeStart(w); j < ties.edgeEnd(w); j++) {
+                    int v = ties.target(j);
                     if (s.partMark[v] != part || s.blockMark[v] == blocked || depth == 0 && s.cutMark[v] == cut
                             || depth + 1 + s.toHops[v] > maxHops) {
                         continue;
                     }
-                    double sum = s.best[w] + net.adjStrength[j];
+                    double sum = s.best[w] + ties.strength(j);
                     if (s.seenMark[v] != seen) {
                         s.seenMark[v] = seen;
                         s.seenHops[v] = depth + 1;
@@ -340,7 +339,7 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
                     }
                     s.best[v] = sum;
                     s.pred[v] = w;
-                    s.step[v] = net.adjStrength[j];
+                    s.step[v] = ties.strength(j);
                 }
             }
             if (s.seenMark[to] == seen) {
@@ -359,11 +358,11 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
     }
 
     private ConnectionPath toPath(Route r) {
-        List<String> ties = new ArrayList<>(r.hops());
+        List<String> kinds = new ArrayList<>(r.hops());
         for (int i = 1; i < r.actors.length; i++) {
-            ties.add(network.tieKind(r.actors[i - 1], r.actors[i]));
+            kinds.add(ties.kindBetween(r.actors[i - 1], r.actors[i]));
         }
-        return new ConnectionPath(r.actors, List.copyOf(ties), r.strength);
+        return new ConnectionPath(r.actors, List.copyOf(kinds), r.strength);
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * <ul>
  * <li>counts, density, degree centralization (L. C. Freeman, "Centrality in social networks:
  * conceptual clarification", Social Networks 1(3), 1979) and multiplexity by one pass over the
- * rows; components by {@link TieGraph};</li>
+ * rows; components by the snapshot's {@link TieGraph} without the actors out of scope;</li>
  * <li>betweenness by Brandes's algorithm (U. Brandes, "A faster algorithm for betweenness
  * centrality", Journal of Mathematical Sociology 25(2), 2001): a breadth-first search from every
  * actor counting shortest paths, then their dependencies accumulated in reverse order, O(N·E).
@@ -47,12 +47,13 @@ public final class BrandesLouvainMeasures implements NetworkMeasures {
         }
 
         // The induced subgraph, and the kinds of each of its pairs.
+        TieGraph tieGraph = network.tieGraph();
         int[] start = new int[n + 1];
         for (int i = 0; i < n; i++) {
             int a = actors[i];
             int degree = 0;
-            for (int j = network.adjStart[a]; j < network.adjStart[a + 1]; j++) {
-                if (local[network.adj[j]] >= 0) {
+            for (int j = tieGraph.edgeStart(a); j < tieGraph.edgeEnd(a); j++) {
+                if (local[tieGraph.target(j)] >= 0) {
                     degree++;
                 }
             }
@@ -63,12 +64,12 @@ public final class BrandesLouvainMeasures implements NetworkMeasures {
         long kindSum = 0;
         for (int i = 0, k = 0; i < n; i++) {
             int a = actors[i];
-            for (int j = network.adjStart[a]; j < network.adjStart[a + 1]; j++) {
-                int b = network.adj[j];
+            for (int j = tieGraph.edgeStart(a); j < tieGraph.edgeEnd(a); j++) {
+                int b = tieGraph.target(j);
                 if (local[b] >= 0) {
                     adj[k++] = local[b];
                     if (a < b) {
-                        int kinds = Integer.bitCount(network.adjKinds[j]);
+                        int kinds = tieGraph.kindCount(j);
                         kindSum += kinds;
                         multiplexityCounts.merge(kinds, 1, Integer::sum);
                     }
@@ -97,7 +98,14 @@ public final class BrandesLouvainMeasures implements NetworkMeasures {
             communities.add(community.stream().map(i -> actors[i]).toList());
         }
 
-        return new Measures(n, ties, density, new TieGraph(start, adj).componentCount(), centralization, betweenness, brokers,
+        // The components of the induced subgraph are those of the tie graph without the actors out of scope.
+        boolean[] outOfScope = new boolean[total];
+        for (int a = 0; a < total; a++) {
+            outOfScope[a] = local[a] < 0;
+        }
+        int components = tieGraph.without(outOfScope, List.of()).componentCount();
+
+        return new Measures(n, ties, density, components, centralization, betweenness, brokers,
                 communities, partition.modularity(), ties == 0 ? 0 : (double) kindSum / ties, multiplexityCounts);
     }
 

@@ -86,7 +86,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             categories = new int[na][];
             Arrays.fill(municipalities, new int[0]);
             Arrays.fill(categories, new int[0]);
-            served(n, a -> n.cooperative[a], s -> true, municipalities, categories);
+            served(n, n.actors()::isCooperative, s -> true, municipalities, categories);
             int[] presentCount = new int[n.territoryCount()];
             for (int a = 0; a < na; a++) {
                 for (int m : municipalities[a]) {
@@ -130,11 +130,6 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
     }
 
     /**
-     * The view of the snapshot without the services {@code leftOut} holds: the entries they
-     * change, worked out again over a copy of {@link #view()}; that view itself when none is left
-     * out.
-     */
-    /**
      * M(X) and C(X) of each cooperative {@code of} picks, into {@code municipalities} and
      * {@code categories}: the municipality it is based in and those its {@code kept} services
      * cover, and the categories those services address, ascending and distinct.
@@ -149,22 +144,25 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             }
             muns.put(a, new ArrayList<>());
             cats.put(a, new ArrayList<>());
-            if (n.actorBasedIn[a] >= 0 && n.isMunicipality(n.actorBasedIn[a])) {
-                muns.get(a).add(n.actorBasedIn[a]);
+            int base = n.actors().basedIn(a);
+            if (base >= 0 && n.territories().isMunicipality(base)) {
+                muns.get(a).add(base);
             }
         }
-        for (int s = 0; s < n.serviceCount(); s++) {
-            int p = n.provider[s];
+        Services services = n.services();
+        Territories territories = n.territories();
+        for (int s = 0; s < services.count(); s++) {
+            int p = services.provider(s);
             if (!muns.containsKey(p) || !kept.test(s)) {
                 continue;
             }
-            for (int k = n.svcCatStart[s]; k < n.svcCatStart[s + 1]; k++) {
-                cats.get(p).add(n.svcCat[k]);
+            for (int k = 0; k < services.categoryCountOf(s); k++) {
+                cats.get(p).add(services.categoryOf(s, k));
             }
-            for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
-                int t = n.svcTer[k];
-                for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
-                    muns.get(p).add(n.munOf[j]);
+            for (int k = 0; k < services.territoryCountOf(s); k++) {
+                int t = services.territoryOf(s, k);
+                for (int j = 0; j < territories.municipalityCountOf(t); j++) {
+                    muns.get(p).add(territories.municipalityOf(t, j));
                 }
             }
         }
@@ -174,24 +172,32 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
                 .toArray());
     }
 
+    /**
+     * The view of the snapshot without the services {@code leftOut} holds: the entries they
+     * change, worked out again over a copy of {@link #view()}; that view itself when none is left
+     * out.
+     */
     private View view(IntPredicate leftOut) {
         Network n = network;
         View all = view();
         BitSet gone = new BitSet(n.serviceCount());
         BitSet changed = new BitSet(n.actorCount());
         BitSet touched = new BitSet(n.territoryCount());
-        for (int s = 0; s < n.serviceCount(); s++) {
+        Services services = n.services();
+        Territories territories = n.territories();
+        for (int s = 0; s < services.count(); s++) {
             if (!leftOut.test(s)) {
                 continue;
             }
             gone.set(s);
-            if (n.cooperative[n.provider[s]]) {
-                changed.set(n.provider[s]);
+            int p = services.provider(s);
+            if (n.actors().isCooperative(p)) {
+                changed.set(p);
             }
-            for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
-                int t = n.svcTer[k];
-                for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
-                    touched.set(n.munOf[j]);
+            for (int k = 0; k < services.territoryCountOf(s); k++) {
+                int t = services.territoryOf(s, k);
+                for (int j = 0; j < territories.municipalityCountOf(t); j++) {
+                    touched.set(territories.municipalityOf(t, j));
                 }
             }
         }
@@ -235,7 +241,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         boolean[] answers = new boolean[network.categoryCount()];
         for (int c = 0; c < answers.length; c++) {
             for (int o : open) {
-                if (network.isWithin(c, o)) {
+                if (network.categories().isWithin(c, o)) {
                     answers[c] = true;
                     break;
                 }
@@ -343,11 +349,12 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
                 found[size++] = b;
             }
         }
-        for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
-            int z = n.adj[j];
-            for (int h = n.adjStart[z]; h < n.adjStart[z + 1]; h++) {
-                int b = n.adj[h];
-                if (n.cooperative[b]) {
+        TieGraph ties = n.tieGraph();
+        for (int j = ties.edgeStart(a); j < ties.edgeEnd(a); j++) {
+            int z = ties.target(j);
+            for (int h = ties.edgeStart(z); h < ties.edgeEnd(z); h++) {
+                int b = ties.target(h);
+                if (n.actors().isCooperative(b)) {
                     if (size == found.length) {
                         found = Arrays.copyOf(found, 2 * size);
                     }
@@ -355,11 +362,7 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
                 }
             }
         }
-        return Arrays.stream(found, 0, size).sorted().distinct().filter(b -> b != a && !tied(a, b)).toArray();
-    }
-
-    private boolean tied(int a, int b) {
-        return Arrays.binarySearch(network.adj, network.adjStart[a], network.adjStart[a + 1], b) >= 0;
+        return Arrays.stream(found, 0, size).sorted().distinct().filter(b -> b != a && !ties.isTied(a, b)).toArray();
     }
 
     private record Scored(double score, List<Reason> reasons) {
@@ -403,16 +406,17 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
 
         double closeness = 0;
         List<Integer> common = explain ? new ArrayList<>() : null;
-        int i = n.adjStart[a];
-        int j = n.adjStart[b];
-        while (i < n.adjStart[a + 1] && j < n.adjStart[b + 1]) {
-            if (n.adj[i] < n.adj[j]) {
+        TieGraph ties = n.tieGraph();
+        int i = ties.edgeStart(a);
+        int j = ties.edgeStart(b);
+        while (i < ties.edgeEnd(a) && j < ties.edgeEnd(b)) {
+            if (ties.target(i) < ties.target(j)) {
                 i++;
-            } else if (n.adj[i] > n.adj[j]) {
+            } else if (ties.target(i) > ties.target(j)) {
                 j++;
             } else {
-                int z = n.adj[i];
-                closeness += 1 / Math.log(n.adjStart[z + 1] - n.adjStart[z]);
+                int z = ties.target(i);
+                closeness += 1 / Math.log(ties.degree(z));
                 if (explain) {
                     common.add(z);
                 }

@@ -32,28 +32,33 @@ public final class CoverageGaps implements GapAnalysis {
         long[] demand = new long[nc];
         long[] supply = new long[nc];
         boolean[] unknown = new boolean[nc];
-        int[] services = new int[nc];
+        int[] serviceCount = new int[nc];
         int[] firstProvider = new int[nc];
         Arrays.fill(firstProvider, -1);
         boolean[] severalProviders = new boolean[nc];
         int[] catStamp = new int[nc];
         List<long[]> providerPairs = new ArrayList<>();
 
-        for (int j = n.munOfStart[territory]; j < n.munOfStart[territory + 1]; j++) {
-            int m = n.munOf[j];
-            for (int k = n.needStart[m]; k < n.needStart[m + 1]; k++) {
-                int need = n.needsByMunicipality[k];
-                for (int c = n.needCategory[need]; c >= 0; c = n.categoryParent[c]) {
-                    demand[c] += n.needPeople[need];
+        Territories territories = n.territories();
+        Categories categories = n.categories();
+        Services services = n.services();
+        Needs needs = n.needs();
+        int municipalities = territories.municipalityCountOf(territory);
+        for (int j = 0; j < municipalities; j++) {
+            int m = territories.municipalityOf(territory, j);
+            for (int k = 0; k < needs.countIn(m); k++) {
+                int need = needs.in(m, k);
+                for (int c = needs.category(need); c >= 0; c = categories.parent(c)) {
+                    demand[c] += needs.people(need);
                 }
             }
         }
         boolean[] seen = new boolean[n.serviceCount()];
         int stamp = 0;
-        for (int j = n.munOfStart[territory]; j < n.munOfStart[territory + 1]; j++) {
-            int m = n.munOf[j];
-            for (int k = n.coverStart[m]; k < n.coverStart[m + 1]; k++) {
-                int s = n.cover[k];
+        for (int j = 0; j < municipalities; j++) {
+            int m = territories.municipalityOf(territory, j);
+            for (int k = 0; k < services.coveringCount(m); k++) {
+                int s = services.covering(m, k);
                 if (seen[s]) {
                     continue;
                 }
@@ -62,15 +67,15 @@ public final class CoverageGaps implements GapAnalysis {
                     continue;
                 }
                 stamp++;
-                int p = n.provider[s];
-                for (int a = n.svcCatStart[s]; a < n.svcCatStart[s + 1]; a++) {
-                    for (int c = n.svcCat[a]; c >= 0 && catStamp[c] != stamp; c = n.categoryParent[c]) {
+                int p = services.provider(s);
+                for (int a = 0; a < services.categoryCountOf(s); a++) {
+                    for (int c = services.categoryOf(s, a); c >= 0 && catStamp[c] != stamp; c = categories.parent(c)) {
                         catStamp[c] = stamp;
-                        services[c]++;
-                        if (n.capacity[s] < 0) {
+                        serviceCount[c]++;
+                        if (services.capacity(s) < 0) {
                             unknown[c] = true;
                         } else {
-                            supply[c] += n.capacity[s] - n.occupied[s];
+                            supply[c] += services.capacity(s) - services.occupied(s);
                         }
                         if (firstProvider[c] < 0) {
                             firstProvider[c] = p;
@@ -85,11 +90,11 @@ public final class CoverageGaps implements GapAnalysis {
         int[] providers = distinctProvidersPerCategory(providerPairs, nc);
         List<Row> rows = new ArrayList<>();
         for (int c = 0; c < nc; c++) {
-            if (demand[c] == 0 && services[c] == 0) {
+            if (demand[c] == 0 && serviceCount[c] == 0) {
                 continue;
             }
             State state;
-            if (demand[c] > 0 && services[c] == 0) {
+            if (demand[c] > 0 && serviceCount[c] == 0) {
                 state = State.UNCOVERED;
             } else if (!unknown[c] && supply[c] < demand[c]) {
                 state = State.UNDER;
@@ -98,7 +103,7 @@ public final class CoverageGaps implements GapAnalysis {
             } else {
                 state = State.COVERED;
             }
-            rows.add(new Row(c, demand[c], supply[c], !unknown[c], providers[c], services[c], state));
+            rows.add(new Row(c, demand[c], supply[c], !unknown[c], providers[c], serviceCount[c], state));
         }
         return rows;
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -20,23 +21,22 @@ import java.util.stream.IntStream;
  * by service id, and the distances are summed), then the lexicographically smallest list of
  * provider ids. Categories no provider covers within {@code maxKm} are reported as uncovered.
  *
- * <p>How: the services within {@code maxKm} come from the municipalities within {@code maxKm}
- * (the snapshot's {@link MunicipalityGrid}, as for referrals) through the snapshot's coverage
- * index (a service's distance is that of the nearest municipality it covers, 0 for the
- * municipality itself, as for referrals). Each provider of one of
- * them that covers an asked category (a category or a descendant, by the Euler-tour interval test)
- * becomes a candidate with the bitmask of the asked categories it covers and, per category, its
- * nearest qualifying service. Set cover is NP-hard (R. M. Karp, "Reducibility among combinatorial
- * problems", 1972), but the universe here is at most {@value #MAX_CATEGORIES} categories, so the
- * answer is exact: a dynamic programme over the 2<sup>k</sup> masks ({@code dp[mask]} = fewest
- * candidates covering mask, branching on the mask's lowest category) gives the minimum size s;
- * then every cover of size s is enumerated once, branching on the lowest category not yet covered
- * over the candidates covering it (the i-th branch excludes the candidates of the earlier
- * branches, so no set is met twice), pruned when {@code chosen + dp[rest] > s} or when the
- * components already met exceed the best found, and the best is kept by (new ties, total
- * distance, ids). Every minimum cover is reached: none of its providers is redundant, so each
- * covers the lowest category the others leave open at some step. The tie-graph components are
- * the snapshot's {@link TieGraph}'s, labelled once per snapshot.
+ * <p>How: the services within {@code maxKm} and their distances come from the snapshot
+ * ({@link Services#within}: the municipalities within {@code maxKm}, as for referrals, through
+ * the coverage index; a service's distance is that of the nearest municipality it covers, 0 for the
+ * municipality itself). Each provider of one of them that covers an asked category (a category or
+ * a descendant, by the Euler-tour interval test) becomes a candidate with the bitmask of the asked
+ * categories it covers and, per category, its nearest qualifying service. Set cover is NP-hard (R.
+ * M. Karp, "Reducibility among combinatorial problems", 1972), but the universe here is at most
+ * {@value #MAX_CATEGORIES} categories, so the answer is exact: a dynamic programme over the
+ * 2<sup>k</sup> masks ({@code dp[mask]} = fewest candidates covering mask, branching on the mask's
+ * lowest category) gives the minimum size s; then every cover of size s is enumerated once,
+ * branching on the lowest category not yet covered over the candidates covering it (the i-th
+ * branch excludes the candidates of the earlier branches, so no set is met twice), pruned when
+ * {@code chosen + dp[rest] > s} or when the components already met exceed the best found, and the
+ * best is kept by (new ties, total distance, ids). Every minimum cover is reached: none of its
+ * providers is redundant, so each covers the lowest category the others leave open at some step.
+ * The tie-graph components are the snapshot's {@link TieGraph}'s, labelled once per snapshot.
  *
  * <p>A caller may be shown some distances larger than they are (a confidential place, rounded up):
  * then the services within {@code maxKm}, each provider's nearest service and the total distance
@@ -79,7 +79,8 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
         int k = asked.length;
 
         // The services within maxKm with their distances, ascending by service (so by id).
-        TreeMap<Integer, Double> within = servicesWithin(municipality, maxKm, shown);
+        SortedMap<Integer, Double> within = servicesWithin(municipality, maxKm, shown);
+        Services services = n.services();
 
         // The candidates: providers with a service within maxKm covering an asked category.
         TreeMap<Integer, Candidate> byProvider = new TreeMap<>();
@@ -87,10 +88,10 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
             int s = e.getKey();
             double d = e.getValue();
             for (int i = 0; i < k; i++) {
-                if (!n.coversCategory(s, asked[i])) {
+                if (!services.coversCategory(s, asked[i])) {
                     continue;
                 }
-                Candidate c = byProvider.computeIfAbsent(n.provider(s), p -> new Candidate(p, k));
+                Candidate c = byProvider.computeIfAbsent(services.provider(s), p -> new Candidate(p, k));
                 c.mask |= 1 << i;
                 // Services come in ascending order: a strictly nearer one replaces, an equal one does not.
                 if (c.service[i] < 0 || d < c.distance[i]) {
@@ -135,18 +136,12 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
 
     /**
      * The services shown within maxKm of m and the shown distance of each: that of the nearest
-     * municipality it covers, as shown. A shown distance is never less than the true one, so the
-     * municipalities beyond maxKm can be skipped; and it grows with it, so the shown distance of
-     * the nearest is the least shown.
+     * municipality it covers ({@link Services#within}), as shown. A shown distance is never less
+     * than the true one, so the municipalities beyond maxKm can be skipped; and it grows with it,
+     * so the shown distance of the nearest is the least shown.
      */
-    private TreeMap<Integer, Double> servicesWithin(int m, double maxKm, ShownDistance shown) {
-        Network n = network;
-        TreeMap<Integer, Double> within = new TreeMap<>();
-        n.municipalityGrid().within(m, maxKm, (mun, d) -> {
-            for (int j = n.coverStart[mun]; j < n.coverStart[mun + 1]; j++) {
-                within.merge(n.cover[j], d, Math::min);
-            }
-        });
+    private SortedMap<Integer, Double> servicesWithin(int m, double maxKm, ShownDistance shown) {
+        SortedMap<Integer, Double> within = network.services().within(m, maxKm);
         if (shown != ShownDistance.EXACT) {
             within.replaceAll((s, d) -> shown.km(s, d));
             within.values().removeIf(d -> d > maxKm);

@@ -3,10 +3,11 @@ package it.snodo.engine;
 import java.util.Arrays;
 
 /**
- * The municipalities within a distance of a municipality, as DESIGN.md measures it (great-circle
- * km, {@link Geo#distanceKm}; 0 to itself): the one place where "within maxKm" is answered, for
- * referrals and integrated answers alike. Get it with {@link Network#municipalityGrid()}; it is
- * built with the snapshot, immutable, and shared by the snapshots that differ only in needs.
+ * The municipalities within a distance of a municipality, as docs/design.md measures it
+ * (great-circle km, {@link Geo#distanceKm}; 0 to itself): the one place where "within maxKm" is
+ * answered, for referrals and integrated answers alike, asked through {@link Territories#within};
+ * it is built with the snapshot's territories, immutable, and shared by the snapshots that differ
+ * only in needs.
  *
  * <p>A uniform grid of latitude-longitude cells over the municipalities (J. L. Bentley,
  * J. H. Friedman, "Data structures for range searching", ACM Computing Surveys 11(4), 1979), about

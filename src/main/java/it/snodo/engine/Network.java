@@ -1,24 +1,39 @@
 package it.snodo.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * An immutable snapshot of the whole network at one version, in compact int-indexed arrays.
+ * An immutable snapshot of the whole network at one version: a version and six parts, each built
+ * once from the rows of its kind and asked by the algorithms for what they need.
+ *
+ * <ul>
+ * <li>{@link Territories}: the territory tree, points, the municipalities under each territory
+ *     and within a distance of each;</li>
+ * <li>{@link Categories}: the category tree, with "c or a descendant of c" as one interval test;</li>
+ * <li>{@link Actors}: cooperatives and partners, where each is based, the entry points of each
+ *     municipality;</li>
+ * <li>{@link Services}: providers, places, categories, where each is available, the services
+ *     that cover each municipality and those within a distance of it;</li>
+ * <li>{@link Needs}: each need's category, municipality and people, and the needs of each
+ *     municipality;</li>
+ * <li>{@link TieGraph}: the tie graph's edges with their strengths and kinds, its components,
+ *     articulation points and bridges.</li>
+ * </ul>
  *
  * <p>Every entity kind is numbered 0..n-1 in the order of its ids, so two snapshots of the same
- * network are equal to the index. Relationships are compressed sparse rows (an offsets array and
- * a data array), and the indexes that let a query touch only what it needs are built once here:
- * the municipalities under each territory, the services that cover each municipality, the
- * category tree as an Euler tour (so "c or a descendant of c" is one interval test), and the tie
- * graph as sorted adjacency.
+ * network are equal to the index, and any part answers by index. Inside the parts, relationships
+ * are compressed sparse rows (an offsets array and a data array), each array private to the one
+ * part that builds it. A write of needs alone replaces the needs and shares the rest
+ * ({@link #withNeeds}).
  *
- * <p>Build one with {@link #builder(long)}; ids are checked for references, never trusted.
+ * <p>Build one with {@link #builder(long)}; ids are checked for references, never trusted. The
+ * lookups by id and the one-line reads below serve the callers outside the engine, which name
+ * entities by id; the algorithms ask the parts.
  */
 public final class Network {
 
@@ -28,576 +43,42 @@ public final class Network {
     public static final String CONSORTIUM = "CONSORTIUM";
 
     private final long version;
-
-    // Territories
-    final String[] territoryId;
-    final String[] territoryName;
-    final String[] territoryLevel;
-    final int[] territoryParent;
-    final double[] lat;
-    final double[] lon;
-    private final Map<String, Integer> territoryIndex;
-    /** For each territory, the municipalities it is or contains (CSR). */
-    final int[] munOfStart;
-    final int[] munOf;
-    /** The municipalities, ascending by index. */
-    final int[] municipalities;
-
-    // Categories
-    final String[] categoryCode;
-    final String[] categoryName;
-    final int[] categoryParent;
-    /** Euler tour: d is c or a descendant of c iff tin[c] <= tin[d] < tout[c]. */
-    final int[] tin;
-    final int[] tout;
-    private final Map<String, Integer> categoryIndex;
-
-    // Actors: cooperatives and partners
-    final String[] actorId;
-    final String[] actorName;
-    final boolean[] cooperative;
-    /** A cooperative's type (A, B, MIXED, CONSORTIUM) or a partner's kind (MUNICIPALITY, ...). */
-    final String[] actorType;
-    final int[] actorBasedIn;
-    private final Map<String, Integer> actorIndex;
-    /** The consortia: entry points of every referral's route. */
-    private final int[] consortia;
-    /** The municipalities' social services (partners of kind MUNICIPALITY), by where they are based. */
-    private final Map<Integer, int[]> socialServices;
-
-    // Services
-    final String[] serviceId;
-    final String[] serviceName;
-    final int[] provider;
-    /** Capacity, or -1 when unknown. */
-    final int[] capacity;
-    /** Occupied places; missing counts as 0. */
-    final int[] occupied;
-    final int[] svcCatStart;
-    final int[] svcCat;
-    final int[] svcTerStart;
-    final int[] svcTer;
-    private final Map<String, Integer> serviceIndex;
-    /** For each territory, the services available directly in it, ascending (CSR). */
-    final int[] availStart;
-    final int[] avail;
-    /** For each municipality (by territory index), the services that cover it, ascending (CSR). */
-    final int[] coverStart;
-    final int[] cover;
-
-    /** Confidential services and actors: where they are is shown only to those allowed to see it. */
-    final boolean[] serviceConfidential;
-    final boolean[] actorConfidential;
-    /** The services that are confidential or whose provider is, ascending. */
-    private final int[] confidentialServices;
-
-    // Needs
-    final String[] needId;
-    final int[] needCategory;
-    final int[] needTerritory;
-    final int[] needPeople;
-    /** For each territory, the needs located in it (CSR; only municipalities have any). */
-    final int[] needStart;
-    final int[] needsByMunicipality;
-
-    // Tie graph: undirected, simple; per pair the strongest strength and every kind.
-    final int[] adjStart;
-    final int[] adj;
-    final double[] adjStrength;
-    final int[] adjKinds;
-    /** The kind of the strongest tie of the pair. */
-    final int[] adjKind;
-    final String[] kindNames;
-    final int tiedPairs;
-    /** Its components, articulation points and bridges, each computed once on first use. */
+    private final Territories territories;
+    private final Categories categories;
+    private final Actors actors;
+    private final Services services;
+    private final Needs needs;
     private final TieGraph tieGraph;
-    /** The municipalities within a distance of each. */
-    private final MunicipalityGrid municipalityGrid;
 
-    private Network(Builder b) {
-        this.version = b.version;
-
-        // ---- territories
-        List<Builder.T> ts = sorted(b.territories, t -> t.id);
-        int nt = ts.size();
-        territoryId = new String[nt];
-        territoryName = new String[nt];
-        territoryLevel = new String[nt];
-        territoryParent = new int[nt];
-        lat = new double[nt];
-        lon = new double[nt];
-        territoryIndex = new HashMap<>(nt * 2);
-        for (int i = 0; i < nt; i++) {
-            Builder.T t = ts.get(i);
-            territoryId[i] = t.id;
-            territoryName[i] = t.name;
-            territoryLevel[i] = t.level;
-            lat[i] = t.lat == null ? Double.NaN : t.lat;
-            lon[i] = t.lon == null ? Double.NaN : t.lon;
-            territoryIndex.put(t.id, i);
-        }
-        for (int i = 0; i < nt; i++) {
-            String parent = ts.get(i).parent;
-            territoryParent[i] = parent == null ? -1 : index(territoryIndex, "territory", parent);
-        }
-        int[] munCount = new int[nt + 1];
-        int nMun = 0;
-        for (int i = 0; i < nt; i++) {
-            if (MUNICIPALITY.equals(territoryLevel[i])) {
-                nMun++;
-                int steps = 0;
-                for (int t = i; t >= 0; t = territoryParent[t]) {
-                    munCount[t]++;
-                    if (++steps > nt) {
-                        throw new IllegalArgumentException("the territory tree has a cycle at " + territoryId[i]);
-                    }
-                }
-            }
-        }
-        munOfStart = offsets(munCount, nt);
-        munOf = new int[munOfStart[nt]];
-        municipalities = new int[nMun];
-        int[] fill = Arrays.copyOf(munOfStart, nt);
-        for (int i = 0, j = 0; i < nt; i++) {
-            if (MUNICIPALITY.equals(territoryLevel[i])) {
-                municipalities[j++] = i;
-                for (int t = i; t >= 0; t = territoryParent[t]) {
-                    munOf[fill[t]++] = i;
-                }
-            }
-        }
-
-        // ---- categories
-        List<Builder.C> cs = sorted(b.categories, c -> c.code);
-        int nc = cs.size();
-        categoryCode = new String[nc];
-        categoryName = new String[nc];
-        categoryParent = new int[nc];
-        categoryIndex = new HashMap<>(nc * 2);
-        for (int i = 0; i < nc; i++) {
-            categoryCode[i] = cs.get(i).code;
-            categoryName[i] = cs.get(i).name;
-            categoryIndex.put(cs.get(i).code, i);
-        }
-        int[] childCount = new int[nc + 1];
-        for (int i = 0; i < nc; i++) {
-            String parent = cs.get(i).parent;
-            categoryParent[i] = parent == null ? -1 : index(categoryIndex, "category", parent);
-            if (categoryParent[i] >= 0) {
-                childCount[categoryParent[i]]++;
-            }
-        }
-        int[] childStart = offsets(childCount, nc);
-        int[] children = new int[childStart[nc]];
-        int[] cfill = Arrays.copyOf(childStart, nc);
-        for (int i = 0; i < nc; i++) {
-            if (categoryParent[i] >= 0) {
-                children[cfill[categoryParent[i]]++] = i;
-            }
-        }
-        tin = new int[nc];
-        tout = new int[nc];
-        int clock = 0;
-        int[] stack = new int[nc + 1];
-        int[] next = new int[nc];
-        boolean[] visited = new boolean[nc];
-        for (int root = 0; root < nc; root++) {
-            if (categoryParent[root] >= 0) {
-                continue;
-            }
-            int top = 0;
-            stack[top++] = root;
-            tin[root] = clock++;
-            visited[root] = true;
-            next[root] = childStart[root];
-            while (top > 0) {
-                int c = stack[top - 1];
-                if (next[c] < childStart[c + 1]) {
-                    int child = children[next[c]++];
-                    visited[child] = true;
-                    tin[child] = clock++;
-                    next[child] = childStart[child];
-                    stack[top++] = child;
-                } else {
-                    tout[c] = clock;
-                    top--;
-                }
-            }
-        }
-        for (int i = 0; i < nc; i++) {
-            if (!visited[i]) {
-                throw new IllegalArgumentException("the category tree has a cycle at " + categoryCode[i]);
-            }
-        }
-
-        // ---- actors
-        List<Builder.A> as = sorted(b.actors, a -> a.id);
-        int na = as.size();
-        actorId = new String[na];
-        actorName = new String[na];
-        cooperative = new boolean[na];
-        actorType = new String[na];
-        actorBasedIn = new int[na];
-        actorIndex = new HashMap<>(na * 2);
-        for (int i = 0; i < na; i++) {
-            Builder.A a = as.get(i);
-            actorId[i] = a.id;
-            actorName[i] = a.name;
-            cooperative[i] = a.cooperative;
-            actorType[i] = a.type;
-            actorIndex.put(a.id, i);
-        }
-        List<Integer> consortiumList = new ArrayList<>();
-        Map<Integer, List<Integer>> social = new HashMap<>();
-        for (int i = 0; i < na; i++) {
-            String basedIn = as.get(i).basedIn;
-            actorBasedIn[i] = basedIn == null ? -1 : index(territoryIndex, "territory", basedIn);
-            if (cooperative[i] && CONSORTIUM.equals(actorType[i])) {
-                consortiumList.add(i);
-            } else if (!cooperative[i] && MUNICIPALITY.equals(actorType[i]) && actorBasedIn[i] >= 0) {
-                social.computeIfAbsent(actorBasedIn[i], k -> new ArrayList<>()).add(i);
-            }
-        }
-        consortia = consortiumList.stream().mapToInt(Integer::intValue).toArray();
-        socialServices = new HashMap<>();
-        social.forEach((t, list) -> socialServices.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
-
-        // ---- services
-        List<Builder.S> ss = sorted(b.services, s -> s.id);
-        int ns = ss.size();
-        serviceId = new String[ns];
-        serviceName = new String[ns];
-        provider = new int[ns];
-        capacity = new int[ns];
-        occupied = new int[ns];
-        serviceIndex = new HashMap<>(ns * 2);
-        int[] catCount = new int[ns + 1];
-        int[] terCount = new int[ns + 1];
-        for (int i = 0; i < ns; i++) {
-            Builder.S s = ss.get(i);
-            serviceId[i] = s.id;
-            serviceName[i] = s.name;
-            provider[i] = index(actorIndex, "actor", s.provider);
-            capacity[i] = s.capacity == null ? -1 : s.capacity;
-            occupied[i] = s.occupied == null ? 0 : s.occupied;
-            serviceIndex.put(s.id, i);
-            catCount[i] = s.categories.size();
-            terCount[i] = s.territories.size();
-        }
-        svcCatStart = offsets(catCount, ns);
-        svcCat = new int[svcCatStart[ns]];
-        svcTerStart = offsets(terCount, ns);
-        svcTer = new int[svcTerStart[ns]];
-        for (int i = 0; i < ns; i++) {
-            int k = svcCatStart[i];
-            for (String code : ss.get(i).categories) {
-                svcCat[k++] = index(categoryIndex, "category", code);
-            }
-            Arrays.sort(svcCat, svcCatStart[i], k);
-            k = svcTerStart[i];
-            for (String id : ss.get(i).territories) {
-                svcTer[k++] = index(territoryIndex, "territory", id);
-            }
-            Arrays.sort(svcTer, svcTerStart[i], k);
-        }
-        int[] availCount = new int[nt + 1];
-        for (int k = 0; k < svcTer.length; k++) {
-            availCount[svcTer[k]]++;
-        }
-        availStart = offsets(availCount, nt);
-        avail = new int[svcTer.length];
-        int[] afill = Arrays.copyOf(availStart, nt);
-        for (int s = 0; s < ns; s++) {
-            for (int k = svcTerStart[s]; k < svcTerStart[s + 1]; k++) {
-                avail[afill[svcTer[k]]++] = s;
-            }
-        }
-        // Coverage: the services available in each municipality or in a territory it is part of.
-        int[] coverCount = new int[nt + 1];
-        for (int s = 0; s < ns; s++) {
-            for (int k = svcTerStart[s]; k < svcTerStart[s + 1]; k++) {
-                int t = svcTer[k];
-                for (int j = munOfStart[t]; j < munOfStart[t + 1]; j++) {
-                    coverCount[munOf[j]]++;
-                }
-            }
-        }
-        int[] rawStart = offsets(coverCount, nt);
-        int[] raw = new int[rawStart[nt]];
-        int[] rfill = Arrays.copyOf(rawStart, nt);
-        for (int s = 0; s < ns; s++) {
-            for (int k = svcTerStart[s]; k < svcTerStart[s + 1]; k++) {
-                int t = svcTer[k];
-                for (int j = munOfStart[t]; j < munOfStart[t + 1]; j++) {
-                    raw[rfill[munOf[j]]++] = s;
-                }
-            }
-        }
-        // Services were added in ascending order; drop the repeats of a service available both
-        // in a municipality and in its district.
-        coverStart = new int[nt + 1];
-        int w = 0;
-        int[] dedup = new int[raw.length];
-        for (int m = 0; m < nt; m++) {
-            coverStart[m] = w;
-            int last = -1;
-            for (int j = rawStart[m]; j < rawStart[m + 1]; j++) {
-                if (raw[j] != last) {
-                    dedup[w++] = raw[j];
-                    last = raw[j];
-                }
-            }
-        }
-        coverStart[nt] = w;
-        cover = Arrays.copyOf(dedup, w);
-
-        serviceConfidential = new boolean[ns];
-        actorConfidential = new boolean[na];
-        for (String id : b.confidential) {
-            Integer s = serviceIndex.get(id);
-            Integer a = actorIndex.get(id);
-            if (s == null && a == null) {
-                throw new UnknownEntity("service or partner", id);
-            }
-            if (s != null) {
-                serviceConfidential[s] = true;
-            }
-            if (a != null) {
-                actorConfidential[a] = true;
-            }
-        }
-        int[] hidden = new int[ns];
-        int nh = 0;
-        for (int s = 0; s < ns; s++) {
-            if (serviceConfidential[s] || actorConfidential[provider[s]]) {
-                hidden[nh++] = s;
-            }
-        }
-        confidentialServices = Arrays.copyOf(hidden, nh);
-
-        // ---- needs
-        List<Builder.N> nsd = sorted(b.needs, n -> n.id);
-        int nn = nsd.size();
-        needId = new String[nn];
-        needCategory = new int[nn];
-        needTerritory = new int[nn];
-        needPeople = new int[nn];
-        for (int i = 0; i < nn; i++) {
-            Builder.N n = nsd.get(i);
-            needId[i] = n.id;
-            needCategory[i] = index(categoryIndex, "category", n.category);
-            needTerritory[i] = index(territoryIndex, "territory", n.territory);
-            needPeople[i] = n.people;
-        }
-
-        int[] needCount = new int[nt + 1];
-        for (int i = 0; i < nn; i++) {
-            needCount[needTerritory[i]]++;
-        }
-        needStart = offsets(needCount, nt);
-        needsByMunicipality = new int[nn];
-        int[] nfill = Arrays.copyOf(needStart, nt);
-        for (int i = 0; i < nn; i++) {
-            needsByMunicipality[nfill[needTerritory[i]]++] = i;
-        }
-
-        // ---- tie graph
-        List<String> kinds = new ArrayList<>();
-        Map<Long, double[]> pairStrength = new HashMap<>();
-        Map<Long, int[]> pairKinds = new HashMap<>();
-        for (Builder.E e : b.ties) {
-            int x = index(actorIndex, "actor", e.from);
-            int y = index(actorIndex, "actor", e.to);
-            if (x == y) {
-                continue;
-            }
-            long key = ((long) Math.min(x, y) << 32) | Math.max(x, y);
-            int kind = kinds.indexOf(e.kind);
-            if (kind < 0) {
-                kinds.add(e.kind);
-                kind = kinds.size() - 1;
-            }
-            double strength = e.strength == null ? 0 : e.strength;
-            // The strongest tie names the pair's kind; between equals, the kind first in the alphabet.
-            pairStrength.merge(key, new double[] {strength, kind}, (p, q) -> p[0] > q[0] ? p : q[0] > p[0] ? q
-                    : kinds.get((int) p[1]).compareTo(kinds.get((int) q[1])) <= 0 ? p : q);
-            int bit = 1 << kind;
-            pairKinds.merge(key, new int[] {bit}, (p, q) -> new int[] {p[0] | q[0]});
-        }
-        kindNames = kinds.toArray(String[]::new);
-        tiedPairs = pairStrength.size();
-        int[] degree = new int[na + 1];
-        for (long key : pairStrength.keySet()) {
-            degree[(int) (key >>> 32)]++;
-            degree[(int) key]++;
-        }
-        adjStart = offsets(degree, na);
-        long[] entries = new long[2 * tiedPairs];
-        int e = 0;
-        for (long key : pairStrength.keySet()) {
-            int x = (int) (key >>> 32);
-            int y = (int) key;
-            entries[e++] = ((long) x << 32) | y;
-            entries[e++] = ((long) y << 32) | x;
-        }
-        Arrays.sort(entries);
-        adj = new int[entries.length];
-        adjStrength = new double[entries.length];
-        adjKinds = new int[entries.length];
-        adjKind = new int[entries.length];
-        for (int i = 0; i < entries.length; i++) {
-            int x = (int) (entries[i] >>> 32);
-            int y = (int) entries[i];
-            long key = ((long) Math.min(x, y) << 32) | Math.max(x, y);
-            adj[i] = y;
-            adjStrength[i] = pairStrength.get(key)[0];
-            adjKind[i] = (int) pairStrength.get(key)[1];
-            adjKinds[i] = pairKinds.get(key)[0];
-        }
-        tieGraph = new TieGraph(adjStart, adj);
-        municipalityGrid = new MunicipalityGrid(municipalities, lat, lon);
-    }
-
-    /** A copy of {@code base} at another version with other needs; every other array is shared. */
-    private Network(Network base, long version, String[] needId, int[] needCategory, int[] needTerritory,
-            int[] needPeople) {
+    private Network(long version, Territories territories, Categories categories, Actors actors, Services services,
+            Needs needs, TieGraph tieGraph) {
         this.version = version;
-        this.territoryId = base.territoryId; this.territoryName = base.territoryName; this.territoryLevel = base.territoryLevel; this.territoryParent = base.territoryParent;
-        this.lat = base.lat; this.lon = base.lon; this.territoryIndex = base.territoryIndex; this.munOfStart = base.munOfStart;
-        this.munOf = base.munOf; this.municipalities = base.municipalities; this.categoryCode = base.categoryCode; this.categoryName = base.categoryName;
-        this.categoryParent = base.categoryParent; this.tin = base.tin; this.tout = base.tout; this.categoryIndex = base.categoryIndex;
-        this.actorId = base.actorId; this.actorName = base.actorName; this.cooperative = base.cooperative; this.actorType = base.actorType;
-        this.actorBasedIn = base.actorBasedIn; this.actorIndex = base.actorIndex; this.consortia = base.consortia; this.socialServices = base.socialServices;
-        this.serviceId = base.serviceId; this.serviceName = base.serviceName; this.provider = base.provider; this.capacity = base.capacity;
-        this.occupied = base.occupied; this.svcCatStart = base.svcCatStart; this.svcCat = base.svcCat; this.svcTerStart = base.svcTerStart;
-        this.svcTer = base.svcTer; this.serviceIndex = base.serviceIndex; this.availStart = base.availStart; this.avail = base.avail;
-        this.coverStart = base.coverStart; this.cover = base.cover; this.adjStart = base.adjStart; this.adj = base.adj;
-        this.adjStrength = base.adjStrength; this.adjKinds = base.adjKinds; this.adjKind = base.adjKind; this.kindNames = base.kindNames;
-        this.tiedPairs = base.tiedPairs;
-        this.tieGraph = base.tieGraph;
-        this.municipalityGrid = base.municipalityGrid;
-        this.serviceConfidential = base.serviceConfidential;
-        this.actorConfidential = base.actorConfidential;
-        this.confidentialServices = base.confidentialServices;
-        this.needId = needId;
-        this.needCategory = needCategory;
-        this.needTerritory = needTerritory;
-        this.needPeople = needPeople;
-        int nt = territoryId.length;
-        int[] needCount = new int[nt + 1];
-        for (int t : needTerritory) {
-            needCount[t]++;
-        }
-        this.needStart = offsets(needCount, nt);
-        this.needsByMunicipality = new int[needId.length];
-        int[] fill = Arrays.copyOf(needStart, nt);
-        for (int i = 0; i < needId.length; i++) {
-            needsByMunicipality[fill[needTerritory[i]]++] = i;
-        }
-    }
-
-    /** A need's values, for {@link #withNeeds}. */
-    public record NeedValues(String id, String category, String territory, int people) {
-    }
-
-    /**
-     * This snapshot with some needs written or deleted, at a new version: what a write of needs
-     * alone changes, in time proportional to the needs (the other arrays are shared, not copied).
-     * Needs are the most frequent write, and they change nothing but demand.
-     *
-     * @throws UnknownEntity when a need names a category or territory this snapshot does not have
-     */
-    public Network withNeeds(long version, List<NeedValues> written, java.util.Collection<String> deleted) {
-        Map<String, NeedValues> byId = new HashMap<>();
-        for (NeedValues n : written) {
-            index(categoryIndex, "category", n.category());
-            index(territoryIndex, "territory", n.territory());
-            byId.put(n.id(), n);
-        }
-        java.util.Set<String> gone = new java.util.HashSet<>(deleted);
-        gone.removeAll(byId.keySet());
-        List<String> added = new ArrayList<>();
-        for (String id : byId.keySet()) {
-            if (Arrays.binarySearch(needId, id) < 0) {
-                added.add(id);
-            }
-        }
-        added.sort(null);
-        int size = needId.length + added.size();
-        String[] ids = new String[size];
-        int[] category = new int[size];
-        int[] territory = new int[size];
-        int[] people = new int[size];
-        int w = 0;
-        int next = 0;
-        for (int i = 0; i <= needId.length; i++) {
-            // Merge the new ids, in order, before the existing id they precede.
-            while (next < added.size() && (i == needId.length || added.get(next).compareTo(needId[i]) < 0)) {
-                NeedValues n = byId.get(added.get(next++));
-                ids[w] = n.id();
-                category[w] = categoryIndex.get(n.category());
-                territory[w] = territoryIndex.get(n.territory());
-                people[w++] = n.people();
-            }
-            if (i == needId.length || gone.contains(needId[i])) {
-                continue;
-            }
-            NeedValues n = byId.get(needId[i]);
-            ids[w] = needId[i];
-            category[w] = n == null ? needCategory[i] : categoryIndex.get(n.category());
-            territory[w] = n == null ? needTerritory[i] : territoryIndex.get(n.territory());
-            people[w++] = n == null ? needPeople[i] : n.people();
-        }
-        return new Network(this, version, Arrays.copyOf(ids, w), Arrays.copyOf(category, w),
-                Arrays.copyOf(territory, w), Arrays.copyOf(people, w));
-    }
-
-    private static <T> List<T> sorted(List<T> rows, java.util.function.Function<T, String> key) {
-        List<T> copy = new ArrayList<>(rows);
-        copy.sort(Comparator.comparing(key));
-        for (int i = 1; i < copy.size(); i++) {
-            if (key.apply(copy.get(i)).equals(key.apply(copy.get(i - 1)))) {
-                throw new IllegalArgumentException("'" + key.apply(copy.get(i)) + "' is given twice");
-            }
-        }
-        return copy;
-    }
-
-    private static int[] offsets(int[] counts, int n) {
-        int[] start = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            start[i + 1] = start[i] + counts[i];
-        }
-        return start;
-    }
-
-    private static int index(Map<String, Integer> index, String kind, String id) {
-        Integer i = index.get(id);
-        if (i == null) {
-            throw new UnknownEntity(kind, id);
-        }
-        return i;
+        this.territories = territories;
+        this.categories = categories;
+        this.actors = actors;
+        this.services = services;
+        this.needs = needs;
+        this.tieGraph = tieGraph;
     }
 
     public static Builder builder(long version) {
         return new Builder(version);
     }
 
+    /** A need's values: a row of the snapshot's needs, and what {@link #withNeeds} writes. */
+    public record NeedValues(String id, String category, String territory, int people) {
+    }
+
     /**
-     * The bytes of this snapshot's arrays (ids and names counted as references only): what the
-     * engine holds per network, for the benchmark's bytes-per-edge figure.
+     * This snapshot with some needs written or deleted, at a new version: what a write of needs
+     * alone changes, in time proportional to the needs. Only the needs are built again; every
+     * other part is shared, not copied. Needs are the most frequent write, and they change
+     * nothing but demand.
+     *
+     * @throws UnknownEntity when a need names a category or territory this snapshot does not have
      */
-    public long arrayBytes() {
-        long ints = (long) territoryParent.length + munOfStart.length + munOf.length + municipalities.length
-                + categoryParent.length + tin.length + tout.length + actorBasedIn.length + provider.length
-                + capacity.length + occupied.length + svcCatStart.length + svcCat.length + svcTerStart.length
-                + svcTer.length + availStart.length + avail.length + coverStart.length + cover.length + needCategory.length + needTerritory.length
-                + needPeople.length + needStart.length + needsByMunicipality.length + adjStart.length + adj.length
-                + adjKinds.length + adjKind.length;
-        long doubles = (long) lat.length + lon.length + adjStrength.length;
-        long references = (long) territoryId.length * 3 + categoryCode.length * 2 + actorId.length * 3
-                + serviceId.length * 2 + needId.length;
-        return 4 * ints + 8 * doubles + 4 * references + cooperative.length;
+    public Network withNeeds(long version, List<NeedValues> written, Collection<String> deleted) {
+        return new Network(version, territories, categories, actors, services, needs.with(written, deleted), tieGraph);
     }
 
     /** The network version this snapshot holds: every committed write makes a larger one. */
@@ -605,237 +86,183 @@ public final class Network {
         return version;
     }
 
-    public int territoryCount() {
-        return territoryId.length;
+    /** The territory tree, each territory's point, the municipalities under each and within a distance of each. */
+    public Territories territories() {
+        return territories;
     }
 
-    public int categoryCount() {
-        return categoryCode.length;
+    /** The category tree shared by needs and services. */
+    public Categories categories() {
+        return categories;
     }
 
-    public int actorCount() {
-        return actorId.length;
+    /** The cooperatives and partners. */
+    public Actors actors() {
+        return actors;
     }
 
-    public int serviceCount() {
-        return serviceId.length;
+    /** The services and what each covers. */
+    public Services services() {
+        return services;
     }
 
-    public int needCount() {
-        return needId.length;
+    /** The needs and where each is located. */
+    public Needs needs() {
+        return needs;
     }
 
-    /** The tie graph: its components, articulation points and bridges, computed once per snapshot. */
+    /** The tie graph: its edges, components, articulation points and bridges. */
     public TieGraph tieGraph() {
         return tieGraph;
     }
 
-    /** The municipalities within a distance of a municipality: "within maxKm", answered in one place. */
-    public MunicipalityGrid municipalityGrid() {
-        return municipalityGrid;
+    /**
+     * The bytes of this snapshot's arrays (ids and names counted as references only): what the
+     * engine holds per network, for the benchmark's bytes-per-edge figure.
+     */
+    public long arrayBytes() {
+        return territories.arrayBytes() + categories.arrayBytes() + actors.arrayBytes() + services.arrayBytes()
+                + needs.arrayBytes() + tieGraph.arrayBytes();
+    }
+
+    // Lookups by id, and reads by index, for the callers outside the engine.
+
+    /** The index of a territory, or {@link UnknownEntity}. */
+    public int territory(String id) {
+        return territories.index(id);
+    }
+
+    /** The index of a category, or {@link UnknownEntity}. */
+    public int category(String code) {
+        return categories.index(code);
+    }
+
+    /** The index of a cooperative or partner, or {@link UnknownEntity}. */
+    public int actor(String id) {
+        return actors.index(id);
+    }
+
+    /** The index of a service, or {@link UnknownEntity}. */
+    public int service(String id) {
+        return services.index(id);
+    }
+
+    public boolean hasTerritory(String id) {
+        return territories.has(id);
+    }
+
+    public boolean hasCategory(String code) {
+        return categories.has(code);
+    }
+
+    public boolean hasActor(String id) {
+        return actors.has(id);
+    }
+
+    public boolean hasService(String id) {
+        return services.has(id);
+    }
+
+    public int territoryCount() {
+        return territories.count();
+    }
+
+    public int categoryCount() {
+        return categories.count();
+    }
+
+    public int actorCount() {
+        return actors.count();
+    }
+
+    public int serviceCount() {
+        return services.count();
+    }
+
+    public int needCount() {
+        return needs.count();
     }
 
     /** How many pairs of actors are tied (several ties between one pair are one edge). */
     public int tiedPairCount() {
-        return tiedPairs;
-    }
-
-    /** The index of a territory, or {@link UnknownEntity}. */
-    public int territory(String id) {
-        return index(territoryIndex, "territory", id);
-    }
-
-    public int category(String code) {
-        return index(categoryIndex, "category", code);
-    }
-
-    public int actor(String id) {
-        return index(actorIndex, "actor", id);
-    }
-
-    public int service(String id) {
-        return index(serviceIndex, "service", id);
-    }
-
-    public boolean hasTerritory(String id) {
-        return territoryIndex.containsKey(id);
-    }
-
-    public boolean hasCategory(String code) {
-        return categoryIndex.containsKey(code);
-    }
-
-    public boolean hasActor(String id) {
-        return actorIndex.containsKey(id);
-    }
-
-    public boolean hasService(String id) {
-        return serviceIndex.containsKey(id);
+        return tieGraph.pairCount();
     }
 
     public String territoryId(int t) {
-        return territoryId[t];
+        return territories.id(t);
     }
 
     public String territoryName(int t) {
-        return territoryName[t];
+        return territories.name(t);
     }
 
     public String territoryLevel(int t) {
-        return territoryLevel[t];
+        return territories.level(t);
     }
 
     public boolean isMunicipality(int t) {
-        return MUNICIPALITY.equals(territoryLevel[t]);
-    }
-
-    public String categoryCode(int c) {
-        return categoryCode[c];
-    }
-
-    public String categoryName(int c) {
-        return categoryName[c];
+        return territories.isMunicipality(t);
     }
 
     /** The territories of a level, ascending by id. */
     public int[] territoriesOfLevel(String level) {
-        return java.util.stream.IntStream.range(0, territoryId.length).filter(t -> level.equals(territoryLevel[t]))
-                .toArray();
+        return territories.ofLevel(level);
+    }
+
+    public String categoryCode(int c) {
+        return categories.code(c);
+    }
+
+    public String categoryName(int c) {
+        return categories.name(c);
     }
 
     public String actorId(int a) {
-        return actorId[a];
+        return actors.id(a);
     }
 
     public String actorName(int a) {
-        return actorName[a];
+        return actors.name(a);
     }
 
     public boolean isCooperative(int a) {
-        return cooperative[a];
-    }
-
-    public String actorType(int a) {
-        return actorType[a];
-    }
-
-    /** True when the service is confidential, or its provider is. */
-    public boolean isConfidentialService(int s) {
-        return serviceConfidential[s] || actorConfidential[provider[s]];
+        return actors.isCooperative(a);
     }
 
     /** True when the actor is confidential (a partner): where it is based is not shown to everyone. */
     public boolean isConfidentialActor(int a) {
-        return actorConfidential[a];
-    }
-
-    /** The services that are confidential or whose provider is ({@link #isConfidentialService}), ascending. */
-    public int[] confidentialServices() {
-        return confidentialServices.clone();
+        return actors.isConfidential(a);
     }
 
     public String serviceId(int s) {
-        return serviceId[s];
+        return services.id(s);
     }
 
     public String serviceName(int s) {
-        return serviceName[s];
+        return services.name(s);
     }
 
+    /** The actor that runs the service. */
     public int provider(int s) {
-        return provider[s];
+        return services.provider(s);
     }
 
-    /** Free places (capacity − occupied), or null when the capacity is unknown. */
-    public Integer freePlaces(int s) {
-        return capacity[s] < 0 ? null : capacity[s] - occupied[s];
-    }
-
-    /** True when category {@code d} is {@code c} or one of its descendants. */
-    public boolean isWithin(int d, int c) {
-        return tin[c] <= tin[d] && tin[d] < tout[c];
-    }
-
-    /** True when service {@code s} addresses {@code c} or a descendant of {@code c}. */
-    public boolean coversCategory(int s, int c) {
-        for (int k = svcCatStart[s]; k < svcCatStart[s + 1]; k++) {
-            if (isWithin(svcCat[k], c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when territory {@code t} is {@code ancestor} or part of it, at any depth. */
-    public boolean isPartOf(int t, int ancestor) {
-        for (int x = t; x >= 0; x = territoryParent[x]) {
-            if (x == ancestor) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The entry points of the network for a need in a municipality: the consortia, and the
-     * social services (partners of kind MUNICIPALITY) based in that municipality, ascending.
-     */
-    int[] entryPoints(int municipality) {
-        int[] local = socialServices.getOrDefault(municipality, new int[0]);
-        int[] all = Arrays.copyOf(consortia, consortia.length + local.length);
-        System.arraycopy(local, 0, all, consortia.length, local.length);
-        Arrays.sort(all);
-        return all;
-    }
-
-    /** The kind of the strongest tie between two tied actors. */
-    String tieKind(int a, int b) {
-        int j = Arrays.binarySearch(adj, adjStart[a], adjStart[a + 1], b);
-        if (j < 0) {
-            throw new IllegalArgumentException(actorId[a] + " and " + actorId[b] + " are not tied");
-        }
-        return kindNames[adjKind[j]];
-    }
-
-    /** The strength of the strongest tie between two tied actors. */
-    double tieStrength(int a, int b) {
-        int j = Arrays.binarySearch(adj, adjStart[a], adjStart[a + 1], b);
-        if (j < 0) {
-            throw new IllegalArgumentException(actorId[a] + " and " + actorId[b] + " are not tied");
-        }
-        return adjStrength[j];
+    /** The services that are confidential or whose provider is, ascending. */
+    public int[] confidentialServices() {
+        return services.confidential();
     }
 
     /** Builds a {@link Network} from rows given by id, in any order. */
     public static final class Builder {
 
-        private record T(String id, String name, String level, String parent, Double lat, Double lon) {
-        }
-
-        private record C(String code, String name, String parent) {
-        }
-
-        private record A(String id, String name, boolean cooperative, String type, String basedIn) {
-        }
-
-        private record S(String id, String name, String provider, Integer capacity, Integer occupied,
-                List<String> categories, List<String> territories) {
-        }
-
-        private record N(String id, String category, String territory, int people) {
-        }
-
-        private record E(String from, String to, String kind, Double strength) {
-        }
-
         private final long version;
-        private final List<T> territories = new ArrayList<>();
-        private final List<C> categories = new ArrayList<>();
-        private final List<A> actors = new ArrayList<>();
-        private final List<S> services = new ArrayList<>();
-        private final List<N> needs = new ArrayList<>();
-        private final List<E> ties = new ArrayList<>();
-        private final java.util.Set<String> confidential = new java.util.HashSet<>();
+        private final List<Territories.Row> territories = new ArrayList<>();
+        private final List<Categories.Row> categories = new ArrayList<>();
+        private final List<Actors.Row> actors = new ArrayList<>();
+        private final List<Services.Row> services = new ArrayList<>();
+        private final List<NeedValues> needs = new ArrayList<>();
+        private final List<TieGraph.Row> ties = new ArrayList<>();
+        private final Set<String> confidential = new HashSet<>();
 
         private Builder(long version) {
             this.version = version;
@@ -848,36 +275,37 @@ public final class Network {
             if (MUNICIPALITY.equals(level) && (lat == null || lon == null)) {
                 throw new IllegalArgumentException("municipality " + id + " has no point");
             }
-            territories.add(new T(id, name, level.intern(), partOf, lat, lon));
+            territories.add(new Territories.Row(id, name, level.intern(), partOf, lat, lon));
             return this;
         }
 
         public Builder category(String code, String name, String partOf) {
-            categories.add(new C(Objects.requireNonNull(code, "code"), name, partOf));
+            categories.add(new Categories.Row(Objects.requireNonNull(code, "code"), name, partOf));
             return this;
         }
 
         /** A cooperative with its type (A, B, MIXED, CONSORTIUM). */
         public Builder cooperative(String id, String name, String type, String basedIn) {
-            actors.add(new A(Objects.requireNonNull(id, "id"), name, true, type, basedIn));
+            actors.add(new Actors.Row(Objects.requireNonNull(id, "id"), name, true, type, basedIn));
             return this;
         }
 
         /** A partner with its kind (MUNICIPALITY, HEALTH_AGENCY, ...). */
         public Builder partner(String id, String name, String kind, String basedIn) {
-            actors.add(new A(Objects.requireNonNull(id, "id"), name, false, kind, basedIn));
+            actors.add(new Actors.Row(Objects.requireNonNull(id, "id"), name, false, kind, basedIn));
             return this;
         }
 
         public Builder service(String id, String name, String provider, Integer capacity, Integer occupied,
                 List<String> categories, List<String> territories) {
-            services.add(new S(Objects.requireNonNull(id, "id"), name, Objects.requireNonNull(provider, "provider"),
-                    capacity, occupied, List.copyOf(categories), List.copyOf(territories)));
+            services.add(new Services.Row(Objects.requireNonNull(id, "id"), name,
+                    Objects.requireNonNull(provider, "provider"), capacity, occupied, List.copyOf(categories),
+                    List.copyOf(territories)));
             return this;
         }
 
         public Builder need(String id, String category, String territory, int people) {
-            needs.add(new N(Objects.requireNonNull(id, "id"), category, territory, people));
+            needs.add(new NeedValues(Objects.requireNonNull(id, "id"), category, territory, people));
             return this;
         }
 
@@ -888,13 +316,30 @@ public final class Network {
         }
 
         public Builder tie(String from, String to, String kind, Double strength) {
-            ties.add(new E(from, to, kind, strength));
+            ties.add(new TieGraph.Row(from, to, kind, strength));
             return this;
         }
 
-        /** The snapshot; {@link UnknownEntity} when a row names something not given. */
+        /**
+         * The snapshot: each part built from its rows, in this order, each checking the
+         * references to the parts before it.
+         *
+         * @throws UnknownEntity when a row names something not given
+         * @throws IllegalArgumentException when an id is given twice, or a tree has a cycle
+         */
         public Network build() {
-            return new Network(this);
+            Territories t = new Territories(territories);
+            Categories c = new Categories(categories);
+            Actors a = new Actors(actors, t, confidential);
+            Services s = new Services(services, t, c, a, confidential);
+            for (String id : confidential) {
+                if (!s.has(id) && !a.has(id)) {
+                    throw new UnknownEntity("service or partner", id);
+                }
+            }
+            Needs n = Needs.of(needs, t, c);
+            TieGraph g = new TieGraph(ties, a);
+            return new Network(version, t, c, a, s, n, g);
         }
     }
 }

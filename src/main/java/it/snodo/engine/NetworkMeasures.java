@@ -47,8 +47,9 @@ public interface NetworkMeasures {
         if (territory < 0 || territory >= network.territoryCount()) {
             throw new IllegalArgumentException("no such territory");
         }
-        return IntStream.range(0, network.actorCount())
-                .filter(a -> network.actorBasedIn[a] >= 0 && network.isPartOf(network.actorBasedIn[a], territory))
+        Actors actors = network.actors();
+        return IntStream.range(0, actors.count())
+                .filter(a -> actors.basedIn(a) >= 0 && network.territories().isPartOf(actors.basedIn(a), territory))
                 .toArray();
     }
 

@@ -26,6 +26,9 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
     public Impact impact(Removal removal, java.util.function.IntPredicate leftOut) {
         Network n = network;
         Objects.requireNonNull(leftOut, "leftOut");
+        Territories territories = n.territories();
+        Services services = n.services();
+        Needs needs = n.needs();
         boolean[] actorGone = new boolean[n.actorCount()];
         for (int a : removal.actors()) {
             actorGone[check(a, n.actorCount())] = true;
@@ -35,7 +38,7 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
             serviceGone[check(s, n.serviceCount())] = true;
         }
         for (int s = 0; s < n.serviceCount(); s++) {
-            serviceGone[s] |= actorGone[n.provider[s]];
+            serviceGone[s] |= actorGone[services.provider(s)];
         }
         List<int[]> tieGone = new ArrayList<>();
         for (int[] pair : removal.ties()) {
@@ -46,10 +49,10 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
         boolean[] touched = new boolean[n.territoryCount()];
         for (int s = 0; s < n.serviceCount(); s++) {
             if (serviceGone[s]) {
-                for (int k = n.svcTerStart[s]; k < n.svcTerStart[s + 1]; k++) {
-                    int t = n.svcTer[k];
-                    for (int j = n.munOfStart[t]; j < n.munOfStart[t + 1]; j++) {
-                        touched[n.munOf[j]] = true;
+                for (int k = 0; k < services.territoryCountOf(s); k++) {
+                    int t = services.territoryOf(s, k);
+                    for (int j = 0; j < territories.municipalityCountOf(t); j++) {
+                        touched[territories.municipalityOf(t, j)] = true;
                     }
                 }
             }
@@ -57,24 +60,25 @@ public final class RemovalWhatIf implements WhatIfAnalysis {
 
         // Needs answered before and not after, summed by (municipality, category).
         java.util.Map<Long, Long> lost = new java.util.TreeMap<>();
-        for (int m : n.municipalities) {
+        // Only municipalities are ever touched.
+        for (int m = 0; m < n.territoryCount(); m++) {
             if (!touched[m]) {
                 continue;
             }
-            for (int i = n.needStart[m]; i < n.needStart[m + 1]; i++) {
-                int need = n.needsByMunicipality[i];
-                int c = n.needCategory[need];
+            for (int i = 0; i < needs.countIn(m); i++) {
+                int need = needs.in(m, i);
+                int c = needs.category(need);
                 boolean before = false;
                 boolean after = false;
-                for (int j = n.coverStart[m]; j < n.coverStart[m + 1] && !after; j++) {
-                    int s = n.cover[j];
-                    if (n.coversCategory(s, c) && !leftOut.test(s)) {
+                for (int j = 0; j < services.coveringCount(m) && !after; j++) {
+                    int s = services.covering(m, j);
+                    if (services.coversCategory(s, c) && !leftOut.test(s)) {
                         before = true;
                         after = !serviceGone[s];
                     }
                 }
                 if (before && !after) {
-                    lost.merge(((long) m << 32) | c, (long) n.needPeople[need], Long::sum);
+                    lost.merge(((long) m << 32) | c, (long) needs.people(need), Long::sum);
                 }
             }
         }

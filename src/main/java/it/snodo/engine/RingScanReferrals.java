@@ -46,8 +46,12 @@ public final class RingScanReferrals implements ReferralAlgorithm {
 
     private final Network network;
 
-    /** The municipalities within a distance, from the snapshot. */
-    private final MunicipalityGrid grid;
+    /** The territory tree, and the municipalities within a distance. */
+    private final Territories territories;
+    /** The services: where each is available, its categories, provider and free places. */
+    private final Services services;
+    /** The tie graph, along which a referral's route runs. */
+    private final TieGraph ties;
 
     /**
      * For each territory t, offers[offerStart[t] ..] are (tin of category) << 32 | service for
@@ -59,11 +63,11 @@ public final class RingScanReferrals implements ReferralAlgorithm {
     /**
      * The breadth-first search over the tie graph from the entry points every municipality shares
      * (the consortia): each actor's parent ({@link #ROOT} at an entry point, {@link #UNREACHED}
-     * when no tie leads there), the kind of the tie to it, depth (hops) and root (the entry point
-     * its route ends at).
+     * when no tie leads there), the edge from its parent to it (whose kind names the tie), depth
+     * (hops) and root (the entry point its route ends at).
      */
     private final int[] sharedParent;
-    private final int[] sharedKind;
+    private final int[] sharedEdge;
     private final int[] sharedDepth;
     private final int[] sharedRoot;
     /** For each municipality, its own entry points (its social services), ascending, or null when none. */
@@ -76,26 +80,27 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         this.network = Objects.requireNonNull(network, "network");
         Network n = network;
 
-        int[] muns = n.municipalities;
-        grid = n.municipalityGrid();
+        territories = n.territories();
+        services = n.services();
+        ties = n.tieGraph();
+        int[] muns = territories.municipalities();
 
         // ---- services by territory and category
         int nt = n.territoryCount();
         offerStart = new int[nt + 1];
         for (int t = 0; t < nt; t++) {
             int size = 0;
-            for (int j = n.availStart[t]; j < n.availStart[t + 1]; j++) {
-                int s = n.avail[j];
-                size += n.svcCatStart[s + 1] - n.svcCatStart[s];
+            for (int j = 0; j < services.availableCountIn(t); j++) {
+                size += services.categoryCountOf(services.availableIn(t, j));
             }
             offerStart[t + 1] = offerStart[t] + size;
         }
         offers = new long[offerStart[nt]];
         for (int t = 0, w = 0; t < nt; t++) {
-            for (int j = n.availStart[t]; j < n.availStart[t + 1]; j++) {
-                int s = n.avail[j];
-                for (int k = n.svcCatStart[s]; k < n.svcCatStart[s + 1]; k++) {
-                    offers[w++] = ((long) n.tin[n.svcCat[k]] << 32) | s;
+            for (int j = 0; j < services.availableCountIn(t); j++) {
+                int s = services.availableIn(t, j);
+                for (int k = 0; k < services.categoryCountOf(s); k++) {
+                    offers[w++] = ((long) n.categories().tin(services.categoryOf(s, k)) << 32) | s;
                 }
             }
             Arrays.sort(offers, offerStart[t], offerStart[t + 1]);
@@ -105,7 +110,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         int[] shares = new int[n.actorCount()];
         int[][] entryPoints = new int[nt][];
         for (int m : muns) {
-            entryPoints[m] = n.entryPoints(m);
+            entryPoints[m] = n.actors().entryPoints(m);
             for (int a : entryPoints[m]) {
                 shares[a]++;
             }
@@ -116,7 +121,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             localEntryPoints[m] = local.length == 0 ? null : local;
         }
         sharedParent = new int[n.actorCount()];
-        sharedKind = new int[n.actorCount()];
+        sharedEdge = new int[n.actorCount()];
         sharedDepth = new int[n.actorCount()];
         sharedRoot = new int[n.actorCount()];
         Arrays.fill(sharedParent, UNREACHED);
@@ -134,11 +139,11 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         }
         while (head < tail) {
             int a = queue[head++];
-            for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
-                int b = n.adj[j];
+            for (int j = ties.edgeStart(a); j < ties.edgeEnd(a); j++) {
+                int b = ties.target(j);
                 if (sharedParent[b] == UNREACHED) {
                     sharedParent[b] = a;
-                    sharedKind[b] = n.adjKind[j];
+                    sharedEdge[b] = j;
                     sharedDepth[b] = sharedDepth[a] + 1;
                     sharedRoot[b] = sharedRoot[a];
                     queue[tail++] = b;
@@ -160,7 +165,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         final int[] depth;
         final int[] parent;
         final int[] root;
-        final int[] kind;
+        final int[] edge;
         final int[] queue;
         final int[] wanted;
         final int[] territoryStamp;
@@ -180,13 +185,13 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             territoryDist = new double[n.territoryCount()];
             seen = new int[n.serviceCount()];
             slotOf = new int[n.serviceCount()];
-            order = new long[n.municipalities.length];
+            order = new long[n.territories().municipalities().length];
             dist = new double[n.territoryCount()];
             reached = new int[n.actorCount()];
             depth = new int[n.actorCount()];
             parent = new int[n.actorCount()];
             root = new int[n.actorCount()];
-            kind = new int[n.actorCount()];
+            edge = new int[n.actorCount()];
             queue = new int[n.actorCount()];
             wanted = new int[n.actorCount()];
         }
@@ -256,7 +261,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
      */
     private int inReach(int m, double maxKm, Scratch x) {
         x.count = 0;
-        grid.within(m, maxKm, x);
+        territories.within(m, maxKm, x);
         int count = x.count;
         Arrays.sort(x.order, 0, count);
         return count;
@@ -272,8 +277,8 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         double[] dist = x.dist;
         int[] slotOf = x.slotOf;
         int[] seen = x.seen;
-        long lowKey = (long) n.tin[q.category()] << 32;
-        long highKey = (long) n.tout[q.category()] << 32;
+        long lowKey = (long) n.categories().tin(q.category()) << 32;
+        long highKey = (long) n.categories().tout(q.category()) << 32;
         int found = 0;
         float kth = Float.POSITIVE_INFINITY;
         for (int i = 0; i < count; i++) {
@@ -290,7 +295,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             // turns up among equal float distances), so a district-wide service is met once. The
             // territories below the first scanned already are all scanned, upwards, so the one a
             // service is met in is the nearest it is available in.
-            for (int t = mun; t >= 0; t = n.territoryParent[t]) {
+            for (int t = mun; t >= 0; t = territories.parent(t)) {
                 if (x.territoryStamp[t] == stamp && x.territoryDist[t] <= d) {
                     break;
                 }
@@ -310,7 +315,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
                     }
                     seen[s] = stamp;
                     slotOf[s] = -1;
-                    if (!q.includeFull() && n.capacity[s] >= 0 && n.capacity[s] - n.occupied[s] <= 0) {
+                    if (!q.includeFull() && services.isFull(s)) {
                         continue;
                     }
                     x.reserve(found);
@@ -398,13 +403,14 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         }
         int sa = x.service[a];
         int sb = x.service[b];
-        int[] capacity = network.capacity;
-        if ((capacity[sa] < 0) != (capacity[sb] < 0)) {
-            return capacity[sa] >= 0;
+        int capacityA = services.capacity(sa);
+        int capacityB = services.capacity(sb);
+        if ((capacityA < 0) != (capacityB < 0)) {
+            return capacityA >= 0;
         }
-        if (capacity[sa] >= 0) {
-            int freeA = capacity[sa] - network.occupied[sa];
-            int freeB = capacity[sb] - network.occupied[sb];
+        if (capacityA >= 0) {
+            int freeA = capacityA - services.occupied(sa);
+            int freeB = capacityB - services.occupied(sb);
             if (freeA != freeB) {
                 return freeA > freeB;
             }
@@ -414,7 +420,6 @@ public final class RingScanReferrals implements ReferralAlgorithm {
     }
 
     private List<Referral> explain(int[] best, int size, int municipality, Scratch x) {
-        Network n = network;
         int[] local = localEntryPoints[municipality];
         int stamp = x.next();
         if (local != null) {
@@ -424,7 +429,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         for (int i = 0; i < size; i++) {
             int c = best[i];
             int s = x.service[c];
-            int p = n.provider(s);
+            int p = services.provider(s);
             int length = 0;
             int end = p;
             for (; end >= 0; end = local(end, x, stamp) ? x.parent[end] : sharedParent[end]) {
@@ -434,19 +439,19 @@ public final class RingScanReferrals implements ReferralAlgorithm {
                 length = 0;
             }
             int[] route = new int[length];
-            String[] ties = new String[Math.max(0, length - 1)];
+            String[] kinds = new String[Math.max(0, length - 1)];
             for (int j = 0, a = p; j < length; j++) {
                 route[j] = a;
                 if (j < length - 1) {
                     boolean fromLocal = local(a, x, stamp);
-                    ties[j] = n.kindNames[fromLocal ? x.kind[a] : sharedKind[a]];
+                    kinds[j] = ties.kind(fromLocal ? x.edge[a] : sharedEdge[a]);
                     a = fromLocal ? x.parent[a] : sharedParent[a];
                 }
             }
             int hops = length == 0 ? UNREACHABLE_HOPS : length - 1;
             double distance = x.distance[c];
-            referrals.add(new Referral(s, distance, n.freePlaces(s), x.nearest[c], x.via[c],
-                    route, List.of(ties), distance + hops));
+            referrals.add(new Referral(s, distance, services.freePlaces(s), x.nearest[c], x.via[c],
+                    route, List.of(kinds), distance + hops));
         }
         return referrals;
     }
@@ -479,7 +484,6 @@ public final class RingScanReferrals implements ReferralAlgorithm {
      * from the local entry points than from the shared ones.
      */
     private void routesFromLocalEntryPoints(int[] local, int[] best, int size, Scratch x, int stamp) {
-        Network n = network;
         int[] reached = x.reached;
         int[] depth = x.depth;
         int[] queue = x.queue;
@@ -495,7 +499,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         int missing = 0;
         int limit = 0;
         for (int i = 0; i < size; i++) {
-            int p = n.provider(x.service[best[i]]);
+            int p = services.provider(x.service[best[i]]);
             if (x.wanted[p] != stamp && reached[p] != stamp) {
                 missing++;
                 limit = Math.max(limit, sharedDepth[p]);
@@ -505,14 +509,14 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         while (head < tail && missing > 0 && depth[queue[head]] < limit) {
             int a = queue[head++];
             int d = depth[a] + 1;
-            for (int j = n.adjStart[a]; j < n.adjStart[a + 1]; j++) {
-                int b = n.adj[j];
+            for (int j = ties.edgeStart(a); j < ties.edgeEnd(a); j++) {
+                int b = ties.target(j);
                 if (reached[b] != stamp) {
                     reached[b] = stamp;
                     if (d <= sharedDepth[b]) {
                         depth[b] = d;
                         x.parent[b] = a;
-                        x.kind[b] = n.adjKind[j];
+                        x.edge[b] = j;
                         x.root[b] = x.root[a];
                         queue[tail++] = b;
                     } else {

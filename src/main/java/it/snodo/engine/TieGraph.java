@@ -2,16 +2,26 @@ package it.snodo.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The tie graph of a snapshot as DESIGN.md defines it (undirected, unweighted, simple: one edge
- * per tied pair; every actor a node, those without ties too), or that graph without some actors
- * and ties, asked by the algorithms for what they need of its shape instead of reading the
- * snapshot's adjacency arrays: the connected components and the articulation points and bridges.
- * Get the whole graph's with {@link Network#tieGraph()}; it is shared by the snapshots that differ
- * only in needs.
+ * The tie graph of a snapshot as docs/design.md defines it (undirected, unweighted, simple: one
+ * edge per tied pair; every actor a node, those without ties too), or that graph without some
+ * actors and ties: its edges, with the strength and kinds of each pair's ties, and what the
+ * algorithms need of its shape, the connected components and the articulation points and bridges.
+ * Get the whole graph with {@link Network#tieGraph()}; it is built once per snapshot, immutable,
+ * and shared by the snapshots that differ only in needs.
+ *
+ * <p>The edges are numbered: those of actor a are {@code edgeStart(a) ≤ j < edgeEnd(a)}, in the
+ * order of their other actor ({@link #target}), each pair once from either end (compressed sparse
+ * rows, sorted). An edge carries the strength of its pair's strongest tie (unknown counts as 0),
+ * that tie's kind (between equals, the kind first in the alphabet), and how many kinds of tie the
+ * pair has (its multiplexity). A graph {@link #without} removals shares these edges: its edge
+ * methods read the whole graph's, and only {@link #contains}, the components and the cuts leave
+ * out what is removed.
  *
  * <p>Each answer is computed once, on first use, and kept (immutable, safe to share between
  * threads):
@@ -34,8 +44,20 @@ import java.util.Objects;
  */
 public final class TieGraph {
 
+    /** A tie as given: {@code from} and {@code to} name actors; strength may be null. */
+    record Row(String from, String to, String kind, Double strength) {
+    }
+
+    /** The edges in compressed sparse rows: the neighbours of a are adj[start[a] .. start[a + 1]). */
     private final int[] start;
     private final int[] adj;
+    /** Per edge, the strength of the pair's strongest tie. */
+    private final double[] strength;
+    /** Per edge, the kind of the pair's strongest tie, an index in {@code kindNames}. */
+    private final int[] kind;
+    /** Per edge, the kinds of the pair's ties, one bit per index in {@code kindNames}. */
+    private final int[] kinds;
+    private final String[] kindNames;
     /** Per actor, true when removed; null when nothing is. */
     private final boolean[] removed;
     /** The removed pairs, as {@code min << 32 | max}, ascending; empty when none. */
@@ -44,14 +66,77 @@ public final class TieGraph {
     private volatile Components components;
     private volatile Cuts cuts;
 
-    /** The graph in compressed sparse rows: the neighbours of a are adj[start[a] .. start[a + 1]). */
-    TieGraph(int[] start, int[] adj) {
-        this(start, adj, null, new long[0]);
+    /**
+     * The tie graph of the given ties between the given actors: a tie of an actor with itself is
+     * left out, several ties of a pair (either way) are one edge.
+     *
+     * @throws UnknownEntity when a tie names an actor not given
+     */
+    TieGraph(List<Row> rows, Actors actors) {
+        int na = actors.count();
+        List<String> names = new ArrayList<>();
+        Map<Long, double[]> pairStrength = new HashMap<>();
+        Map<Long, int[]> pairKinds = new HashMap<>();
+        for (Row e : rows) {
+            int x = actors.index(e.from());
+            int y = actors.index(e.to());
+            if (x == y) {
+                continue;
+            }
+            long key = key(x, y);
+            int k = names.indexOf(e.kind());
+            if (k < 0) {
+                names.add(e.kind());
+                k = names.size() - 1;
+            }
+            double s = e.strength() == null ? 0 : e.strength();
+            // The strongest tie names the pair's kind; between equals, the kind first in the alphabet.
+            pairStrength.merge(key, new double[] {s, k}, (p, q) -> p[0] > q[0] ? p : q[0] > p[0] ? q
+                    : names.get((int) p[1]).compareTo(names.get((int) q[1])) <= 0 ? p : q);
+            int bit = 1 << k;
+            pairKinds.merge(key, new int[] {bit}, (p, q) -> new int[] {p[0] | q[0]});
+        }
+        kindNames = names.toArray(String[]::new);
+        int[] degree = new int[na + 1];
+        for (long key : pairStrength.keySet()) {
+            degree[(int) (key >>> 32)]++;
+            degree[(int) key]++;
+        }
+        start = Rows.offsets(degree, na);
+        long[] entries = new long[2 * pairStrength.size()];
+        int e = 0;
+        for (long key : pairStrength.keySet()) {
+            int x = (int) (key >>> 32);
+            int y = (int) key;
+            entries[e++] = ((long) x << 32) | y;
+            entries[e++] = ((long) y << 32) | x;
+        }
+        Arrays.sort(entries);
+        adj = new int[entries.length];
+        strength = new double[entries.length];
+        kinds = new int[entries.length];
+        kind = new int[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            int x = (int) (entries[i] >>> 32);
+            int y = (int) entries[i];
+            long key = key(x, y);
+            adj[i] = y;
+            strength[i] = pairStrength.get(key)[0];
+            kind[i] = (int) pairStrength.get(key)[1];
+            kinds[i] = pairKinds.get(key)[0];
+        }
+        removed = null;
+        cut = new long[0];
     }
 
-    private TieGraph(int[] start, int[] adj, boolean[] removed, long[] cut) {
-        this.start = Objects.requireNonNull(start, "start");
-        this.adj = Objects.requireNonNull(adj, "adj");
+    /** The view of {@code whole} without the actors and pairs given. */
+    private TieGraph(TieGraph whole, boolean[] removed, long[] cut) {
+        this.start = whole.start;
+        this.adj = whole.adj;
+        this.strength = whole.strength;
+        this.kind = whole.kind;
+        this.kinds = whole.kinds;
+        this.kindNames = whole.kindNames;
         this.removed = removed;
         this.cut = cut;
     }
@@ -90,12 +175,94 @@ public final class TieGraph {
                 gone[a] |= removed[a];
             }
         }
-        return new TieGraph(start, adj, gone, keys);
+        return new TieGraph(this, gone, keys);
     }
 
     /** The actors of the snapshot, removed ones included: actor indices run below this. */
     public int actorCount() {
         return start.length - 1;
+    }
+
+    /** How many pairs of actors are tied (several ties between one pair are one edge), removals not counted. */
+    public int pairCount() {
+        return adj.length / 2;
+    }
+
+    /** The edges, each pair counted from both ends: edge indices run below this. */
+    public int edgeCount() {
+        return adj.length;
+    }
+
+    /** The first edge of actor a. */
+    public int edgeStart(int a) {
+        return start[a];
+    }
+
+    /** One past the last edge of actor a. */
+    public int edgeEnd(int a) {
+        return start[a + 1];
+    }
+
+    /** How many actors a is tied to. */
+    public int degree(int a) {
+        return start[a + 1] - start[a];
+    }
+
+    /** The actor edge j leads to (from the actor whose edge it is). */
+    public int target(int j) {
+        return adj[j];
+    }
+
+    /** The strength of the strongest tie of edge j's pair (an unknown strength counts as 0). */
+    public double strength(int j) {
+        return strength[j];
+    }
+
+    /** The kind of the strongest tie of edge j's pair. */
+    public String kind(int j) {
+        return kindNames[kind[j]];
+    }
+
+    /** How many kinds of tie join edge j's pair: its multiplexity. */
+    public int kindCount(int j) {
+        return Integer.bitCount(kinds[j]);
+    }
+
+    /** The edge from a to b, or -1 when they are not tied. */
+    public int edge(int a, int b) {
+        int j = Arrays.binarySearch(adj, start[a], start[a + 1], b);
+        return j < 0 ? -1 : j;
+    }
+
+    /** True when some tie joins a and b, either way. */
+    public boolean isTied(int a, int b) {
+        return edge(a, b) >= 0;
+    }
+
+    /**
+     * The kind of the strongest tie between two tied actors.
+     *
+     * @throws IllegalArgumentException when they are not tied
+     */
+    public String kindBetween(int a, int b) {
+        return kind(tiedEdge(a, b));
+    }
+
+    /**
+     * The strength of the strongest tie between two tied actors.
+     *
+     * @throws IllegalArgumentException when they are not tied
+     */
+    public double strengthBetween(int a, int b) {
+        return strength(tiedEdge(a, b));
+    }
+
+    private int tiedEdge(int a, int b) {
+        int j = edge(a, b);
+        if (j < 0) {
+            throw new IllegalArgumentException("actors " + a + " and " + b + " are not tied");
+        }
+        return j;
     }
 
     /** Whether the actor is in this graph (not removed). */
@@ -120,7 +287,7 @@ public final class TieGraph {
 
     /**
      * The components of two or more actors, each ascending, sorted by their first actor (as
-     * DESIGN.md lists them; actor indices are in id order).
+     * docs/design.md lists them; actor indices are in id order).
      */
     public List<List<Integer>> components() {
         Components c = labels();
@@ -168,6 +335,11 @@ public final class TieGraph {
             bridges.add(new int[] {(int) (k >>> 32), (int) k});
         }
         return List.copyOf(bridges);
+    }
+
+    /** The bytes of the arrays, for {@link Network#arrayBytes()}. */
+    long arrayBytes() {
+        return 4L * (start.length + adj.length + kinds.length + kind.length) + 8L * strength.length;
     }
 
     private boolean kept(int a, int b) {

@@ -42,10 +42,8 @@ final class DeclinedFull {
     /** The category and every broader one. */
     private int[] ancestors(int category) {
         List<Integer> found = new ArrayList<>();
-        for (int c = 0; c < network.categoryCount(); c++) {
-            if (network.isWithin(category, c)) {
-                found.add(c);
-            }
+        for (int c = category; c >= 0; c = network.categories().parent(c)) {
+            found.add(c);
         }
         return found.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -62,7 +60,7 @@ final class DeclinedFull {
         List<Entry> candidates = network.isMunicipality(territory)
                 ? byMunicipality.getOrDefault(territory, List.of()) : entries;
         for (Entry e : candidates) {
-            if (network.isPartOf(e.municipality(), territory)) {
+            if (network.territories().isPartOf(e.municipality(), territory)) {
                 for (int c : e.categories()) {
                     people[c] += e.people();
                 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.engine.EngineSnapshot;
 import it.snodo.engine.GapAnalysis;
 import it.snodo.engine.Network;
 import it.snodo.network.ConfidentialPlaces;
@@ -75,9 +76,9 @@ class GapController {
                     + " with demand or a covering service there; the state is UNCOVERED, UNDER, FRAGILE or COVERED,"
                     + " checked in that order. Ask with Accept: text/csv for a spreadsheet.")
     GapReport report(@RequestParam String territory) {
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
-        SnapshotIds ids = engine.ids();
+        SnapshotIds ids = new SnapshotIds(engine.network());
         int t = ids.territory(territory);
         List<GapRow> rows = new ArrayList<>();
         Map<GapAnalysis.State, Integer> states = new EnumMap<>(GapAnalysis.State.class);
@@ -113,9 +114,9 @@ class GapController {
                     + " it has neither demand nor a covering service there). Ask with Accept: text/csv for one row"
                     + " per territory and category.")
     GapMatrix matrix(@RequestParam(defaultValue = "DISTRICT") TerritoryLevel level) {
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
-        SnapshotIds ids = engine.ids();
+        SnapshotIds ids = new SnapshotIds(engine.network());
         List<String> categories = ids.categoryCodes();
         List<TerritoryRef> territories = new ArrayList<>();
         List<List<GapAnalysis.State>> cells = new ArrayList<>();

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.engine.EngineSnapshot;
 import it.snodo.engine.FragilityAnalysis.Fragility;
 import it.snodo.engine.Network;
 import it.snodo.engine.NetworkMeasures.Measures;
@@ -64,8 +65,8 @@ class MeasuresController {
                     + " whose loss does), the connected parts of two or more actors, and the actors without ties."
                     + " Ids are sorted; names gives each one's name.")
     FragilityAnswer fragility() {
-        Snapshots.Engine engine = snapshots.fresh();
-        SnapshotIds ids = engine.ids();
+        EngineSnapshot engine = snapshots.fresh();
+        SnapshotIds ids = new SnapshotIds(engine.network());
         Fragility f = engine.fragility();
         Map<String, String> names = new TreeMap<>();
         List<String> points = ids.actorIds(f.articulationPoints(), names);
@@ -88,9 +89,9 @@ class MeasuresController {
                     + " actors are the brokers; Louvain communities with the modularity of that partition; multiplexity"
                     + " (tie kinds per tied pair). Computed once per network version.")
     MeasuresAnswer measures(@RequestParam(required = false) String territory) {
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
-        SnapshotIds ids = engine.ids();
+        SnapshotIds ids = new SnapshotIds(engine.network());
         int t = territory == null ? -1 : ids.territory(territory);
         HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
         boolean withoutConfidential = places.measuresWithoutConfidential(t);
@@ -136,9 +137,9 @@ class MeasuresController {
             description = "The needs that would lose their last answer, grouped by municipality and category with their"
                     + " people, and the actors that would become articulation points of the tie graph.")
     WhatIfAnswer whatIf(@Valid @RequestBody WhatIfRequest request) {
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
-        SnapshotIds ids = engine.ids();
+        SnapshotIds ids = new SnapshotIds(engine.network());
         List<Integer> actors = new ArrayList<>();
         List<Integer> services = new ArrayList<>();
         List<Violation> unknown = new ArrayList<>();

@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts Neo4j in-process when no {@code spring.neo4j.uri} is configured, and provides the Driver
  * that talks to it over Bolt. With a {@code spring.neo4j.uri}, this configuration steps aside and
- * Spring Boot's own Driver connects to that server or cluster.
+ * Spring Boot's own Driver connects to that server or cluster. Either way, Spring Boot builds
+ * Spring Data Neo4j's {@code Neo4jClient} and {@code Neo4jTransactionManager}, which the reads
+ * use, on that one Driver (its data auto-configuration waits for a Driver bean, ours included).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.neo4j.uri:}'.isBlank()")

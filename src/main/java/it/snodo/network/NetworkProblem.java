@@ -6,7 +6,10 @@ import it.snodo.web.Problem;
 import it.snodo.web.ProblemType;
 import it.snodo.web.Violation;
 
-/** A write the network refuses, and why: the web layer answers it as the problem detail of its type. */
+/**
+ * A request the network refuses (a write it cannot make, an entity that is not there), and why: the
+ * web layer answers it as the problem detail of its type.
+ */
 abstract sealed class NetworkProblem extends RuntimeException implements Problem
         permits UnknownEntity, EntityConflict, BrokenGraph, StaleRevision, InvalidRows {
 

@@ -46,7 +46,7 @@ abstract class ResourceController<T extends Row> {
     @Operation(summary = "Get one by its id; the ETag is its revision, for If-Match on a replace")
     ResponseEntity<T> get(@PathVariable String id) {
         NetworkReader.Revised<T> found = reader.<T>getRevised(kind, id)
-                .orElseThrow(() -> new ApiException.NotFound("No " + kind.word + " '" + id + "'"));
+                .orElseThrow(() -> new UnknownEntity("No " + kind.word + " '" + id + "'", List.of()));
         return ResponseEntity.ok().eTag(Long.toString(found.revision())).body(shown(List.of(found.row())).get(0));
     }
 

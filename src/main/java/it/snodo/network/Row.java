@@ -12,7 +12,7 @@ import it.snodo.web.Violation;
  *
  * <p>Each row knows what it is, how its Cypher write takes it, what it names and what it must
  * satisfy on its own: a new property of a kind goes in its record and in the Cypher of its kind
- * ({@code Writes}, {@code NetworkReader}), nowhere else.
+ * ({@code Writes}, {@code RowQuery}), nowhere else.
  */
 @PlainText
 public sealed interface Row permits Territory, Category, Cooperative, Partner, Service, Need, Tie {

@@ -94,7 +94,7 @@ class TieController {
         return ResponseEntity.noContent().header(ResourceController.VERSION_HEADER, Long.toString(version)).build();
     }
 
-    private static ApiException notFound(String from, String to, TieKind kind) {
-        return new ApiException.NotFound("No " + kind + " tie from '" + from + "' to '" + to + "'");
+    private static UnknownEntity notFound(String from, String to, TieKind kind) {
+        return new UnknownEntity("No " + kind + " tie from '" + from + "' to '" + to + "'", List.of());
     }
 }

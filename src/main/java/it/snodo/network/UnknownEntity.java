@@ -5,7 +5,7 @@ import java.util.List;
 import it.snodo.web.ProblemType;
 import it.snodo.web.Violation;
 
-/** What a write or delete names does not exist: "No territory '015182'". */
+/** What a request names does not exist: "No territory '015182'". */
 final class UnknownEntity extends NetworkProblem {
 
     UnknownEntity(String detail, List<Violation> errors) {

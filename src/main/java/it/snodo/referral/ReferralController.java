@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.engine.EngineSnapshot;
 import it.snodo.engine.ConnectionPathAlgorithm.ConnectionPath;
 import it.snodo.engine.Network;
 import it.snodo.engine.ReferralAlgorithm;
@@ -86,9 +87,9 @@ class ReferralController {
         if (!errors.isEmpty()) {
             throw new ApiException.InvalidInput("The referral query is not valid", errors);
         }
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
-        SnapshotIds ids = engine.ids();
+        SnapshotIds ids = new SnapshotIds(engine.network());
         int c = ids.category(category);
         int m = ids.municipality(territory, "territory", "Referrals start from a municipality");
         // The caller's list is ranked, cut at maxKm and shown by the distances it may see.
@@ -145,8 +146,8 @@ class ReferralController {
             throw new ApiException.InvalidInput("The path query is not valid",
                     List.of(Violation.of("k", "must be between 1 and " + MAX_PATHS)));
         }
-        Snapshots.Engine engine = snapshots.fresh();
-        SnapshotIds ids = engine.ids();
+        EngineSnapshot engine = snapshots.fresh();
+        SnapshotIds ids = new SnapshotIds(engine.network());
         int source = ids.actor(from);
         int target = ids.actor(to);
         List<PathAnswer> answers = new ArrayList<>();

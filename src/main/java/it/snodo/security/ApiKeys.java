@@ -14,14 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.types.MapAccessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import it.snodo.audit.Audit;
 import it.snodo.neo4j.Neo4jSchema;
@@ -40,6 +43,11 @@ import it.snodo.web.Violation;
  * <p>The first PLANNER key is {@code snodo.security.bootstrap-planner-key} when set; otherwise,
  * when there is no planner key at all, one is made and written to {@code snodo.security.key-file}
  * (beside the database, readable by its owner only), and the log says where — never the key.
+ *
+ * <p>Keys are read through Spring Data Neo4j's {@link Neo4jClient} in read-only transactions,
+ * begun by a {@link TransactionTemplate} rather than {@code @Transactional}: the keys read
+ * themselves at start and after their own writes, calls that no proxy sees. Writes run in the
+ * Driver's managed transactions, which retry.
  */
 @Component
 public class ApiKeys implements InitializingBean {
@@ -57,15 +65,25 @@ public class ApiKeys implements InitializingBean {
     public record Created(ApiKey key, String secret) {
     }
 
+    /** A key as stored, with the hash that finds it. */
+    private record Stored(String hash, ApiKey key) {
+    }
+
     private final Driver driver;
+    private final Neo4jClient neo4j;
+    private final TransactionTemplate reads;
     private final String bootstrapKey;
     private final Path keyFile;
     private volatile Map<String, ApiKey> byHash = Map.of();
 
-    ApiKeys(Driver driver, Neo4jSchema schema, @Value("${snodo.security.bootstrap-planner-key:}") String bootstrapKey,
+    ApiKeys(Driver driver, Neo4jClient neo4j, PlatformTransactionManager transactions, Neo4jSchema schema,
+            @Value("${snodo.security.bootstrap-planner-key:}") String bootstrapKey,
             @Value("${snodo.security.key-file:${snodo.neo4j.home:./data}/planner.key}") Path keyFile) {
         // The schema (the keys' constraints) is applied first: it is a dependency.
         this.driver = driver;
+        this.neo4j = neo4j;
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
         this.bootstrapKey = bootstrapKey == null ? "" : bootstrapKey.strip();
         this.keyFile = keyFile;
     }
@@ -137,22 +155,18 @@ public class ApiKeys implements InitializingBean {
 
     /** Every key, oldest first, without secrets. */
     public List<ApiKey> list() {
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (k:ApiKey) RETURN k.id AS id, k.role AS role, k.cooperative AS cooperative,
-                           k.label AS label, k.createdAt AS createdAt
-                    ORDER BY createdAt, id""").list(ApiKeys::key));
-        }
+        return reads.execute(status -> List.copyOf(neo4j.query("""
+                MATCH (k:ApiKey) RETURN k.id AS id, k.role AS role, k.cooperative AS cooperative,
+                       k.label AS label, k.createdAt AS createdAt
+                ORDER BY createdAt, id""").fetchAs(ApiKey.class).mappedBy((types, r) -> key(r)).all()));
     }
 
     /** One key, without its secret. */
     public Optional<ApiKey> get(String id) {
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (k:ApiKey {id: $id}) RETURN k.id AS id, k.role AS role, k.cooperative AS cooperative,
-                           k.label AS label, k.createdAt AS createdAt""", Map.of("id", id)).list(ApiKeys::key))
-                    .stream().findFirst();
-        }
+        return reads.execute(status -> neo4j.query("""
+                MATCH (k:ApiKey {id: $id}) RETURN k.id AS id, k.role AS role, k.cooperative AS cooperative,
+                       k.label AS label, k.createdAt AS createdAt""").bind(id).to("id")
+                .fetchAs(ApiKey.class).mappedBy((types, r) -> key(r)).first());
     }
 
     /** Deletes a key, effective at once on this instance; the last planner key stays. */
@@ -179,28 +193,28 @@ public class ApiKeys implements InitializingBean {
     /** Reloads the keys; when Neo4j cannot be reached, the keys known so far stay. */
     @Scheduled(fixedDelayString = "${snodo.snapshot.poll:2s}", initialDelayString = "${snodo.snapshot.poll:2s}")
     public void refresh() {
-        try (Session session = driver.session()) {
-            List<Record> rows = session.executeRead(tx -> tx.run("""
-                    MATCH (k:ApiKey) RETURN k.id AS id, k.hash AS hash, k.role AS role, k.cooperative AS cooperative,
-                           k.label AS label, k.createdAt AS createdAt""").list());
+        try {
             Map<String, ApiKey> keys = new HashMap<>();
-            rows.forEach(r -> keys.put(r.get("hash").asString(), key(r)));
+            reads.executeWithoutResult(status -> neo4j.query("""
+                    MATCH (k:ApiKey) RETURN k.id AS id, k.hash AS hash, k.role AS role, k.cooperative AS cooperative,
+                           k.label AS label, k.createdAt AS createdAt""")
+                    .fetchAs(Stored.class).mappedBy((types, r) -> new Stored(r.get("hash").asString(), key(r))).all()
+                    .forEach(stored -> keys.put(stored.hash(), stored.key())));
             byHash = Map.copyOf(keys);
         } catch (RuntimeException e) {
             log.debug("Cannot refresh the keys, keeping the {} known: {}", byHash.size(), e.getMessage());
         }
     }
 
-    private static ApiKey key(Record r) {
+    private static ApiKey key(MapAccessor r) {
         return new ApiKey(r.get("id").asString(), Role.valueOf(r.get("role").asString()),
                 r.get("cooperative").isNull() ? null : r.get("cooperative").asString(), r.get("label").asString(null),
                 r.get("createdAt").asString(null));
     }
 
     private long count(String query) {
-        try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run(query).single().get("n").asLong());
-        }
+        return reads.execute(status -> neo4j.query(query).fetchAs(Long.class)
+                .mappedBy((types, r) -> r.get("n").asLong()).one().orElseThrow());
     }
 
     private void write(String query, Map<String, Object> params) {

@@ -165,7 +165,7 @@ class SentReferralController {
         if (caller.role() == Role.COOPERATIVE && caller.cooperative().equals(provider)) {
             return true;
         }
-        return network.hasService(service) && !network.isConfidentialService(network.service(service));
+        return network.hasService(service) && !network.services().isConfidential(network.service(service));
     }
 
     @GetMapping("/{id}")
@@ -234,10 +234,8 @@ class SentReferralController {
         }
         int t = network.territory(territory);
         List<String> ids = new ArrayList<>();
-        for (int m : network.territoriesOfLevel(Network.MUNICIPALITY)) {
-            if (network.isPartOf(m, t)) {
-                ids.add(network.territoryId(m));
-            }
+        for (int i = 0; i < network.territories().municipalityCountOf(t); i++) {
+            ids.add(network.territoryId(network.territories().municipalityOf(t, i)));
         }
         return ids;
     }
@@ -250,7 +248,7 @@ class SentReferralController {
         int c = network.category(category);
         List<String> codes = new ArrayList<>();
         for (int d = 0; d < network.categoryCount(); d++) {
-            if (network.isWithin(d, c)) {
+            if (network.categories().isWithin(d, c)) {
                 codes.add(network.categoryCode(d));
             }
         }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.engine.EngineSnapshot;
 import it.snodo.engine.IntegratedAnswerAlgorithm;
 import it.snodo.engine.Network;
 import it.snodo.engine.SynergyAlgorithm;
@@ -72,9 +73,9 @@ class SynergyController {
     Suggestions synergies(@RequestParam String cooperative, @RequestParam(defaultValue = "10") int limit) {
         checkLimit(limit);
         Caller.requireOwner(cooperative, "the synergies of '" + cooperative + "'", "cooperative");
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
-        SnapshotIds ids = engine.ids();
+        SnapshotIds ids = new SnapshotIds(engine.network());
         int a = ids.cooperative(cooperative, "cooperative", "Synergies are suggested to cooperatives");
         HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
         List<SynergyAlgorithm.Suggestion> found = places.suggestions(engine.synergies(), a, limit);
@@ -92,8 +93,8 @@ class SynergyController {
         // Every pair with every place counted: for those who see every place (the URL rules say so too).
         ConfidentialPlaces.forCurrentCaller().requireSeesAll("ask for the best pairs of the whole network");
         checkLimit(limit);
-        Snapshots.Engine engine = snapshots.fresh();
-        SnapshotIds ids = engine.ids();
+        EngineSnapshot engine = snapshots.fresh();
+        SnapshotIds ids = new SnapshotIds(engine.network());
         List<PairAnswer> pairs = new ArrayList<>();
         Map<String, String> names = new TreeMap<>();
         for (SynergyAlgorithm.Pair p : engine.topSynergies(limit)) {
@@ -151,9 +152,9 @@ class SynergyController {
         if (!errors.isEmpty()) {
             throw new ApiException.InvalidInput("The integrated-answer query is not valid", errors);
         }
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
         Network n = engine.network();
-        SnapshotIds ids = engine.ids();
+        SnapshotIds ids = new SnapshotIds(engine.network());
         int m = ids.municipality(query.territory(), "territory", "An integrated answer starts from a municipality");
         int[] categories = ids.categories(query.categories(), "categories");
         HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);

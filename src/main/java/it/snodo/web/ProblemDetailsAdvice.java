@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -61,17 +65,34 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * Neo4j cannot be reached (an external server or cluster away): 503, to try again later.
-     * The engine's answers do not come here: they are served from the last snapshot.
+     * The engine's answers do not come here: they are served from the last snapshot. Writes hear
+     * it from the driver itself; reads, through Spring Data Neo4j, hear it translated: a
+     * {@link TransientDataAccessResourceException}, or a {@link TransactionSystemException} when
+     * the read's transaction cannot begin or commit. Either is an outage only when the driver's
+     * exception is its cause; any other is unexpected, as it was before.
      */
-    @ExceptionHandler({org.neo4j.driver.exceptions.ServiceUnavailableException.class,
-            org.neo4j.driver.exceptions.SessionExpiredException.class})
+    @ExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class,
+            TransientDataAccessResourceException.class, TransactionSystemException.class})
     ResponseEntity<Object> handleDatabaseAway(RuntimeException e) {
+        if (!databaseAway(e)) {
+            return handleUnexpected(e);
+        }
         log.warn("Neo4j is unavailable: {}", e.getMessage());
         ResponseEntity<Object> problem = problem(ProblemType.DATABASE_UNAVAILABLE,
                 "The database cannot be reached: nothing was written. Referrals, paths, gaps and the other analyses"
                         + " still answer from the last snapshot; try writes again later.", List.of());
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "10").body(problem.getBody());
+    }
+
+    /** Whether the driver said that Neo4j cannot be reached: itself, or as the cause of Spring's exception. */
+    private static boolean databaseAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ServiceUnavailableException || t instanceof SessionExpiredException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

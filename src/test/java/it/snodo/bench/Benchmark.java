@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import it.snodo.SnodoApplication;
+import it.snodo.engine.EngineSnapshot;
 import it.snodo.engine.Network;
 import it.snodo.engine.ReferralAlgorithm;
 import it.snodo.network.Need;
@@ -116,7 +117,7 @@ public final class Benchmark {
                     again * 1000, null, null, null, null));
 
             double[] builds = new double[3];
-            Snapshots.Engine engine = null;
+            EngineSnapshot engine = null;
             for (int i = 0; i < builds.length; i++) {
                 long s = System.nanoTime();
                 engine = snapshots.rebuildNow();
@@ -166,7 +167,7 @@ public final class Benchmark {
         add("write visible in answers (write + rebuild)", ms, null, null);
     }
 
-    private void measureReferrals(Snapshots.Engine engine, Driver driver, int n, int peerN) {
+    private void measureReferrals(EngineSnapshot engine, Driver driver, int n, int peerN) {
         Network net = engine.network();
         int[] muns = municipalities(net);
         int[][] queries = new int[n][];
@@ -195,7 +196,7 @@ public final class Benchmark {
         notes.put("referralPeerAgreement", same + " of " + peerN + " answers name the same services in the same order");
     }
 
-    private void measurePaths(Snapshots.Engine engine, Driver driver, int n, int peerN) {
+    private void measurePaths(EngineSnapshot engine, Driver driver, int n, int peerN) {
         Network net = engine.network();
         int[][] pairs = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -208,7 +209,7 @@ public final class Benchmark {
         add("connection paths k=5 (engine vs SHORTEST 5)", ms, "cypher/peer/paths.cypher", peer);
     }
 
-    private void measureGaps(Snapshots.Engine engine, Driver driver, int n, int peerN) {
+    private void measureGaps(EngineSnapshot engine, Driver driver, int n, int peerN) {
         Network net = engine.network();
         int[] districts = net.territoriesOfLevel("DISTRICT");
         int[] asked = new int[n];
@@ -221,7 +222,7 @@ public final class Benchmark {
         add("gap report of a district", ms, "cypher/peer/gaps.cypher", peer);
     }
 
-    private void measureMatrix(Snapshots.Engine engine, int n) {
+    private void measureMatrix(EngineSnapshot engine, int n) {
         int[] districts = engine.network().territoriesOfLevel("DISTRICT");
         double[] ms = time(n, 2, i -> {
             for (int d : districts) {
@@ -231,7 +232,7 @@ public final class Benchmark {
         add("gap matrix, every district (" + districts.length + ")", ms, null, null);
     }
 
-    private void measureSynergies(Snapshots.Engine engine, int n) {
+    private void measureSynergies(EngineSnapshot engine, int n) {
         Network net = engine.network();
         List<Integer> coops = new ArrayList<>();
         for (int a = 0; a < net.actorCount(); a++) {
@@ -249,7 +250,7 @@ public final class Benchmark {
         add("synergies top 10 for every cooperative (" + coops.size() + ")", all, null, null);
     }
 
-    private void measureIntegrated(Snapshots.Engine engine, int n) {
+    private void measureIntegrated(EngineSnapshot engine, int n) {
         Network net = engine.network();
         int[] muns = municipalities(net);
         List<Integer> leaves = new ArrayList<>();

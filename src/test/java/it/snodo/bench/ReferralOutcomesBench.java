@@ -94,7 +94,7 @@ public final class ReferralOutcomesBench {
         int d = network.territoriesOfLevel("DISTRICT")[0];
         List<String> ids = new ArrayList<>();
         for (int m : network.territoriesOfLevel(Network.MUNICIPALITY)) {
-            if (network.isPartOf(m, d)) {
+            if (network.territories().isPartOf(m, d)) {
                 ids.add(network.territoryId(m));
             }
         }

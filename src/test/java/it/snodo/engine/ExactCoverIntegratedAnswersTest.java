@@ -408,7 +408,7 @@ class ExactCoverIntegratedAnswersTest {
             assertThat(a.assignments()).as("%s", q).hasSize(categories.size() - expectedUncovered.size());
             for (Assignment x : a.assignments()) {
                 assertThat(a.providers()).contains(x.provider());
-                assertThat(n.coversCategory(x.service(), x.category())).isTrue();
+                assertThat(n.services().coversCategory(x.service(), x.category())).isTrue();
                 assertThat(x.distanceKm()).isLessThanOrEqualTo(q.get("maxKm").asDouble());
             }
         }

@@ -152,11 +152,11 @@ public final class JGraphTJudge {
             weighted.addVertex(a);
         }
         for (int a = 0; a < network.actorCount(); a++) {
-            for (int j = network.adjStart[a]; j < network.adjStart[a + 1]; j++) {
-                int b = network.adj[j];
+            for (int j = network.tieGraph().edgeStart(a); j < network.tieGraph().edgeEnd(a); j++) {
+                int b = network.tieGraph().target(j);
                 if (a < b) {
                     ties.addEdge(a, b);
-                    weighted.setEdgeWeight(weighted.addEdge(a, b), 1 + 1e-3 * (1 - network.adjStrength[j]));
+                    weighted.setEdgeWeight(weighted.addEdge(a, b), 1 + 1e-3 * (1 - network.tieGraph().strength(j)));
                 }
             }
         }
@@ -262,7 +262,7 @@ public final class JGraphTJudge {
     private double strength(int[] actors) {
         double sum = 0;
         for (int i = 1; i < actors.length; i++) {
-            sum += network.tieStrength(actors[i - 1], actors[i]);
+            sum += network.tieGraph().strengthBetween(actors[i - 1], actors[i]);
         }
         return sum;
     }
@@ -357,9 +357,9 @@ public final class JGraphTJudge {
         }
         List<int[]> tied = new ArrayList<>();
         for (int a = 0; a < n; a++) {
-            for (int j = network.adjStart[a]; j < network.adjStart[a + 1]; j++) {
-                if (a < network.adj[j]) {
-                    tied.add(new int[] {a, network.adj[j]});
+            for (int j = network.tieGraph().edgeStart(a); j < network.tieGraph().edgeEnd(a); j++) {
+                if (a < network.tieGraph().target(j)) {
+                    tied.add(new int[] {a, network.tieGraph().target(j)});
                 }
             }
         }
@@ -611,11 +611,11 @@ public final class JGraphTJudge {
             if (i % 2 == 0) {
                 to = from;
                 for (int step = 1 + random.nextInt(6); step > 0; step--) {
-                    int degree = network.adjStart[to + 1] - network.adjStart[to];
+                    int degree = network.tieGraph().degree(to);
                     if (degree == 0) {
                         break;
                     }
-                    to = network.adj[network.adjStart[to] + random.nextInt(degree)];
+                    to = network.tieGraph().target(network.tieGraph().edgeStart(to) + random.nextInt(degree));
                 }
             }
             pairs[i] = new int[] {from, to};

@@ -44,13 +44,13 @@ class MunicipalityGridTest {
             }
         }
         Network n = b.build();
-        MunicipalityGrid grid = n.municipalityGrid();
+        Territories grid = n.territories();
         for (int q = 0; q < 20; q++) {
             int m = random.nextInt(count);
             for (double maxKm : MAX_KM) {
                 Map<Integer, Double> expected = new TreeMap<>();
                 for (int mun = 0; mun < count; mun++) {
-                    double d = mun == m ? 0 : Geo.distanceKm(n.lat[m], n.lon[m], n.lat[mun], n.lon[mun]);
+                    double d = mun == m ? 0 : Geo.distanceKm(grid.lat(m), grid.lon(m), grid.lat(mun), grid.lon(mun));
                     if (d <= maxKm) {
                         expected.put(mun, d);
                     }

@@ -324,7 +324,11 @@ class NetworkMeasuresTest {
         }
         assertThat(all).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.IntStream.range(0, n.actorCount()).boxed().toList());
-        assertEquals(LouvainCommunities.modularity(n.actorCount(), n.adjStart, n.adj, label), m.modularity(), EXACT);
+        TieGraph ties = n.tieGraph();
+        int[] start = java.util.stream.IntStream.rangeClosed(0, n.actorCount())
+                .map(a -> a < n.actorCount() ? ties.edgeStart(a) : ties.edgeCount()).toArray();
+        int[] adj = java.util.stream.IntStream.range(0, ties.edgeCount()).map(ties::target).toArray();
+        assertEquals(LouvainCommunities.modularity(n.actorCount(), start, adj, label), m.modularity(), EXACT);
         assertThat(ids(n, m.brokers())).startsWith("ex-coop-007", "ex-partner-003");
     }
 }

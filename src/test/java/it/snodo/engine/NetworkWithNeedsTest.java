@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToIntBiFunction;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,17 +49,17 @@ class NetworkWithNeedsTest {
             Network expected = build(2, needs);
 
             assertThat(patched.version()).isEqualTo(2);
-            assertThat(patched.needId).containsExactly(expected.needId);
-            assertThat(patched.needCategory).containsExactly(expected.needCategory);
-            assertThat(patched.needTerritory).containsExactly(expected.needTerritory);
-            assertThat(patched.needPeople).containsExactly(expected.needPeople);
-            assertThat(patched.needStart).containsExactly(expected.needStart);
-            assertThat(patched.needsByMunicipality).containsExactly(expected.needsByMunicipality);
+            assertThat(ids(patched)).containsExactly(ids(expected));
+            assertThat(perNeed(patched, Needs::category)).containsExactly(perNeed(expected, Needs::category));
+            assertThat(perNeed(patched, Needs::territory)).containsExactly(perNeed(expected, Needs::territory));
+            assertThat(perNeed(patched, Needs::people)).containsExactly(perNeed(expected, Needs::people));
+            assertThat(countsIn(patched)).containsExactly(countsIn(expected));
+            assertThat(byTerritory(patched)).containsExactly(byTerritory(expected));
             for (int t = 0; t < expected.territoryCount(); t++) {
                 assertThat(new CoverageGaps(patched).rows(t)).isEqualTo(new CoverageGaps(expected).rows(t));
             }
             // The rest is shared, not copied.
-            assertThat(patched.cover).isSameAs(before.cover);
+            assertThat(patched.services()).isSameAs(before.services());
         }
     }
 
@@ -68,6 +70,26 @@ class NetworkWithNeedsTest {
                 .isInstanceOf(UnknownEntity.class);
         assertThatThrownBy(() -> n.withNeeds(2, List.of(new Network.NeedValues("x", "a", "m9", 1)), List.of()))
                 .isInstanceOf(UnknownEntity.class);
+    }
+
+    private static String[] ids(Network n) {
+        return IntStream.range(0, n.needCount()).mapToObj(n.needs()::id).toArray(String[]::new);
+    }
+
+    /** One value of each need, in index order. */
+    private static int[] perNeed(Network n, ToIntBiFunction<Needs, Integer> value) {
+        return IntStream.range(0, n.needCount()).map(i -> value.applyAsInt(n.needs(), i)).toArray();
+    }
+
+    /** How many needs each territory has. */
+    private static int[] countsIn(Network n) {
+        return IntStream.range(0, n.territoryCount()).map(n.needs()::countIn).toArray();
+    }
+
+    /** The needs of each territory in turn. */
+    private static int[] byTerritory(Network n) {
+        return IntStream.range(0, n.territoryCount())
+                .flatMap(t -> IntStream.range(0, n.needs().countIn(t)).map(i -> n.needs().in(t, i))).toArray();
     }
 
     private static Network.NeedValues randomNeed(String id, Random random) {

@@ -86,8 +86,8 @@ class TieGraphTest {
         Network net = b.build();
         boolean[][] edge = new boolean[n][n];
         for (int a = 0; a < n; a++) {
-            for (int j = net.adjStart[a]; j < net.adjStart[a + 1]; j++) {
-                edge[a][net.adj[j]] = true;
+            for (int j = net.tieGraph().edgeStart(a); j < net.tieGraph().edgeEnd(a); j++) {
+                edge[a][net.tieGraph().target(j)] = true;
             }
         }
         check(net.tieGraph(), new boolean[n], edge);

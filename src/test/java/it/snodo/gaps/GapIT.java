@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import it.snodo.SnodoIT;
+import it.snodo.engine.EngineSnapshot;
 import it.snodo.snapshot.Snapshots;
 
 /** Gap reports and the gap matrix over HTTP, on the real database with the worked example. */
@@ -112,7 +113,7 @@ class GapIT extends SnodoIT {
     @Test
     void aNeedWriteIsInTheSnapshotWhenItReturnsWithoutARebuild() {
         JsonNode before = get("/api/v1/gaps?territory=ex015154").getBody().get("rows");
-        Snapshots.Engine engine = snapshots.fresh();
+        EngineSnapshot engine = snapshots.fresh();
 
         ResponseEntity<JsonNode> created = post("/api/v1/needs", mapper.createObjectNode().put("id", "extra-need")
                 .put("category", "ex-anziani.sportello").put("territory", "ex015154").put("people", 7));
@@ -120,7 +121,7 @@ class GapIT extends SnodoIT {
         long version = Long.parseLong(created.getHeaders().getFirst("Network-Version"));
         // Patched on the writer's thread: the new snapshot is current already, and shares the
         // referral index with the one before (a rebuild would have made a new one).
-        Snapshots.Engine patched = snapshots.current();
+        EngineSnapshot patched = snapshots.current();
         assertThat(patched.version()).isEqualTo(version);
         assertThat(patched.referrals()).isSameAs(engine.referrals());
         // Synergies score open gaps: they must be computed anew.
