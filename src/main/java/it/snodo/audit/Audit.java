@@ -35,11 +35,14 @@ public class Audit {
     /**
      * One entry, as {@code GET /api/v1/audit} lists it.
      *
+     * @param fromStatus for a move of a sent referral, the status it left (null for its sending and
+     *     for every other write)
+     * @param toStatus for a move of a sent referral, the status it reached
      * @param unchanged true for a write that found nothing to change (an import of what is stored):
      *     it names no ids, and its network version is the one it found
      */
     public record Entry(String at, String keyId, String role, String action, List<String> kinds, List<String> ids,
-            boolean idsCut, long rows, Long networkVersion, boolean unchanged) {
+            boolean idsCut, long rows, Long networkVersion, boolean unchanged, String fromStatus, String toStatus) {
     }
 
     private final Neo4jClient neo4j;
@@ -134,7 +137,7 @@ public class Audit {
 
                 RETURN toString(e.at) AS at, e.keyId AS keyId, e.role AS role, e.action AS action, e.kinds AS kinds,
                        e.ids AS ids, e.idsCut AS idsCut, e.rows AS rows, e.networkVersion AS networkVersion,
-                       coalesce(e.unchanged, false) AS unchanged
+                       coalesce(e.unchanged, false) AS unchanged, e.fromStatus AS fromStatus, e.toStatus AS toStatus
                 ORDER BY e.at DESC, elementId(e) DESC
                 LIMIT $limit""";
         return List.copyOf(neo4j.query(query).bindAll(p).fetchAs(Entry.class).mappedBy((types, r) -> entry(r)).all());
@@ -145,6 +148,6 @@ public class Audit {
                 r.get("action").asString(), r.get("kinds").asList(v -> v.asString()),
                 r.get("ids").asList(v -> v.asString()), r.get("idsCut").asBoolean(), r.get("rows").asLong(),
                 r.get("networkVersion").isNull() ? null : r.get("networkVersion").asLong(),
-                r.get("unchanged").asBoolean());
+                r.get("unchanged").asBoolean(), r.get("fromStatus").asString(null), r.get("toStatus").asString(null));
     }
 }

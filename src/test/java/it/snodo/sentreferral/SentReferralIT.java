@@ -255,6 +255,9 @@ class SentReferralIT extends SnodoIT {
         JsonNode audit = get("/api/v1/audit?entity=" + id).getBody();
         assertThat(audit).hasSize(3);
         assertThat(audit.get(0).get("action").asText()).isEqualTo("COMPLETE");
+        assertThat(audit.get(0).get("fromStatus").asText()).isEqualTo("ACCEPTED");
+        assertThat(audit.get(0).get("toStatus").asText()).isEqualTo("COMPLETED");
+        assertThat(audit.get(0).get("kinds").get(0).asText()).isEqualTo("SENT_REFERRAL");
     }
 
     @Test
