@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs the benchmark at one scale: S (a consortium, minutes), M (a region), L (the country).
 #   bench/run.sh S
+#   bench/run.sh M outcomes    the sent referrals' outcome report, lists, sends and moves
 # Builds what it needs, loads a generated network into a fresh embedded Neo4j through the real
 # import path, prints a table and writes target/bench/report-<scale>.json. See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale="${1:-S}"
+main=it.snodo.bench.Benchmark
+if [ "${2:-}" = outcomes ]; then main=it.snodo.bench.ReferralOutcomesBench; fi
 case "$scale" in
   S) heap=2g ;;
   M) heap=8g ;;
@@ -18,4 +21,4 @@ exec java -Xmx"$heap" -XX:+UseParallelGC \
   --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  it.snodo.bench.Benchmark "$scale"
+  "$main" "$scale"

@@ -30,3 +30,17 @@ CREATE INDEX need_urgency IF NOT EXISTS FOR (n:Need) ON (n.urgency);
 // No index on TIED_TO(kind): the planner would seek every tie of a kind to MERGE or find one tie
 // between two actors (quadratic on import); expanding from the actor is what those queries need.
 DROP INDEX tie_kind IF EXISTS;
+
+// Sent referrals: an operational record outside the network (no Entity label), listed newest
+// first, filtered by who may see them, folded into monthly counts by the retention job.
+CREATE CONSTRAINT sent_referral_id IF NOT EXISTS FOR (r:SentReferral) REQUIRE r.id IS UNIQUE;
+CREATE INDEX sent_referral_sent_at IF NOT EXISTS FOR (r:SentReferral) ON (r.sentAt);
+CREATE INDEX sent_referral_status IF NOT EXISTS FOR (r:SentReferral) ON (r.status);
+CREATE INDEX sent_referral_provider IF NOT EXISTS FOR (r:SentReferral) ON (r.provider);
+CREATE INDEX sent_referral_sent_by IF NOT EXISTS FOR (r:SentReferral) ON (r.sentBy);
+CREATE CONSTRAINT sent_referral_month_key IF NOT EXISTS FOR (m:SentReferralMonth) REQUIRE m.key IS UNIQUE;
+// A referral's history: the audit entries of its moves.
+CREATE INDEX audit_referral IF NOT EXISTS FOR (e:AuditEntry) ON (e.referral);
+// What each ledger reads again: the referrals touched since its last read (Neo4j's clock).
+CREATE INDEX sent_referral_touched IF NOT EXISTS FOR (r:SentReferral) ON (r.touched);
+CREATE CONSTRAINT sent_referral_retention_key IF NOT EXISTS FOR (x:SentReferralRetention) REQUIRE x.key IS UNIQUE;

@@ -306,6 +306,7 @@ class GapMap {
             el('th', {scope: 'col', class: 'num'}, t('gaps.supply')),
             el('th', {scope: 'col', class: 'num'}, t('gaps.providers')),
             el('th', {scope: 'col', class: 'num'}, t('gaps.services')),
+            el('th', {scope: 'col', class: 'num'}, t('gaps.declinedFull')),
             el('th', {scope: 'col'}, t('gaps.state')))),
         el('tbody', {}, rows.map(r => el('tr', {dataset: {id: r.category, state: r.state},
           class: r.category === current ? 'current' : null, 'aria-current': r.category === current ? 'true' : null},
@@ -315,6 +316,7 @@ class GapMap {
           : r.supply > 0 ? t('gaps.atLeast', {n: number.format(r.supply)}) : t('gaps.unknown')),
         el('td', {class: 'num'}, number.format(r.providers)),
         el('td', {class: 'num'}, number.format(r.services)),
+        el('td', {class: 'num'}, number.format(r.declinedFull ?? 0)),
         el('td', {}, badge(r.state))))));
   }
 

@@ -1,12 +1,15 @@
 // The referral finder, for the welfare help desk: a category of need and a municipality → the
 // services to send the need to, ranked and explained as /api/v1/referrals answers them. A
 // confidential place is shown as the API answers it for this key: no territory, distance rounded.
+// A PLANNER or HELP_DESK key sends a household to a service from its row; every key but a
+// READER follows the referrals it may see below the results (sent-referrals.js).
 
 import {api} from './api.js';
 import {el, fill} from './dom.js';
 import {register, t} from './i18n.js';
 import {into, showError, start} from './shell.js';
 import {combobox, kindLabel, loadCategories, loadMunicipalities, number, tieLabel} from './pickers.js';
+import {mayFollow, maySend, persons, sendDialog, sentList, when} from './sent-referrals.js';
 
 register({
   it: {
@@ -80,7 +83,7 @@ register({
 const TERRITORY_KINDS = new Set(['MUNICIPALITY', 'DISTRICT', 'PROVINCE', 'REGION']);
 
 start({
-  run: async main => {
+  run: async (main, who) => {
     const [categories, municipalities] = await Promise.all([loadCategories(), loadMunicipalities()]);
     const category = combobox({id: 'category', label: t('referrals.category'), options: categories.options,
       placeholder: t('referrals.categoryPlaceholder')});
@@ -92,6 +95,30 @@ start({
     const results = document.getElementById('results');
     const body = document.getElementById('results-body');
     const messages = main.querySelector('[data-role=messages]');
+
+    let sent = null;
+    if (mayFollow(who)) {
+      sent = sentList({who, categories, municipalities});
+    } else {
+      // No list and no control a READER may not use: a note says why.
+      document.getElementById('sent').replaceWith(el('p', {class: 'note role-note', id: 'sent-needs-key'},
+          t('sent.readerNote')));
+    }
+    let dialog = null;
+    if (maySend(who)) {
+      dialog = sendDialog({categories, municipalities, onSent: (referral, asked) => {
+        fill(messages, el('p', {class: 'done', id: 'sent-ok'}, t('sent.sentOk', {
+          people: persons(referral.people),
+          service: asked.service.name, category: asked.categoryName, municipality: asked.municipalityName})));
+        const cell = asked.opener?.closest('td');
+        cell?.querySelector('.sent-note')?.remove();
+        cell?.append(el('p', {class: 'note small sent-note', dataset: {id: referral.id}},
+            t('sent.sentNote', {time: when(referral.sentAt)}), ' ', el('a', {href: '#sent'}, t('sent.seeIt'))));
+        sent?.load();
+      }});
+    } else {
+      document.getElementById('send-dialog').remove();
+    }
 
     async function search() {
       fill(messages);
@@ -109,11 +136,11 @@ start({
       await into(results, body, t('referrals.loading'), async () => {
         const answer = await api('/api/v1/referrals', {query});
         show(answer.referrals, {category: category.option().label, municipality: municipality.option().label,
-          km: number(Number(query.maxKm))});
+          km: number(Number(query.maxKm))}, query);
       });
     }
 
-    function show(referrals, params) {
+    function show(referrals, params, query) {
       if (!referrals.length) {
         fill(body, el('p', {class: 'note', id: 'referrals-none'}, t('referrals.none', params)));
         return;
@@ -127,11 +154,12 @@ start({
                   el('th', {scope: 'col'}, t('referrals.provider')),
                   el('th', {scope: 'col', class: 'num'}, t('referrals.distance')),
                   el('th', {scope: 'col', class: 'num'}, t('referrals.freePlaces')),
-                  el('th', {scope: 'col'}, t('referrals.path')))),
-              el('tbody', {}, referrals.map(row))));
+                  el('th', {scope: 'col'}, t('referrals.path')),
+                  dialog ? el('th', {scope: 'col'}, t('sent.sendCol')) : null)),
+              el('tbody', {}, referrals.map((r, i) => row(r, i, query)))));
     }
 
-    function row(r, i) {
+    function row(r, i, query) {
       const masked = !r.path.some(s => TERRITORY_KINDS.has(s.kind));
       return el('tr', {dataset: {id: r.service.id, confidential: masked ? 'true' : null}},
           el('td', {class: 'num'}, String(i + 1)),
@@ -143,7 +171,24 @@ start({
             : t('referrals.km', {km: number(r.distanceKm)})),
           el('td', {class: 'num places'}, r.freePlaces === null || r.freePlaces === undefined
             ? el('span', {class: 'note'}, t('referrals.unknown')) : String(r.freePlaces)),
-          el('td', {}, path(r, masked)));
+          el('td', {}, path(r, masked)),
+          dialog ? el('td', {class: 'send'}, sendButton(r, query)) : null);
+    }
+
+    // The referral goes for the category and municipality of the search that listed the row.
+    function sendButton(r, query) {
+      return el('button', {type: 'button', class: 'secondary', dataset: {send: r.service.id},
+        'aria-label': t('sent.sendLabel', {service: r.service.name}), 'aria-haspopup': 'dialog',
+        on: {click: async e => {
+          const opener = e.currentTarget;
+          fill(messages);
+          try {
+            await dialog.open({service: r.service, provider: r.provider, category: query.category,
+              territory: query.territory, opener});
+          } catch (error) {
+            showError(messages, error);
+          }
+        }}}, t('sent.send'));
     }
 
     function path(r, masked) {

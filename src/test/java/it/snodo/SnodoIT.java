@@ -36,6 +36,7 @@ import it.snodo.network.NetworkStore;
         // Rate limits have their own test (LimitsIT); the import limit is small enough to test here.
         "snodo.limits.requests-per-second=0",
         "snodo.limits.max-import-body=1600KB"})
+@org.springframework.context.annotation.Import(TestClock.Config.class)
 public abstract class SnodoIT {
 
     @Autowired
@@ -47,9 +48,13 @@ public abstract class SnodoIT {
     @Autowired
     protected NetworkStore store;
 
+    @Autowired
+    protected TestClock clock;
+
     @BeforeEach
     void emptyDatabase() {
         TestKeys.asPlanner(http);
+        clock.reset();
         store.clear();
     }
 

@@ -35,11 +35,14 @@ public class Audit {
     /**
      * One entry, as {@code GET /api/v1/audit} lists it.
      *
+     * @param fromStatus for a move of a sent referral, the status it left (null for its sending and
+     *     for every other write)
+     * @param toStatus for a move of a sent referral, the status it reached
      * @param unchanged true for a write that found nothing to change (an import of what is stored):
      *     it names no ids, and its network version is the one it found
      */
     public record Entry(String at, String keyId, String role, String action, List<String> kinds, List<String> ids,
-            boolean idsCut, long rows, Long networkVersion, boolean unchanged) {
+            boolean idsCut, long rows, Long networkVersion, boolean unchanged, String fromStatus, String toStatus) {
     }
 
     private final Neo4jClient neo4j;
@@ -86,6 +89,29 @@ public class Audit {
     }
 
     /**
+     * Records a move of a sent referral in {@code tx}: who made it, when, on which referral, from
+     * which status to which ({@code from} null for the referral's sending). Readable as the
+     * referral's history by the keys that may see it, and in the audit list by planners.
+     */
+    public static void recordMove(TransactionContext tx, Instant at, String action, String referral, String from,
+            String to) {
+        Caller caller = Caller.current().orElse(null);
+        Map<String, Object> p = new HashMap<>();
+        p.put("at", at.toString());
+        p.put("keyId", caller == null ? "system" : caller.keyId());
+        p.put("role", caller == null ? "SYSTEM" : caller.role().name());
+        p.put("action", action);
+        p.put("referral", referral);
+        p.put("from", from);
+        p.put("to", to);
+        tx.run("""
+                CREATE (:AuditEntry {at: datetime($at), keyId: $keyId, role: $role, action: $action,
+                                     kinds: ['SENT_REFERRAL'], ids: [$referral], idsCut: false, rows: 1,
+                                     unchanged: false, referral: $referral, fromStatus: $from, toStatus: $to})""", p)
+                .consume();
+    }
+
+    /**
      * Entries newest first: since an instant (inclusive), touching an id, of an entity kind; at
      * most {@code limit}.
      */
@@ -111,7 +137,7 @@ public class Audit {
 
                 RETURN toString(e.at) AS at, e.keyId AS keyId, e.role AS role, e.action AS action, e.kinds AS kinds,
                        e.ids AS ids, e.idsCut AS idsCut, e.rows AS rows, e.networkVersion AS networkVersion,
-                       coalesce(e.unchanged, false) AS unchanged
+                       coalesce(e.unchanged, false) AS unchanged, e.fromStatus AS fromStatus, e.toStatus AS toStatus
                 ORDER BY e.at DESC, elementId(e) DESC
                 LIMIT $limit""";
         return List.copyOf(neo4j.query(query).bindAll(p).fetchAs(Entry.class).mappedBy((types, r) -> entry(r)).all());
@@ -122,6 +148,6 @@ public class Audit {
                 r.get("action").asString(), r.get("kinds").asList(v -> v.asString()),
                 r.get("ids").asList(v -> v.asString()), r.get("idsCut").asBoolean(), r.get("rows").asLong(),
                 r.get("networkVersion").isNull() ? null : r.get("networkVersion").asLong(),
-                r.get("unchanged").asBoolean());
+                r.get("unchanged").asBoolean(), r.get("fromStatus").asString(null), r.get("toStatus").asString(null));
     }
 }

@@ -32,7 +32,8 @@ class AuditController {
     @Operation(summary = "Audit entries, newest first",
             description = "Every write (CRUD, import, keys) with the key id and role that made it, when, the action,"
                     + " the entity kinds and ids (up to 1000 per entry). since: an ISO-8601 instant; entity: an id;"
-                    + " kind: TERRITORY, CATEGORY, COOPERATIVE, PARTNER, SERVICE, NEED, TIE or KEY.")
+                    + " kind: TERRITORY, CATEGORY, COOPERATIVE, PARTNER, SERVICE, NEED, TIE, KEY or SENT_REFERRAL (each move"
+                    + " of a sent referral, with the statuses it left and reached).")
     List<Audit.Entry> list(@RequestParam(required = false) String since,
             @RequestParam(required = false) String entity, @RequestParam(required = false) String kind,
             @RequestParam(defaultValue = "100") int limit) {

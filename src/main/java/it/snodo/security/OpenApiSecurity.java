@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 @Configuration
 @OpenAPIDefinition(info = @Info(title = "Snodo", version = "v1",
         description = "The welfare network of the Alto Milanese: referrals, gaps, synergies. Every /api/v1 call"
-                + " needs 'Authorization: Bearer <key>'; the role of the key (PLANNER, COOPERATIVE, READER) decides"
+                + " needs 'Authorization: Bearer <key>'; the role of the key (PLANNER, COOPERATIVE, HELP_DESK, READER) decides"
                 + " what it may do.",
         license = @License(name = "GPL-3.0-or-later")),
         security = @SecurityRequirement(name = "key"))

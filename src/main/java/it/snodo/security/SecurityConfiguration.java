@@ -50,6 +50,7 @@ class SecurityConfiguration {
 
     private static final String PLANNER = Role.PLANNER.name();
     private static final String COOPERATIVE = Role.COOPERATIVE.name();
+    private static final String HELP_DESK = Role.HELP_DESK.name();
     private static final String READER = Role.READER.name();
 
     /** No inline script or style, no other origin, no frames, no plugins. */
@@ -91,7 +92,15 @@ class SecurityConfiguration {
                                 "/api/v1/categories", "/api/v1/categories/**", "/api/v1/cooperatives",
                                 "/api/v1/cooperatives/**", "/api/v1/partners", "/api/v1/partners/**",
                                 "/api/v1/services", "/api/v1/services/**")
-                        .hasAnyRole(PLANNER, COOPERATIVE, READER)
+                        .hasAnyRole(PLANNER, COOPERATIVE, HELP_DESK, READER)
+                        // The closed loop: who sees which referral, and who may make which move, is
+                        // decided by the controller; a READER sees none.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sent-referrals").hasAnyRole(PLANNER, HELP_DESK)
+                        .requestMatchers("/api/v1/sent-referrals", "/api/v1/sent-referrals/**")
+                        .hasAnyRole(PLANNER, COOPERATIVE, HELP_DESK)
+                        // A help desk records the needs it meets: create and replace, never delete.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/needs").hasAnyRole(PLANNER, HELP_DESK)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/needs/*").hasAnyRole(PLANNER, HELP_DESK)
                         // Planners and cooperatives: the whole network and every analysis.
                         .requestMatchers(HttpMethod.GET, "/api/v1/needs", "/api/v1/needs/**", "/api/v1/ties",
                                 "/api/v1/ties/**", "/api/v1/fragility", "/api/v1/network/measures",

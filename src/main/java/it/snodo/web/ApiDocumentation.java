@@ -70,11 +70,25 @@ class ApiDocumentation {
             Map.entry("POST /api/v1/integrated-answers", "getIntegratedAnswer"),
             Map.entry("POST /api/v1/import", "importNetwork"),
             Map.entry("GET /api/v1/export", "exportNetwork"),
-            Map.entry("GET /api/v1/audit", "listAuditEntries"));
+            Map.entry("GET /api/v1/audit", "listAuditEntries"),
+            Map.entry("POST /api/v1/sent-referrals", "sendReferral"),
+            Map.entry("GET /api/v1/sent-referrals", "listSentReferrals"),
+            Map.entry("GET /api/v1/sent-referrals/{id}", "getSentReferral"),
+            Map.entry("GET /api/v1/sent-referrals/{id}/history", "getSentReferralHistory"),
+            Map.entry("GET /api/v1/sent-referrals/outcomes", "getReferralOutcomes"),
+            Map.entry("POST /api/v1/sent-referrals/{id}/accept", "acceptSentReferral"),
+            Map.entry("POST /api/v1/sent-referrals/{id}/decline", "declineSentReferral"),
+            Map.entry("POST /api/v1/sent-referrals/{id}/complete", "completeSentReferral"),
+            Map.entry("POST /api/v1/sent-referrals/{id}/drop", "dropSentReferral"),
+            Map.entry("POST /api/v1/sent-referrals/{id}/cancel", "cancelSentReferral"));
 
     /** Analyses that name entities: an unknown one is a 404. */
     private static final Set<String> NAMING = Set.of("getReferrals", "getPaths", "getGaps", "getNetworkMeasures",
-            "whatIf", "getSynergies", "getIntegratedAnswer");
+            "whatIf", "getSynergies", "getIntegratedAnswer", "listSentReferrals", "getReferralOutcomes");
+
+    /** The moves of a sent referral: 404, 403, or 409 from the wrong status; never a network write. */
+    private static final Set<String> MOVES = Set.of("acceptSentReferral", "declineSentReferral",
+            "completeSentReferral", "dropSentReferral", "cancelSentReferral");
 
     /** Bounds of query parameters, by operation and name (the controllers refuse anything outside). */
     private static final Map<String, Number[]> BOUNDS = Map.of(
@@ -170,9 +184,12 @@ class ApiDocumentation {
         String resource = resource(path);
         boolean one = path.endsWith("}");
         boolean keys = "keys".equals(resource);
+        // Sent referrals are not the network: their writes have no network version and no ETag.
+        boolean loop = "sent-referrals".equals(resource);
         boolean write = method != PathItem.HttpMethod.GET && !id.equals("whatIf") && !id.equals("getIntegratedAnswer");
         boolean body = operation.getRequestBody() != null;
-        if (method == PathItem.HttpMethod.POST && RESOURCES.containsKey(resource) && !one) {
+        if (method == PathItem.HttpMethod.POST && (RESOURCES.containsKey(resource) || loop) && !one
+                && !MOVES.contains(id)) {
             ok.setDescription("Created");
             header(ok, "Location", "Where the new one is", true);
             responses.addApiResponse("201", ok);
@@ -183,7 +200,7 @@ class ApiDocumentation {
         } else {
             responses.addApiResponse("200", ok);
         }
-        if (write && !keys) {
+        if (write && !keys && !loop) {
             header(ok, "Network-Version", "The version of the network that holds the write", true);
         }
         if (one && RESOURCES.containsKey(resource) && !keys
@@ -196,11 +213,14 @@ class ApiDocumentation {
         problem(responses, ProblemType.INVALID_INPUT, "A parameter or the body is not valid");
         problem(responses, ProblemType.UNAUTHORIZED, "No key, or a key that is unknown or deleted");
         problem(responses, ProblemType.FORBIDDEN, "The key's role or cooperative does not allow this");
-        if (one || NAMING.contains(id) || method == PathItem.HttpMethod.PUT) {
+        if (one || NAMING.contains(id) || MOVES.contains(id) || id.equals("getSentReferralHistory")
+                || method == PathItem.HttpMethod.PUT) {
             problem(responses, ProblemType.NOT_FOUND, "Something the request names does not exist");
         }
         problem(responses, ProblemType.NOT_ACCEPTABLE, "None of the Accept media types can be answered");
-        if (write) {
+        if (MOVES.contains(id)) {
+            problem(responses, ProblemType.WRONG_STATUS, "The referral's current status does not allow the move");
+        } else if (write && !loop) {
             problem(responses, ProblemType.CONFLICT, "The write collides with what exists");
         }
         if (method == PathItem.HttpMethod.PUT && !keys) {
@@ -210,7 +230,7 @@ class ApiDocumentation {
             problem(responses, ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than the endpoint takes");
             problem(responses, ProblemType.UNSUPPORTED_MEDIA_TYPE, "The body is not JSON");
         }
-        if (write && method != PathItem.HttpMethod.DELETE) {
+        if (write && method != PathItem.HttpMethod.DELETE && !MOVES.contains(id)) {
             problem(responses, ProblemType.BROKEN_GRAPH, "The write would break the network graph");
         }
         ApiResponse limited = problem(responses, ProblemType.TOO_MANY_REQUESTS, "The key sent too many requests");

@@ -6,6 +6,11 @@ public enum Role {
     PLANNER,
     /** Reads the network and every analysis; writes only its own cooperative, its services and ties from it. */
     COOPERATIVE,
-    /** An API consumer or help desk: referrals, paths, gaps and the public directory; no writes. */
+    /**
+     * A welfare help desk: reads what a READER reads, records needs (create and replace), sends
+     * referrals, cancels its own and follows what became of the referrals it sent.
+     */
+    HELP_DESK,
+    /** An API consumer: referrals, paths, gaps and the public directory; no writes. */
     READER
 }

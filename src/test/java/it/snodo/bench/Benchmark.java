@@ -60,7 +60,7 @@ public final class Benchmark {
     }
 
     /** The planner key the benchmark starts the service with (a local, throwaway store). */
-    private static final String KEY = "bench-planner-key-not-a-secret-0123456789";
+    static final String KEY = "bench-planner-key-not-a-secret-0123456789";
 
     private final List<Operation> operations = new ArrayList<>();
     private final Map<String, Object> notes = new LinkedHashMap<>();

@@ -56,9 +56,17 @@ class ReadmeTourIT {
     @Autowired
     ObjectMapper mapper;
 
-    /** One command of the tour and the answer the README prints for it. */
-    record Step(int line, List<String> words, String printed) {
+    /**
+     * One command of the tour and the answer the README prints for it.
+     *
+     * @param capture for {@code NAME=$(curl ... | jq -r .field)}, the shell variable set, else null
+     * @param field the answer's field whose value the variable takes
+     */
+    record Step(int line, List<String> words, String printed, String capture, String field) {
     }
+
+    /** {@code NAME=$(curl ... | jq -r .field)}: a command whose answer sets a variable later ones use. */
+    private static final Pattern CAPTURE = Pattern.compile("(?s)([A-Z_]+)=\\$\\((curl .*)\\|\\s*jq -r \\.(\\w+)\\)\\s*");
 
     @Test
     void everyPrintedAnswerOfTheTourIsWhatTheServiceAnswers() throws IOException {
@@ -66,10 +74,11 @@ class ReadmeTourIT {
         List<Step> steps = tour(Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8));
         assertThat(steps).as("curl commands in the README's tour").hasSizeGreaterThan(10);
         Map<String, String> files = new HashMap<>();
+        Map<String, String> variables = new HashMap<>();
         List<String> failures = new ArrayList<>();
         int compared = 0;
         for (Step step : steps) {
-            ResponseEntity<String> answer = run(step, files);
+            ResponseEntity<String> answer = run(step, files, variables);
             String body = answer.getBody() == null ? "" : answer.getBody();
             String compact = compact(body);
             Matcher status = HTTP_STATUS.matcher(step.printed());
@@ -106,13 +115,19 @@ class ReadmeTourIT {
         assertThat(failures).as("what the README prints and the service does not answer").isEmpty();
     }
 
-    private ResponseEntity<String> run(Step step, Map<String, String> files) {
+    private ResponseEntity<String> run(Step step, Map<String, String> files, Map<String, String> variables) {
         HttpHeaders headers = new HttpHeaders();
         HttpMethod method = null;
         String url = null;
         String body = null;
         String output = null;
-        List<String> w = step.words();
+        List<String> w = new ArrayList<>();
+        for (String word : step.words()) {
+            for (Map.Entry<String, String> v : variables.entrySet()) {
+                word = word.replace("$" + v.getKey(), v.getValue());
+            }
+            w.add(word);
+        }
         for (int i = 1; i < w.size(); i++) {
             String word = w.get(i);
             switch (word) {
@@ -131,7 +146,7 @@ class ReadmeTourIT {
                     body = data.startsWith("@") ? files.get(data.substring(1)) : data;
                     assertThat(body).as("README line " + step.line() + ": the file " + data).isNotNull();
                 }
-                case "-i" -> {
+                case "-i", "-s" -> {
                 }
                 case ">" -> output = w.get(++i);
                 default -> {
@@ -151,6 +166,16 @@ class ReadmeTourIT {
                 .isFalse();
         if (output != null) {
             files.put(output, answer.getBody());
+        }
+        if (step.capture() != null) {
+            try {
+                String value = mapper.readTree(answer.getBody()).path(step.field()).asText(null);
+                assertThat(value).as("README line " + step.line() + ": ." + step.field() + " of " + answer.getBody())
+                        .isNotNull();
+                variables.put(step.capture(), value);
+            } catch (IOException e) {
+                throw new AssertionError("README line " + step.line() + ": not JSON: " + answer.getBody(), e);
+            }
         }
         return answer;
     }
@@ -176,6 +201,7 @@ class ReadmeTourIT {
         int commandLine = 0;
         List<String> words = null;
         StringBuilder printed = new StringBuilder();
+        String[] captured = new String[2];
         for (int i = 0; i < readme.size(); i++) {
             String line = readme.get(i);
             if (line.startsWith("## ")) {
@@ -195,22 +221,23 @@ class ReadmeTourIT {
                 // A command goes on while a quote is open or the line ends with a backslash.
                 command.append('\n').append(line);
                 if (complete(command)) {
-                    words = words(command.toString());
+                    words = words(unwrap(command.toString(), captured));
                     command = null;
                 }
                 continue;
             }
             String trimmed = line.trim();
-            if (trimmed.startsWith("curl ")) {
+            if (trimmed.startsWith("curl ") || trimmed.matches("[A-Z_]+=\\$\\(curl .*")) {
                 if (words != null) {
-                    steps.add(new Step(commandLine, words, printed.toString()));
+                    steps.add(new Step(commandLine, words, printed.toString(), captured[0], captured[1]));
                 }
                 words = null;
+                captured = new String[2];
                 printed.setLength(0);
                 commandLine = i + 1;
                 command = new StringBuilder(trimmed);
                 if (complete(command)) {
-                    words = words(command.toString());
+                    words = words(unwrap(command.toString(), captured));
                     command = null;
                 }
             } else if (trimmed.startsWith("#") && words != null) {
@@ -218,9 +245,20 @@ class ReadmeTourIT {
             }
         }
         if (words != null) {
-            steps.add(new Step(commandLine, words, printed.toString()));
+            steps.add(new Step(commandLine, words, printed.toString(), captured[0], captured[1]));
         }
         return steps;
+    }
+
+    /** The curl of {@code NAME=$(curl ... | jq -r .field)}, noting NAME and field in {@code captured}. */
+    private static String unwrap(String command, String[] captured) {
+        Matcher m = CAPTURE.matcher(command);
+        if (!m.matches()) {
+            return command;
+        }
+        captured[0] = m.group(1);
+        captured[1] = m.group(3);
+        return m.group(2);
     }
 
     private static boolean complete(StringBuilder command) {

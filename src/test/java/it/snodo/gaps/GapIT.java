@@ -59,9 +59,9 @@ class GapIT extends SnodoIT {
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         String[] lines = csv.getBody().split("\r\n");
         assertThat(lines[0]).isEqualTo(
-                "territory,category,categoryName,demand,supply,supplyKnown,providers,services,state");
+                "territory,category,categoryName,demand,supply,supplyKnown,providers,services,state,declinedFull");
         assertThat(lines).hasSize(1 + 18);
-        assertThat(lines).contains("ex-ambito-castanese,ex-disabili.lavoro,disabili lavoro,23,0,true,0,0,UNCOVERED");
+        assertThat(lines).contains("ex-ambito-castanese,ex-disabili.lavoro,disabili lavoro,23,0,true,0,0,UNCOVERED,0");
     }
 
     @Test
@@ -92,7 +92,7 @@ class GapIT extends SnodoIT {
         int categories = matrix.get("categories").size();
         String[] lines = csv("/api/v1/gaps/matrix?level=DISTRICT").getBody().split("\r\n");
 
-        assertThat(lines[0]).isEqualTo("territory,territoryName,category,state");
+        assertThat(lines[0]).isEqualTo("territory,territoryName,category,state,declinedFull");
         assertThat(lines).hasSize(1 + territories * categories);
         int empty = 0;
         for (int i = 0; i < territories; i++) {
@@ -101,12 +101,13 @@ class GapIT extends SnodoIT {
                 JsonNode cell = matrix.get("cells").get(i).get(j);
                 assertThat(fields).containsExactly(matrix.get("territories").get(i).get("id").asText(),
                         matrix.get("territories").get(i).get("name").asText(),
-                        matrix.get("categories").get(j).asText(), cell.isNull() ? "" : cell.asText());
+                        matrix.get("categories").get(j).asText(), cell.isNull() ? "" : cell.asText(),
+                        matrix.get("declinedFull").get(i).get(j).asText());
                 empty += cell.isNull() ? 1 : 0;
             }
         }
         assertThat(empty).as("the example has empty cells").isPositive();
-        assertThat(lines).contains("ex-ambito-castanese,Ambito Castanese,ex-immigrati_nomadi.abitare,");
+        assertThat(lines).contains("ex-ambito-castanese,Ambito Castanese,ex-immigrati_nomadi.abitare,,0");
     }
 
     @Test

@@ -172,6 +172,42 @@ class SecurityIT extends SnodoIT {
     }
 
     @Test
+    void aHelpDeskReadsWhatAReaderReadsAndRecordsNeedsButDeletesNone() {
+        String desk = newKey("HELP_DESK", null, "sportello di welfare");
+        for (String path : List.of("/api/v1/referrals?category=ex-anziani&territory=ex015154",
+                "/api/v1/paths?from=ex-coop-000&to=ex-coop-001", "/api/v1/gaps?territory=ex015154",
+                "/api/v1/territories", "/api/v1/categories", "/api/v1/cooperatives", "/api/v1/partners",
+                "/api/v1/services/ex-svc-0000", "/api/v1/sent-referrals", "/api/v1/sent-referrals/outcomes")) {
+            assertThat(as(desk, HttpMethod.GET, path, null).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        }
+        for (String path : List.of("/api/v1/needs", "/api/v1/export", "/api/v1/ties", "/api/v1/fragility",
+                "/api/v1/keys", "/api/v1/synergies?cooperative=ex-coop-000", "/api/v1/network/measures",
+                "/api/v1/audit")) {
+            ResponseEntity<JsonNode> r = as(desk, HttpMethod.GET, path, null);
+            assertThat(r.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(r.getBody().get("detail").asText()).contains("HELP_DESK");
+        }
+        // A need met at the desk: recorded, then replaced; never deleted.
+        com.fasterxml.jackson.databind.node.ObjectNode need = mapper.createObjectNode().put("id", "desk-need-1")
+                .put("category", "ex-anziani.sportello").put("territory", "ex015154").put("people", 2);
+        assertThat(as(desk, HttpMethod.POST, "/api/v1/needs", need).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        need.put("people", 3);
+        assertThat(as(desk, HttpMethod.PUT, "/api/v1/needs/desk-need-1", need).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(get("/api/v1/needs/desk-need-1").getBody().get("people").asInt()).isEqualTo(3);
+        assertThat(as(desk, HttpMethod.DELETE, "/api/v1/needs/desk-need-1", null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        JsonNode service = get("/api/v1/services/ex-svc-0000").getBody();
+        assertThat(as(desk, HttpMethod.PUT, "/api/v1/services/ex-svc-0000", service).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(desk, HttpMethod.POST, "/api/v1/import", example()).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        // A help desk's key is bound to no cooperative.
+        assertThat(post("/api/v1/keys", mapper.createObjectNode().put("role", "HELP_DESK")
+                .put("cooperative", "ex-coop-000").put("label", "x")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void aCooperativeWritesItsOwnCooperativeServicesAndTiesAndNothingElse() {
         String own = newKey("COOPERATIVE", "ex-coop-000", "Cooperativa Esempio ex 0");
         long version = store.version();
