@@ -17,12 +17,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.engine.EngineSnapshot;
 import it.snodo.engine.GapAnalysis;
 import it.snodo.engine.Network;
-import it.snodo.network.ConfidentialPlaces;
-import it.snodo.network.HiddenPlaces;
-import it.snodo.network.SnapshotIds;
 import it.snodo.network.TerritoryLevel;
 import it.snodo.sentreferral.ReferralOutcomes;
 import it.snodo.snapshot.Snapshots;
+import it.snodo.view.ConfidentialPlaces;
+import it.snodo.view.HiddenPlaces;
+import it.snodo.view.SnapshotIds;
 
 /** Gap reports for one territory, and the gap matrix of every territory of a level. */
 @RestController

@@ -14,7 +14,7 @@ import it.snodo.web.Violation;
  * category's code counts as an id), municipalities with a point, nothing part of, member of or
  * tied to itself.
  */
-final class DocumentChecks {
+public final class DocumentChecks {
 
     private DocumentChecks() {
     }
@@ -47,7 +47,7 @@ final class DocumentChecks {
     }
 
     /** What is wrong with a row on its own, its fields named after {@code prefix} ("" for a body). */
-    static void checkRow(Row row, String prefix, List<Violation> violations) {
+    public static void checkRow(Row row, String prefix, List<Violation> violations) {
         String dot = prefix.isEmpty() ? "" : prefix + ".";
         for (Violation v : row.violations()) {
             violations.add(new Violation(dot + v.field(), v.id(), v.message()));

@@ -29,7 +29,7 @@ public class NetworkReader {
      * A filter that leaves out the confidential services (but those the given cooperative
      * provides) and partners: a list filtered by territory must not tell where they are.
      */
-    static final String SHOWN_TO = "shownTo";
+    public static final String SHOWN_TO = "shownTo";
 
     private final Neo4jClient neo4j;
 
@@ -43,7 +43,7 @@ public class NetworkReader {
 
     /** The page of rows of a kind that match every given filter (a null filter is no filter). */
     @Transactional(readOnly = true)
-    <T> PageOf<T> list(EntityKind kind, Map<String, Object> filters, int page, int size) {
+    public <T> PageOf<T> list(EntityKind kind, Map<String, Object> filters, int page, int size) {
         RowQuery q = kind.query;
         Map<String, Object> params = new HashMap<>();
         List<String> predicates = new ArrayList<>();
@@ -87,30 +87,30 @@ public class NetworkReader {
      * A row and its revision: the network version that last wrote it (0 when written before
      * revisions were kept), read together, so that an ETag always names the row it came with.
      */
-    record Revised<T>(T row, long revision) {
+    public record Revised<T>(T row, long revision) {
     }
 
     /** One entity by its key. */
     @Transactional(readOnly = true)
-    <T> Optional<T> get(EntityKind kind, String key) {
+    public <T> Optional<T> get(EntityKind kind, String key) {
         return this.<T>revised(kind, key).map(Revised::row);
     }
 
     /** One entity by its key (an id, a category's code), with its revision. */
     @Transactional(readOnly = true)
-    <T> Optional<Revised<T>> getRevised(EntityKind kind, String key) {
+    public <T> Optional<Revised<T>> getRevised(EntityKind kind, String key) {
         return revised(kind, key);
     }
 
     /** One tie by its ends and kind, with its revision. */
     @Transactional(readOnly = true)
-    Optional<Revised<Tie>> getTie(String from, String to, TieKind kind) {
+    public Optional<Revised<Tie>> getTie(String from, String to, TieKind kind) {
         return revised(EntityKind.TIE, new Tie(from, to, kind, null, null).storedKey());
     }
 
     /** The ids of the confidential partners. */
     @Transactional(readOnly = true)
-    java.util.Set<String> confidentialPartners() {
+    public java.util.Set<String> confidentialPartners() {
         return java.util.Set.copyOf(neo4j.query("MATCH (p:Partner {confidential: true}) RETURN p.id AS id")
                 .fetchAs(String.class).mappedBy((types, r) -> r.get("id").asString()).all());
     }

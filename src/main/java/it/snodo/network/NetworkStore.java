@@ -84,7 +84,7 @@ public class NetworkStore {
     }
 
     /** How a document's rows meet what exists: merge them in, or create/replace one entity. */
-    enum Mode { UPSERT, CREATE, REPLACE }
+    public enum Mode { UPSERT, CREATE, REPLACE }
 
     /** The version of the network now: how many writes were committed. */
     public long version() {
@@ -105,7 +105,7 @@ public class NetworkStore {
         return write(document, Mode.UPSERT);
     }
 
-    long write(NetworkDocument document, Mode mode) {
+    public long write(NetworkDocument document, Mode mode) {
         return write(document, mode, null);
     }
 
@@ -115,7 +115,7 @@ public class NetworkStore {
      * @param ifMatch for a replace, the revisions the entity may be at (an If-Match header); null
      *     for none: the write then goes through whatever the entity's revision (last writer wins)
      */
-    long write(NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch) {
+    public long write(NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch) {
         try {
             return writeAll(document, mode, ifMatch);
         } catch (BrokenGraph e) {
@@ -217,7 +217,7 @@ public class NetworkStore {
      * Deletes one entity as the graph allows: an actor with its services and ties; a territory or
      * category only when nothing uses it; a consortium only when it has no members.
      */
-    long delete(EntityKind kind, String id) {
+    public long delete(EntityKind kind, String id) {
         try (Session session = driver.session()) {
             return committed(session.executeWrite(tx -> {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();
@@ -229,7 +229,7 @@ public class NetworkStore {
     }
 
     /** Deletes one tie. */
-    long deleteTie(String from, String to, TieKind kind) {
+    public long deleteTie(String from, String to, TieKind kind) {
         try (Session session = driver.session()) {
             return committed(session.executeWrite(tx -> {
                 long version = tx.run(BUMP_VERSION).single().get("version").asLong();

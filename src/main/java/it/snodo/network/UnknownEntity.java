@@ -6,9 +6,9 @@ import it.snodo.web.ProblemType;
 import it.snodo.web.Violation;
 
 /** What a request names does not exist: "No territory '015182'". */
-final class UnknownEntity extends NetworkProblem {
+public final class UnknownEntity extends NetworkProblem {
 
-    UnknownEntity(String detail, List<Violation> errors) {
+    public UnknownEntity(String detail, List<Violation> errors) {
         super(detail, errors);
     }
 

@@ -17,12 +17,12 @@ import it.snodo.engine.ConnectionPathAlgorithm.ConnectionPath;
 import it.snodo.engine.Network;
 import it.snodo.engine.ReferralAlgorithm;
 import it.snodo.engine.ReferralAlgorithm.Referral;
-import it.snodo.network.ConfidentialPlaces;
-import it.snodo.network.HiddenPlaces;
-import it.snodo.network.SnapshotIds;
 import it.snodo.snapshot.Snapshots;
 import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
+import it.snodo.view.SnapshotIds;
+import it.snodo.view.ConfidentialPlaces;
+import it.snodo.view.HiddenPlaces;
 
 /** Referrals ("where do I send this need?") and connection paths ("who can introduce us?"). */
 @RestController

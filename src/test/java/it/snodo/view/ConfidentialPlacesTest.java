@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import it.snodo.engine.Network;
 import it.snodo.web.Caller;
 import it.snodo.web.Role;
+import it.snodo.view.ConfidentialPlaces;
+import it.snodo.view.HiddenPlaces;
+import it.snodo.network.Partner;
+import it.snodo.network.PartnerKind;
+import it.snodo.network.Service;
 
 class ConfidentialPlacesTest {
 

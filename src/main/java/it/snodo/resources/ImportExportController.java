@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.resources;
 
 import java.util.Map;
 
@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.network.NetworkDocument;
+import it.snodo.network.NetworkImport;
+import it.snodo.network.NetworkReader;
 
 /** The network document in and out: import (all or nothing, idempotent) and export. */
 @RestController

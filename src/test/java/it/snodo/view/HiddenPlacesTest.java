@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.view;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -27,6 +27,7 @@ import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
 import it.snodo.web.Role;
 import it.snodo.web.Violation;
+import it.snodo.view.ConfidentialPlaces;
 
 /** The confidential-places policy as every analysis asks it (docs/design.md, "Confidential places"). */
 class HiddenPlacesTest {

@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.resources;
 
 import java.util.List;
 
@@ -9,6 +9,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.view.ConfidentialPlaces;
+import it.snodo.network.EntityKind;
+import it.snodo.network.NetworkReader;
+import it.snodo.network.NetworkStore;
+import it.snodo.network.PageOf;
+import it.snodo.network.Partner;
+import it.snodo.network.PartnerKind;
 
 /** CRUD for partners. */
 @RestController

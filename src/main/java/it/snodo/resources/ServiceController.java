@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.resources;
 
 import java.util.List;
 
@@ -11,6 +11,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.web.Caller;
+import it.snodo.view.ConfidentialPlaces;
+import it.snodo.network.EntityKind;
+import it.snodo.network.NetworkReader;
+import it.snodo.network.NetworkStore;
+import it.snodo.network.PageOf;
+import it.snodo.network.Service;
 
 /** CRUD for services. */
 @RestController

@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.resources;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -7,6 +7,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.network.EntityKind;
+import it.snodo.network.NetworkReader;
+import it.snodo.network.NetworkStore;
+import it.snodo.network.PageOf;
+import it.snodo.network.Territory;
+import it.snodo.network.TerritoryLevel;
 
 /** CRUD for territories. */
 @RestController

@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.view;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import it.snodo.engine.Network;
 import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
+import it.snodo.view.SnapshotIds;
+import it.snodo.network.TerritoryLevel;
 
 class SnapshotIdsTest {
 

@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.view;
 
 import java.util.BitSet;
 import java.util.List;
@@ -9,6 +9,8 @@ import it.snodo.engine.Network;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
 import it.snodo.web.Role;
+import it.snodo.network.Partner;
+import it.snodo.network.Service;
 
 /**
  * The one policy on confidential places (a shelter for women at risk of violence), for one caller:
@@ -48,11 +50,11 @@ public final class ConfidentialPlaces {
     }
 
     /**
-     * The value of the {@link NetworkReader#SHOWN_TO} filter for a list filtered by place: null
+     * The value of the {@link it.snodo.network.NetworkReader#SHOWN_TO} filter for a list filtered by place: null
      * when the caller sees every place, else the cooperative whose own places it may see ("" for
      * none).
      */
-    String shownTo() {
+    public String shownTo() {
         return seesAll() ? null : caller.cooperative() == null ? "" : caller.cooperative();
     }
 
@@ -60,7 +62,7 @@ public final class ConfidentialPlaces {
      * A service as the caller is shown it: without its territories when it is confidential, or its
      * provider is one of {@code confidentialPartners}, and the caller may not know where it is.
      */
-    Service shown(Service s, Set<String> confidentialPartners) {
+    public Service shown(Service s, Set<String> confidentialPartners) {
         boolean confidential = Boolean.TRUE.equals(s.confidential()) || confidentialPartners.contains(s.provider());
         return confidential && !seesWhere(s.provider())
                 ? new Service(s.id(), s.name(), s.provider(), s.categories(), List.of(), s.capacity(), s.occupied(),
@@ -69,7 +71,7 @@ public final class ConfidentialPlaces {
     }
 
     /** A partner as the caller is shown it: a confidential one without its base, but to planners. */
-    Partner shown(Partner p) {
+    public Partner shown(Partner p) {
         return Boolean.TRUE.equals(p.confidential()) && !seesAll()
                 ? new Partner(p.id(), p.name(), p.kind(), null, true)
                 : p;

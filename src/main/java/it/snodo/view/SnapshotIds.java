@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.view;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import it.snodo.engine.Network;
 import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
+import it.snodo.network.TerritoryLevel;
 
 /**
  * The one translation between the API's ids and the indexes of one snapshot, both ways, for the

@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.resources;
 
 import java.net.URI;
 import java.util.List;
@@ -22,6 +22,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
 import it.snodo.web.Violation;
+import it.snodo.network.EntityKind;
+import it.snodo.network.NetworkDocument;
+import it.snodo.network.NetworkReader;
+import it.snodo.network.NetworkStore;
+import it.snodo.network.PageOf;
+import it.snodo.network.Tie;
+import it.snodo.network.TieKind;
+import it.snodo.network.UnknownEntity;
 import jakarta.validation.Valid;
 
 /** CRUD for ties, which are named by their two ends and their kind: {@code /ties/{from}/{to}/{kind}}. */

@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.view;
 
 import java.util.BitSet;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package it.snodo.network;
+package it.snodo.resources;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -19,6 +19,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import io.swagger.v3.oas.annotations.Operation;
 import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
+import it.snodo.network.DocumentChecks;
+import it.snodo.network.EntityKind;
+import it.snodo.network.NetworkDocument;
+import it.snodo.network.NetworkReader;
+import it.snodo.network.NetworkStore;
+import it.snodo.network.PageOf;
+import it.snodo.network.Row;
+import it.snodo.network.UnknownEntity;
 import jakarta.validation.Valid;
 
 /**
