@@ -38,6 +38,7 @@ CREATE INDEX sent_referral_sent_at IF NOT EXISTS FOR (r:SentReferral) ON (r.sent
 CREATE INDEX sent_referral_status IF NOT EXISTS FOR (r:SentReferral) ON (r.status);
 CREATE INDEX sent_referral_provider IF NOT EXISTS FOR (r:SentReferral) ON (r.provider);
 CREATE INDEX sent_referral_sent_by IF NOT EXISTS FOR (r:SentReferral) ON (r.sentBy);
+CREATE INDEX sent_referral_territory IF NOT EXISTS FOR (r:SentReferral) ON (r.territory);
 CREATE CONSTRAINT sent_referral_month_key IF NOT EXISTS FOR (m:SentReferralMonth) REQUIRE m.key IS UNIQUE;
 // A referral's history: the audit entries of its moves.
 CREATE INDEX audit_referral IF NOT EXISTS FOR (e:AuditEntry) ON (e.referral);

@@ -62,6 +62,16 @@ public class ReferralOutcomes {
         long pending;
         long overdue;
         final List<long[]> answerSeconds = new ArrayList<>();
+        /** The kept referrals' seconds to answer, gathered before they join {@link #answerSeconds}. */
+        long[] kept = new long[0];
+        int keptCount;
+
+        void answered(long seconds) {
+            if (keptCount == kept.length) {
+                kept = Arrays.copyOf(kept, Math.max(4, 2 * keptCount));
+            }
+            kept[keptCount++] = seconds;
+        }
 
         Tally(String service) {
             this.service = service;
@@ -119,8 +129,8 @@ public class ReferralOutcomes {
         long sinceSeconds = since == null ? Long.MIN_VALUE : since.getEpochSecond();
         // Strictly before: sentAt + answerWithin < now, at the precision of seconds the ledger keeps.
         long overdueBefore = clock.instant().minus(properties.answerWithin()).getEpochSecond();
-        Map<String, Tally> tallies = new TreeMap<>();
-        Map<String, List<Long>> seconds = new HashMap<>();
+        // Grouped in a hash map (a sorted one costs a comparison of ids per referral), sorted once at the end.
+        Map<String, Tally> tallies = new HashMap<>();
         for (ReferralLedger.Row r : ledger.rows()) {
             if (r.sentAt() < sinceSeconds || from != null && !from.contains(r.territory())) {
                 continue;
@@ -134,7 +144,7 @@ public class ReferralOutcomes {
                 t.overdue++;
             }
             if (r.answerSeconds() >= 0) {
-                seconds.computeIfAbsent(r.service(), k -> new ArrayList<>()).add(r.answerSeconds());
+                t.answered(r.answerSeconds());
             }
         }
         for (ReferralLedger.Month m : ledger.months()) {
@@ -156,11 +166,14 @@ public class ReferralOutcomes {
                 t.answerSeconds.add(m.answerSeconds());
             }
         }
-        seconds.forEach((service, list) -> tallies.get(service).answerSeconds
-                .add(list.stream().mapToLong(Long::longValue).toArray()));
         List<ServiceOutcome> rows = new ArrayList<>();
         Tally hidden = null;
-        for (Tally t : tallies.values()) {
+        List<Tally> sorted = new ArrayList<>(tallies.values());
+        sorted.sort(java.util.Comparator.comparing(t -> t.service));
+        for (Tally t : sorted) {
+            if (t.keptCount > 0) {
+                t.answerSeconds.add(Arrays.copyOf(t.kept, t.keptCount));
+            }
             if (named.test(t.service, t.provider)) {
                 rows.add(t.outcome(t.service, t.provider));
             } else {
