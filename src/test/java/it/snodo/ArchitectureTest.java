@@ -7,16 +7,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the module boundaries honest. A module is a direct sub-package of {@code it.snodo}, found
@@ -34,8 +32,12 @@ class ArchitectureTest {
 
     @Test
     void theEngineUsesNothingButItselfAndTheJdk() {
-        classes().that().resideInAPackage(ROOT + ".engine..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".engine..", "java..")
+        classes()
+                .that()
+                .resideInAPackage(ROOT + ".engine..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".engine..", "java..")
                 .because("the engine must run, and be tested, without Spring, Neo4j or any other module of "
                         + "Snodo: the other modules use the engine, never the other way round")
                 .check(CLASSES);
@@ -45,15 +47,20 @@ class ArchitectureTest {
     void theModulesDependOnEachOtherWithoutCycles() {
         // No cycle is allowed, and none is known: a module that needs one that needs it is one module,
         // or an event, or a smaller interface in the lower one.
-        slices().matching(ROOT + ".(*)..").namingSlices("$1")
-                .should().beFreeOfCycles()
+        slices().matching(ROOT + ".(*)..")
+                .namingSlices("$1")
+                .should()
+                .beFreeOfCycles()
                 .check(CLASSES);
     }
 
     @Test
     void problemDetailsAndTheCallerKnowNoFeature() {
-        noClasses().that().resideInAPackage(ROOT + ".web..")
-                .should().dependOnClassesThat(resideInAPackage(ROOT + "..").and(not(resideInAPackage(ROOT + ".web.."))))
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".web..")
+                .should()
+                .dependOnClassesThat(resideInAPackage(ROOT + "..").and(not(resideInAPackage(ROOT + ".web.."))))
                 .because("web/ is what every module answers with; it cannot know any of them")
                 .check(CLASSES);
     }
@@ -66,7 +73,8 @@ class ArchitectureTest {
         int end = design.indexOf("\n## ", start + 1);
         String modules = design.substring(start, end < 0 ? design.length() : end);
         for (JavaPackage module : CLASSES.getPackage(ROOT).getSubpackages()) {
-            assertThat(modules).as("docs/design.md, Modules, describes %s", module.getName())
+            assertThat(modules)
+                    .as("docs/design.md, Modules, describes %s", module.getName())
                     .contains("`" + module.getRelativeName() + "`");
         }
     }

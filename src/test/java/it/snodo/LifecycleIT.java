@@ -2,6 +2,11 @@ package it.snodo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.snodo.network.NetworkReader;
+import it.snodo.network.NetworkStore;
+import it.snodo.snapshot.Snapshots;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,19 +20,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import it.snodo.network.NetworkReader;
-import it.snodo.network.NetworkStore;
-import it.snodo.snapshot.Snapshots;
 
 /**
  * The service as an operator runs it: a separate JVM started on its main class loads the demo
@@ -41,17 +38,27 @@ class LifecycleIT {
 
     @Test
     void startsWithTheDemoStopsCleanlyOnSigtermAndKeepsEverythingAcrossARestart() throws Exception {
-        Path home = Files.createTempDirectory(Path.of("target"), "lifecycle-neo4j").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Path home =
+                Files.createTempDirectory(Path.of("target"), "lifecycle-neo4j").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), SnodoApplication.class.getName(),
-                "--snodo.neo4j.home=" + home, "--snodo.neo4j.bolt-port=0", "--snodo.neo4j.page-cache=16MB",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SnodoApplication.class.getName(),
+                "--snodo.neo4j.home=" + home,
+                "--snodo.neo4j.bolt-port=0",
+                "--snodo.neo4j.page-cache=16MB",
                 "--server.port=0"));
         // To a file, not a pipe: Process.destroy() would close the pipe before the last lines.
         Path output = home.resolveSibling(home.getFileName() + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
                 .start();
         try {
             int port = -1;
@@ -69,7 +76,8 @@ class LifecycleIT {
             int notReady = 0;
             HttpResponse<String> health;
             while ((health = get(client, port, "/actuator/health", null)).statusCode() != 200
-                    && System.nanoTime() < deadline && process.isAlive()) {
+                    && System.nanoTime() < deadline
+                    && process.isAlive()) {
                 assertThat(health.statusCode()).as(health.body()).isEqualTo(503);
                 assertThat(health.body()).contains("\"status\":\"OUT_OF_SERVICE\"");
                 HttpResponse<String> readiness = get(client, port, "/actuator/health/readiness", null);
@@ -78,55 +86,71 @@ class LifecycleIT {
                     assertThat(readiness.body()).contains("\"status\":\"OUT_OF_SERVICE\"");
                     notReady++;
                 }
-                assertThat(get(client, port, "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+                assertThat(get(client, port, "/actuator/health/liveness", null).statusCode())
+                        .isEqualTo(200);
                 process.waitFor(100, TimeUnit.MILLISECONDS);
             }
-            assertThat(health.statusCode()).as("ready: %s", Files.readString(output)).isEqualTo(200);
+            assertThat(health.statusCode())
+                    .as("ready: %s", Files.readString(output))
+                    .isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
             assertThat(notReady).as("answers 'not ready' while the demo loads").isPositive();
-            assertThat(get(client, port, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
-            assertThat(Files.readString(output)).contains("Loaded the demo network",
-                    "The engine's snapshot holds the demo");
+            assertThat(get(client, port, "/actuator/health/readiness", null).statusCode())
+                    .isEqualTo(200);
+            assertThat(Files.readString(output))
+                    .contains("Loaded the demo network", "The engine's snapshot holds the demo");
 
             // Neo4j's password is beside the store like the key: owner-only, logged by path only.
             Path passwordFile = home.resolve("neo4j.password");
-            assertThat(Files.getPosixFilePermissions(passwordFile)).containsExactlyInAnyOrder(
-                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.getPosixFilePermissions(passwordFile))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             String password = Files.readString(passwordFile).strip();
             assertThat(password).isNotEmpty();
-            assertThat(Files.readString(output)).contains(passwordFile.toString()).doesNotContain(password);
+            assertThat(Files.readString(output))
+                    .contains(passwordFile.toString())
+                    .doesNotContain(password);
 
             // No bootstrap key was given: the first planner key was made and written beside the
             // database, readable by its owner only.
             Path keyFile = home.resolve("planner.key");
-            assertThat(Files.getPosixFilePermissions(keyFile)).containsExactlyInAnyOrder(
-                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.getPosixFilePermissions(keyFile))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             String key = Files.readString(keyFile).strip();
             assertThat(Files.readString(output)).contains(keyFile.toString()).doesNotContain(key);
             // Ready means the demo is in the engine: the README's referral answers at once.
-            HttpResponse<String> referral = get(client, port,
-                    "/api/v1/referrals?category=poverta_disagio_adulti&territory=015182&k=3", key);
+            HttpResponse<String> referral =
+                    get(client, port, "/api/v1/referrals?category=poverta_disagio_adulti&territory=015182&k=3", key);
             assertThat(referral.statusCode()).as(referral.body()).isEqualTo(200);
-            assertThat(new ObjectMapper().readTree(referral.body()).get("referrals")).isNotEmpty();
+            assertThat(new ObjectMapper().readTree(referral.body()).get("referrals"))
+                    .isNotEmpty();
             // A write only this run makes: after the restart it proves the store, not a new demo.
-            HttpResponse<String> written = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/v1/needs"))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"need-lifecycle\", \"category\": \"anziani\","
-                            + " \"territory\": \"015182\", \"people\": 3}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> written = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/needs"))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + key)
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"id\": \"need-lifecycle\", \"category\": \"anziani\","
+                                            + " \"territory\": \"015182\", \"people\": 3}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
-            HttpResponse<String> export = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/v1/export")).header("Authorization", "Bearer " + key)
-                    .build(),
+            HttpResponse<String> export = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/export"))
+                            .header("Authorization", "Bearer " + key)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(export.statusCode()).isEqualTo(200);
             JsonNode before = new ObjectMapper().readTree(export.body());
             assertThat(before.get("territories").size()).isGreaterThanOrEqualTo(67);
 
             // SIGTERM, as an operator or a service manager sends it.
-            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor()).isZero();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
+            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid()))
+                            .start()
+                            .waitFor())
+                    .isZero();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("stopped within 60 s")
+                    .isTrue();
             String log = Files.readString(output);
             assertThat(log).contains("Graceful shutdown complete", "Shutting down embedded Neo4j");
             assertThat(log).doesNotContain(" ERROR ", "Exception");
@@ -134,21 +158,31 @@ class LifecycleIT {
             // Command-line arguments, not builder properties: those are defaults that application.yml
             // would override, and the restart would open ./data instead of this store.
             try (ConfigurableApplicationContext again = new SpringApplicationBuilder(SnodoApplication.class)
-                    .run("--snodo.neo4j.home=" + home, "--snodo.neo4j.bolt-port=0", "--snodo.neo4j.page-cache=16MB",
+                    .run(
+                            "--snodo.neo4j.home=" + home,
+                            "--snodo.neo4j.bolt-port=0",
+                            "--snodo.neo4j.page-cache=16MB",
                             "--server.port=0")) {
-                assertThat(again.getBean(it.snodo.neo4j.EmbeddedNeo4j.class).home()).isEqualTo(home.normalize());
+                assertThat(again.getBean(it.snodo.neo4j.EmbeddedNeo4j.class).home())
+                        .isEqualTo(home.normalize());
                 // Ready on a store with data only once the first snapshot holds it.
                 assertThat(again.getBean(ApplicationAvailability.class).getReadinessState())
                         .isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
                 assertThat(again.getBean(Snapshots.class).current().version()).isEqualTo(2);
                 int againPort = Integer.parseInt(again.getEnvironment().getProperty("local.server.port"));
-                assertThat(get(client, againPort, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+                assertThat(get(client, againPort, "/actuator/health/readiness", null)
+                                .statusCode())
+                        .isEqualTo(200);
                 long version = again.getBean(NetworkStore.class).version();
-                JsonNode after = new ObjectMapper().readTree(again.getBean(ObjectMapper.class)
-                        .writeValueAsString(again.getBean(NetworkReader.class).export()));
+                JsonNode after = new ObjectMapper()
+                        .readTree(again.getBean(ObjectMapper.class)
+                                .writeValueAsString(
+                                        again.getBean(NetworkReader.class).export()));
                 assertThat(after).isEqualTo(before);
                 assertThat(after.toString()).contains("need-lifecycle");
-                assertThat(version).as("the demo load and the need; the demo is not loaded again").isEqualTo(2);
+                assertThat(version)
+                        .as("the demo load and the need; the demo is not loaded again")
+                        .isEqualTo(2);
             }
         } finally {
             process.destroyForcibly();

@@ -1,5 +1,14 @@
 package it.snodo;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,23 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
-
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.ValidationReport;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Checks the tests' HTTP traffic against the service's own OpenAPI document ({@code /v3/api-docs}):
@@ -49,6 +47,7 @@ public final class OpenApiTraffic implements ClientHttpRequestInterceptor {
 
     /** Answers to requests that name no operation of the document are checked against this one. */
     static final String UNMATCHED = "/__no-operation__";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
     private static final Set<String> UNDOCUMENTED = Set.of("/v3/api-docs", "/swagger-ui", "/actuator");
@@ -62,15 +61,22 @@ public final class OpenApiTraffic implements ClientHttpRequestInterceptor {
     }
 
     @Override
-    public ClientHttpResponse intercept(org.springframework.http.HttpRequest request, byte[] body,
-            ClientHttpRequestExecution execution) throws IOException {
+    public ClientHttpResponse intercept(
+            org.springframework.http.HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+            throws IOException {
         ClientHttpResponse response = execution.execute(request, body);
         byte[] answer;
         try (InputStream in = response.getBody()) {
             answer = in.readAllBytes();
         }
-        check(request.getMethod().name(), request.getURI(), request.getHeaders(), body,
-                response.getStatusCode().value(), response.getHeaders(), answer);
+        check(
+                request.getMethod().name(),
+                request.getURI(),
+                request.getHeaders(),
+                body,
+                response.getStatusCode().value(),
+                response.getHeaders(),
+                answer);
         return new Buffered(response, answer);
     }
 
@@ -79,8 +85,14 @@ public final class OpenApiTraffic implements ClientHttpRequestInterceptor {
      *
      * @param uri the absolute URI the request went to
      */
-    public static void check(String method, URI uri, Map<String, List<String>> requestHeaders, byte[] requestBody,
-            int status, Map<String, List<String>> responseHeaders, byte[] responseBody) {
+    public static void check(
+            String method,
+            URI uri,
+            Map<String, List<String>> requestHeaders,
+            byte[] requestBody,
+            int status,
+            Map<String, List<String>> responseHeaders,
+            byte[] responseBody) {
         String path = uri.getRawPath();
         if (UNDOCUMENTED.stream().anyMatch(path::startsWith)) {
             return;
@@ -94,38 +106,44 @@ public final class OpenApiTraffic implements ClientHttpRequestInterceptor {
         }
         String what = method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
                 + " -> " + status;
-        ValidationReport requestReport = m == null ? null : validator.validateRequest(request(m, uri,
-                requestHeaders, requestBody));
-        boolean noOperation = m == null || requestReport.getMessages().stream().anyMatch(msg -> msg.getKey()
-                .equals("validation.request.path.missing") || msg.getKey().equals("validation.request.operation.notAllowed"));
+        ValidationReport requestReport =
+                m == null ? null : validator.validateRequest(request(m, uri, requestHeaders, requestBody));
+        boolean noOperation = m == null
+                || requestReport.getMessages().stream()
+                        .anyMatch(msg -> msg.getKey().equals("validation.request.path.missing")
+                                || msg.getKey().equals("validation.request.operation.notAllowed"));
         if (noOperation) {
             if (status >= 200 && status < 300 && !"OPTIONS".equals(method) && !"HEAD".equals(method)) {
                 throw new AssertionError(what + ": succeeded, but the document has no such operation");
             }
             if (status >= 400) {
-                ValidationReport report = validator.validateResponse(UNMATCHED, Request.Method.GET,
-                        response(status, responseHeaders, responseBody));
-                fail(what + ": the answer to a request the document has no operation for is not a problem detail",
-                        report, responseBody);
+                ValidationReport report = validator.validateResponse(
+                        UNMATCHED, Request.Method.GET, response(status, responseHeaders, responseBody));
+                fail(
+                        what + ": the answer to a request the document has no operation for is not a problem detail",
+                        report,
+                        responseBody);
             }
             return;
         }
-        if (status >= 200 && status < 300 && requestReport.getMessages().stream().anyMatch(msg ->
-                msg.getLevel() == ValidationReport.Level.ERROR)) {
+        if (status >= 200
+                && status < 300
+                && requestReport.getMessages().stream()
+                        .anyMatch(msg -> msg.getLevel() == ValidationReport.Level.ERROR)) {
             fail(what + ": succeeded, but the document says the request is not valid", requestReport, responseBody);
         }
         if ("HEAD".equals(method)) {
             return;
         }
-        ValidationReport report = validator.validateResponse(path, m, response(status, responseHeaders,
-                responseBody));
+        ValidationReport report = validator.validateResponse(path, m, response(status, responseHeaders, responseBody));
         fail(what + ": the answer is not one the OpenAPI document describes", report, responseBody);
     }
 
     private static void fail(String what, ValidationReport report, byte[] body) {
         String messages = report.getMessages().stream()
                 .filter(msg -> msg.getLevel() == ValidationReport.Level.ERROR)
-                .map(msg -> "  - " + msg.getMessage()).collect(Collectors.joining("\n"));
+                .map(msg -> "  - " + msg.getMessage())
+                .collect(Collectors.joining("\n"));
         if (!messages.isEmpty()) {
             String shown = new String(body, StandardCharsets.UTF_8);
             throw new AssertionError(what + "\n" + messages + "\n  body: "
@@ -177,15 +195,18 @@ public final class OpenApiTraffic implements ClientHttpRequestInterceptor {
 
     /** A validator for a 3.1 document, as its 3.0 translation. */
     public static OpenApiInteractionValidator forDocument(JsonNode document31) {
-        return OpenApiInteractionValidator.createForInlineApiSpecification(asOpenApi30(document31).toString())
+        return OpenApiInteractionValidator.createForInlineApiSpecification(
+                        asOpenApi30(document31).toString())
                 .build();
     }
 
     static JsonNode served(String base) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/v3/api-docs"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new AssertionError("/v3/api-docs answered " + r.statusCode());
             }
@@ -209,14 +230,29 @@ public final class OpenApiTraffic implements ClientHttpRequestInterceptor {
         ObjectNode unmatched = doc.with("paths").putObject(UNMATCHED).putObject("get");
         ObjectNode problem = unmatched.putObject("responses").putObject("default");
         problem.put("description", "Any problem");
-        problem.putObject("content").putObject("application/problem+json").putObject("schema")
+        problem.putObject("content")
+                .putObject("application/problem+json")
+                .putObject("schema")
                 .put("$ref", "#/components/schemas/Problem");
         return doc;
     }
 
-    private static final Set<String> UNTRANSLATABLE = Set.of("prefixItems", "$defs", "if", "then", "else",
-            "dependentSchemas", "dependentRequired", "unevaluatedProperties", "unevaluatedItems", "contentMediaType",
-            "contentEncoding", "$dynamicRef", "patternProperties", "propertyNames", "contains");
+    private static final Set<String> UNTRANSLATABLE = Set.of(
+            "prefixItems",
+            "$defs",
+            "if",
+            "then",
+            "else",
+            "dependentSchemas",
+            "dependentRequired",
+            "unevaluatedProperties",
+            "unevaluatedItems",
+            "contentMediaType",
+            "contentEncoding",
+            "$dynamicRef",
+            "patternProperties",
+            "propertyNames",
+            "contains");
 
     private static void translate(JsonNode node) {
         if (node instanceof ArrayNode array) {

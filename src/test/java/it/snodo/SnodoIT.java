@@ -1,11 +1,13 @@
 package it.snodo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.snodo.network.NetworkStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,26 +18,24 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import it.snodo.network.NetworkStore;
-
 /**
  * Base of the tests on the real service: a real embedded Neo4j (its own store under target/, any
  * free Bolt port), the real HTTP stack, and an empty database before each test; every request and
  * answer is checked against the OpenAPI document ({@link OpenApiTraffic}). Every subclass
  * shares one Spring context, so the database starts once per test run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "snodo.neo4j.home=target/it-neo4j/${random.uuid}",
-        "snodo.neo4j.bolt-port=0",
-        "snodo.neo4j.page-cache=16MB",
-        "snodo.demo.load=false",
-        "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER,
-        // Rate limits have their own test (LimitsIT); the import limit is small enough to test here.
-        "snodo.limits.requests-per-second=0",
-        "snodo.limits.max-import-body=1600KB"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "snodo.neo4j.home=target/it-neo4j/${random.uuid}",
+            "snodo.neo4j.bolt-port=0",
+            "snodo.neo4j.page-cache=16MB",
+            "snodo.demo.load=false",
+            "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER,
+            // Rate limits have their own test (LimitsIT); the import limit is small enough to test here.
+            "snodo.limits.requests-per-second=0",
+            "snodo.limits.max-import-body=1600KB"
+        })
 @org.springframework.context.annotation.Import(TestClock.Config.class)
 public abstract class SnodoIT {
 
@@ -96,8 +96,8 @@ public abstract class SnodoIT {
 
     /** A new key made by the planner (the cooperative only for a COOPERATIVE key): its secret. */
     protected String newKey(String role, String cooperative, String label) {
-        com.fasterxml.jackson.databind.node.ObjectNode body = mapper.createObjectNode().put("role", role)
-                .put("label", label);
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+                mapper.createObjectNode().put("role", role).put("label", label);
         if (cooperative != null) {
             body.put("cooperative", cooperative);
         }

@@ -10,8 +10,7 @@ public final class TestKeys {
     /** Given as {@code snodo.security.bootstrap-planner-key}; a test secret, never a real one. */
     public static final String PLANNER = "test-planner-key-not-a-secret-0123456789";
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     /**
      * Makes {@code http} send the planner key with every request that carries no Authorization of
@@ -27,8 +26,10 @@ public final class TestKeys {
 
     private static final class PlannerKey implements ClientHttpRequestInterceptor {
         @Override
-        public org.springframework.http.client.ClientHttpResponse intercept(org.springframework.http.HttpRequest request,
-                byte[] body, org.springframework.http.client.ClientHttpRequestExecution execution)
+        public org.springframework.http.client.ClientHttpResponse intercept(
+                org.springframework.http.HttpRequest request,
+                byte[] body,
+                org.springframework.http.client.ClientHttpRequestExecution execution)
                 throws java.io.IOException {
             if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
                 request.getHeaders().setBearerAuth(PLANNER);

@@ -1,18 +1,16 @@
 package it.snodo.audit;
 
+import it.snodo.web.Caller;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import it.snodo.web.Caller;
 
 /**
  * Appends audit entries, each in the transaction of the write it records: a write that rolls back
@@ -41,9 +39,19 @@ public class Audit {
      * @param unchanged true for a write that found nothing to change (an import of what is stored):
      *     it names no ids, and its network version is the one it found
      */
-    public record Entry(String at, String keyId, String role, String action, List<String> kinds, List<String> ids,
-            boolean idsCut, long rows, Long networkVersion, boolean unchanged, String fromStatus, String toStatus) {
-    }
+    public record Entry(
+            String at,
+            String keyId,
+            String role,
+            String action,
+            List<String> kinds,
+            List<String> ids,
+            boolean idsCut,
+            long rows,
+            Long networkVersion,
+            boolean unchanged,
+            String fromStatus,
+            String toStatus) {}
 
     private final Neo4jClient neo4j;
 
@@ -57,8 +65,8 @@ public class Audit {
      *
      * @param ids every id the write touched, in order (only the first {@value #MAX_IDS} are kept)
      */
-    public static void record(TransactionContext tx, String action, List<String> kinds, List<String> ids,
-            Long networkVersion) {
+    public static void record(
+            TransactionContext tx, String action, List<String> kinds, List<String> ids, Long networkVersion) {
         record(tx, action, kinds, ids, networkVersion, false);
     }
 
@@ -67,8 +75,13 @@ public class Audit {
      *
      * @param unchanged true when the write found everything as it would have written it
      */
-    public static void record(TransactionContext tx, String action, List<String> kinds, List<String> ids,
-            Long networkVersion, boolean unchanged) {
+    public static void record(
+            TransactionContext tx,
+            String action,
+            List<String> kinds,
+            List<String> ids,
+            Long networkVersion,
+            boolean unchanged) {
         Caller caller = Caller.current().orElse(null);
         Map<String, Object> p = new HashMap<>();
         p.put("at", Instant.now().toString());
@@ -84,8 +97,7 @@ public class Audit {
         tx.run("""
                 CREATE (:AuditEntry {at: datetime($at), keyId: $keyId, role: $role, action: $action, kinds: $kinds,
                                      ids: $ids, idsCut: $idsCut, rows: $rows, networkVersion: $networkVersion,
-                                     unchanged: $unchanged})""", p)
-                .consume();
+                                     unchanged: $unchanged})""", p).consume();
     }
 
     /**
@@ -93,8 +105,8 @@ public class Audit {
      * which status to which ({@code from} null for the referral's sending). Readable as the
      * referral's history by the keys that may see it, and in the audit list by planners.
      */
-    public static void recordMove(TransactionContext tx, Instant at, String action, String referral, String from,
-            String to) {
+    public static void recordMove(
+            TransactionContext tx, Instant at, String action, String referral, String from, String to) {
         Caller caller = Caller.current().orElse(null);
         Map<String, Object> p = new HashMap<>();
         p.put("at", at.toString());
@@ -107,8 +119,7 @@ public class Audit {
         tx.run("""
                 CREATE (:AuditEntry {at: datetime($at), keyId: $keyId, role: $role, action: $action,
                                      kinds: ['SENT_REFERRAL'], ids: [$referral], idsCut: false, rows: 1,
-                                     unchanged: false, referral: $referral, fromStatus: $from, toStatus: $to})""", p)
-                .consume();
+                                     unchanged: false, referral: $referral, fromStatus: $from, toStatus: $to})""", p).consume();
     }
 
     /**
@@ -132,22 +143,35 @@ public class Audit {
             p.put("kind", kind);
         }
         p.put("limit", limit);
-        String query = "MATCH (e:AuditEntry)" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + """
+        String query = "MATCH (e:AuditEntry)" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + """
 
                 RETURN toString(e.at) AS at, e.keyId AS keyId, e.role AS role, e.action AS action, e.kinds AS kinds,
                        e.ids AS ids, e.idsCut AS idsCut, e.rows AS rows, e.networkVersion AS networkVersion,
                        coalesce(e.unchanged, false) AS unchanged, e.fromStatus AS fromStatus, e.toStatus AS toStatus
                 ORDER BY e.at DESC, elementId(e) DESC
                 LIMIT $limit""";
-        return List.copyOf(neo4j.query(query).bindAll(p).fetchAs(Entry.class).mappedBy((types, r) -> entry(r)).all());
+        return List.copyOf(neo4j.query(query)
+                .bindAll(p)
+                .fetchAs(Entry.class)
+                .mappedBy((types, r) -> entry(r))
+                .all());
     }
 
     private static Entry entry(Record r) {
-        return new Entry(r.get("at").asString(), r.get("keyId").asString(), r.get("role").asString(),
-                r.get("action").asString(), r.get("kinds").asList(v -> v.asString()),
-                r.get("ids").asList(v -> v.asString()), r.get("idsCut").asBoolean(), r.get("rows").asLong(),
-                r.get("networkVersion").isNull() ? null : r.get("networkVersion").asLong(),
-                r.get("unchanged").asBoolean(), r.get("fromStatus").asString(null), r.get("toStatus").asString(null));
+        return new Entry(
+                r.get("at").asString(),
+                r.get("keyId").asString(),
+                r.get("role").asString(),
+                r.get("action").asString(),
+                r.get("kinds").asList(v -> v.asString()),
+                r.get("ids").asList(v -> v.asString()),
+                r.get("idsCut").asBoolean(),
+                r.get("rows").asLong(),
+                r.get("networkVersion").isNull()
+                        ? null
+                        : r.get("networkVersion").asLong(),
+                r.get("unchanged").asBoolean(),
+                r.get("fromStatus").asString(null),
+                r.get("toStatus").asString(null));
     }
 }

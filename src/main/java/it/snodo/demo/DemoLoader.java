@@ -1,15 +1,14 @@
 package it.snodo.demo;
 
+import it.snodo.network.NetworkImport;
+import it.snodo.network.NetworkStore;
+import it.snodo.snapshot.Snapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-
-import it.snodo.network.NetworkImport;
-import it.snodo.network.NetworkStore;
-import it.snodo.snapshot.Snapshots;
 
 /**
  * Loads the demo network through the import path on the first start, when nothing was ever
@@ -43,7 +42,9 @@ class DemoLoader implements ApplicationRunner {
             return;
         }
         NetworkImport.Imported imported = networkImport.importDocument(DemoNetwork.build());
-        log.info("Loaded the demo network of the Alto Milanese: {}", imported.document().counts());
+        log.info(
+                "Loaded the demo network of the Alto Milanese: {}",
+                imported.document().counts());
         long version = snapshots.awaitCommitted().version();
         log.info("The engine's snapshot holds the demo (network version {})", version);
     }

@@ -11,6 +11,19 @@ import static it.snodo.network.TieKind.FUNDING;
 import static it.snodo.network.TieKind.JOINT_TENDER;
 import static it.snodo.network.TieKind.REFERRAL;
 
+import it.snodo.network.Category;
+import it.snodo.network.Cooperative;
+import it.snodo.network.CooperativeType;
+import it.snodo.network.Need;
+import it.snodo.network.NetworkDocument;
+import it.snodo.network.Partner;
+import it.snodo.network.PartnerKind;
+import it.snodo.network.Service;
+import it.snodo.network.Territory;
+import it.snodo.network.TerritoryLevel;
+import it.snodo.network.Tie;
+import it.snodo.network.TieKind;
+import it.snodo.network.Urgency;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,20 +39,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
-import it.snodo.network.Category;
-import it.snodo.network.Cooperative;
-import it.snodo.network.CooperativeType;
-import it.snodo.network.NetworkDocument;
-import it.snodo.network.Need;
-import it.snodo.network.Partner;
-import it.snodo.network.PartnerKind;
-import it.snodo.network.Service;
-import it.snodo.network.Territory;
-import it.snodo.network.TerritoryLevel;
-import it.snodo.network.Tie;
-import it.snodo.network.TieKind;
-import it.snodo.network.Urgency;
 
 /**
  * The demo network of the Alto Milanese, the north-west of the Città metropolitana di Milano.
@@ -100,8 +99,7 @@ public final class DemoNetwork {
 
     private static final long SEED = 20_250_917L;
 
-    private DemoNetwork() {
-    }
+    private DemoNetwork() {}
 
     /** Builds the demo network; every call returns an equal document. */
     public static NetworkDocument build() {
@@ -109,8 +107,14 @@ public final class DemoNetwork {
         List<Category> categories = categories();
         Set<String> codes = new HashSet<>();
         categories.forEach(c -> codes.add(c.code()));
-        return new NetworkDocument(geo.territories, categories, cooperatives(geo), partners(geo),
-                services(geo, codes), needs(geo, codes), ties());
+        return new NetworkDocument(
+                geo.territories,
+                categories,
+                cooperatives(geo),
+                partners(geo),
+                services(geo, codes),
+                needs(geo, codes),
+                ties());
     }
 
     // ------------------------------------------------------------------ territories
@@ -131,9 +135,14 @@ public final class DemoNetwork {
             List<Territory> municipalities = new ArrayList<>();
             for (Map<String, String> row : readCsv(TERRITORIES_CSV)) {
                 String district = districtOf(row.get("ambito"));
-                Territory m = new Territory(row.get("istat_code"), row.get("name"), TerritoryLevel.MUNICIPALITY,
-                        districtId(district), Long.parseLong(row.get("population")),
-                        Double.parseDouble(row.get("lat")), Double.parseDouble(row.get("lon")));
+                Territory m = new Territory(
+                        row.get("istat_code"),
+                        row.get("name"),
+                        TerritoryLevel.MUNICIPALITY,
+                        districtId(district),
+                        Long.parseLong(row.get("population")),
+                        Double.parseDouble(row.get("lat")),
+                        Double.parseDouble(row.get("lon")));
                 municipalities.add(m);
                 geo.municipalitiesOf.get(district).add(m);
                 geo.districtByMunicipality.put(m.id(), district);
@@ -142,8 +151,8 @@ public final class DemoNetwork {
                 }
             }
             geo.territories.add(new Territory(REGION, "Lombardia", TerritoryLevel.REGION, null, null, null, null));
-            geo.territories.add(new Territory(PROVINCE, "Città metropolitana di Milano", TerritoryLevel.PROVINCE,
-                    REGION, null, 45.4642, 9.19));
+            geo.territories.add(new Territory(
+                    PROVINCE, "Città metropolitana di Milano", TerritoryLevel.PROVINCE, REGION, null, 45.4642, 9.19));
             for (String district : DISTRICTS) {
                 geo.territories.add(district(district, geo.municipalitiesOf.get(district)));
             }
@@ -165,8 +174,14 @@ public final class DemoNetwork {
                 lat += m.lat() * m.population();
                 lon += m.lon() * m.population();
             }
-            return new Territory(districtId(name), "Ambito " + name, TerritoryLevel.DISTRICT, PROVINCE, population,
-                    round6(lat / population), round6(lon / population));
+            return new Territory(
+                    districtId(name),
+                    "Ambito " + name,
+                    TerritoryLevel.DISTRICT,
+                    PROVINCE,
+                    population,
+                    round6(lat / population),
+                    round6(lon / population));
         }
 
         /** A municipality by name, a district by short name, or the province by its id. */
@@ -217,9 +232,11 @@ public final class DemoNetwork {
         }
         for (Map<String, String> area : areas) {
             for (Map<String, String> kind : kinds) {
-                categories.add(new Category(area.get("code") + "." + kind.get("code"),
+                categories.add(new Category(
+                        area.get("code") + "." + kind.get("code"),
                         area.get("name_it") + " – " + kind.get("name_it"),
-                        area.get("name_en") + " – " + kind.get("name_en"), area.get("code")));
+                        area.get("name_en") + " – " + kind.get("name_en"),
+                        area.get("code")));
             }
         }
         return categories;
@@ -227,8 +244,7 @@ public final class DemoNetwork {
 
     // ------------------------------------------------------------------ actors
 
-    private record CoopRow(String id, String name, CooperativeType type, String town, boolean member) {
-    }
+    private record CoopRow(String id, String name, CooperativeType type, String town, boolean member) {}
 
     /** The invented cooperatives, with where they are based and whether they belong to the consortium. */
     private static final CoopRow[] COOPERATIVES = {
@@ -262,37 +278,60 @@ public final class DemoNetwork {
 
     private static List<Cooperative> cooperatives(Geography geo) {
         List<Cooperative> cooperatives = new ArrayList<>();
-        cooperatives.add(new Cooperative(CONSORTIUM, "Consorzio Esempio Cooperative Sociali Ovest",
-                CooperativeType.CONSORTIUM, null, geo.municipality("Legnano").id(), null));
+        cooperatives.add(new Cooperative(
+                CONSORTIUM,
+                "Consorzio Esempio Cooperative Sociali Ovest",
+                CooperativeType.CONSORTIUM,
+                null,
+                geo.municipality("Legnano").id(),
+                null));
         for (CoopRow row : COOPERATIVES) {
-            cooperatives.add(new Cooperative(row.id(), "Cooperativa Esempio " + row.name(), row.type(), null,
-                    geo.municipality(row.town()).id(), row.member() ? CONSORTIUM : null));
+            cooperatives.add(new Cooperative(
+                    row.id(),
+                    "Cooperativa Esempio " + row.name(),
+                    row.type(),
+                    null,
+                    geo.municipality(row.town()).id(),
+                    row.member() ? CONSORTIUM : null));
         }
         return cooperatives;
     }
 
     /** The municipalities whose social services are partners ({@code comune-<town>}). */
     private static final String[] MUNICIPAL_PARTNERS = {
-        "Rho", "Lainate", "Bollate", "Garbagnate Milanese", "Paderno Dugnano", "Legnano", "Parabiago",
-        "Castano Primo", "Magenta", "Corbetta", "Abbiategrasso",
+        "Rho",
+        "Lainate",
+        "Bollate",
+        "Garbagnate Milanese",
+        "Paderno Dugnano",
+        "Legnano",
+        "Parabiago",
+        "Castano Primo",
+        "Magenta",
+        "Corbetta",
+        "Abbiategrasso",
     };
 
-    private record PartnerRow(String id, String name, PartnerKind kind, String town) {
-    }
+    private record PartnerRow(String id, String name, PartnerKind kind, String town) {}
 
     /** The invented partners other than the municipalities. */
     private static final PartnerRow[] PARTNERS = {
         new PartnerRow("asst-esempio", "Azienda sanitaria Esempio Ovest", PartnerKind.HEALTH_AGENCY, "Legnano"),
-        new PartnerRow("assoc-vicini-di-casa", "Associazione Esempio Vicini di Casa", PartnerKind.ASSOCIATION,
-                "Rho"),
-        new PartnerRow("assoc-genitori-insieme", "Associazione Esempio Genitori Insieme",
-                PartnerKind.ASSOCIATION, "Magenta"),
-        new PartnerRow("volontari-mensa-amica", "Gruppo volontari Esempio Mensa Amica",
-                PartnerKind.VOLUNTEER_GROUP, "Legnano"),
-        new PartnerRow("volontari-trasporto", "Gruppo volontari Esempio Trasporto Solidale",
-                PartnerKind.VOLUNTEER_GROUP, "Abbiategrasso"),
-        new PartnerRow("fondazione-comunita-ovest", "Fondazione Esempio Comunità Ovest", PartnerKind.FOUNDATION,
+        new PartnerRow("assoc-vicini-di-casa", "Associazione Esempio Vicini di Casa", PartnerKind.ASSOCIATION, "Rho"),
+        new PartnerRow(
+                "assoc-genitori-insieme", "Associazione Esempio Genitori Insieme", PartnerKind.ASSOCIATION, "Magenta"),
+        new PartnerRow(
+                "volontari-mensa-amica",
+                "Gruppo volontari Esempio Mensa Amica",
+                PartnerKind.VOLUNTEER_GROUP,
                 "Legnano"),
+        new PartnerRow(
+                "volontari-trasporto",
+                "Gruppo volontari Esempio Trasporto Solidale",
+                PartnerKind.VOLUNTEER_GROUP,
+                "Abbiategrasso"),
+        new PartnerRow(
+                "fondazione-comunita-ovest", "Fondazione Esempio Comunità Ovest", PartnerKind.FOUNDATION, "Legnano"),
         new PartnerRow("scuola-ticino", "Istituto scolastico Esempio Ticino", PartnerKind.SCHOOL, "Castano Primo"),
         new PartnerRow("sindacato-ovest", "Sindacato Esempio Lavoratori Ovest", PartnerKind.UNION, "Rho"),
         new PartnerRow("azienda-logistica", "Esempio Logistica S.r.l.", PartnerKind.COMPANY, "Pero"),
@@ -305,11 +344,20 @@ public final class DemoNetwork {
     private static List<Partner> partners(Geography geo) {
         List<Partner> partners = new ArrayList<>();
         for (String town : MUNICIPAL_PARTNERS) {
-            partners.add(new Partner(municipalPartnerId(town), "Servizi sociali del Comune di " + town,
-                    PartnerKind.MUNICIPALITY, geo.municipality(town).id(), null));
+            partners.add(new Partner(
+                    municipalPartnerId(town),
+                    "Servizi sociali del Comune di " + town,
+                    PartnerKind.MUNICIPALITY,
+                    geo.municipality(town).id(),
+                    null));
         }
         for (PartnerRow row : PARTNERS) {
-            partners.add(new Partner(row.id(), row.name(), row.kind(), geo.municipality(row.town()).id(), null));
+            partners.add(new Partner(
+                    row.id(),
+                    row.name(),
+                    row.kind(),
+                    geo.municipality(row.town()).id(),
+                    null));
         }
         return partners;
     }
@@ -318,50 +366,72 @@ public final class DemoNetwork {
 
     /** The kinds of service of the demo: a slug, a label and the categories they address. */
     private enum Kind {
-        HOUSING("rete-appartamenti", "Rete appartamenti",
+        HOUSING(
+                "rete-appartamenti", "Rete appartamenti",
                 "poverta_disagio_adulti.strutture_residenziali", "immigrati_nomadi.strutture_residenziali"),
-        HOME_CARE("assistenza-domiciliare", "Assistenza domiciliare",
-                "anziani.interventi_domiciliari", "disabili.interventi_domiciliari"),
+        HOME_CARE(
+                "assistenza-domiciliare",
+                "Assistenza domiciliare",
+                "anziani.interventi_domiciliari",
+                "disabili.interventi_domiciliari"),
         ELDERLY_DAY("centro-diurno-anziani", "Centro diurno anziani", "anziani.strutture_semiresidenziali"),
         ELDERLY_HOME("residenza-anziani", "Residenza protetta anziani", "anziani.strutture_residenziali"),
         DISABLED_DAY("centro-diurno-disabili", "Centro diurno disabili", "disabili.strutture_semiresidenziali"),
         DISABLED_HOME("comunita-alloggio", "Comunità alloggio disabili", "disabili.strutture_residenziali"),
-        RESPITE("sollievo", "Sollievo per chi assiste",
+        RESPITE(
+                "sollievo", "Sollievo per chi assiste",
                 "anziani.supporto_persona_famiglia", "disabili.supporto_persona_famiglia"),
-        TRANSPORT("trasporto-solidale", "Trasporto solidale",
-                "anziani.servizi_integrativi_supporto", "disabili.servizi_integrativi_supporto"),
-        WORKSHOP("laboratorio", "Laboratorio occupazionale",
-                "disabili.educativo_assistenziale_inserimento_lavorativo"),
-        JOB_PLACEMENT("inserimento-lavorativo", "Inserimento lavorativo",
+        TRANSPORT(
+                "trasporto-solidale",
+                "Trasporto solidale",
+                "anziani.servizi_integrativi_supporto",
+                "disabili.servizi_integrativi_supporto"),
+        WORKSHOP("laboratorio", "Laboratorio occupazionale", "disabili.educativo_assistenziale_inserimento_lavorativo"),
+        JOB_PLACEMENT(
+                "inserimento-lavorativo",
+                "Inserimento lavorativo",
                 "disabili.educativo_assistenziale_inserimento_lavorativo",
                 "dipendenze.educativo_assistenziale_inserimento_lavorativo",
                 "poverta_disagio_adulti.educativo_assistenziale_inserimento_lavorativo"),
-        TRAINEESHIP("tirocini", "Tirocini di inclusione",
+        TRAINEESHIP(
+                "tirocini",
+                "Tirocini di inclusione",
                 "disabili.educativo_assistenziale_inserimento_lavorativo",
                 "poverta_disagio_adulti.educativo_assistenziale_inserimento_lavorativo"),
         HELP_DESK("sportello-sociale", "Sportello sociale", "multiutenza.segretariato_sociale"),
         WELFARE_DESK("sportello-welfare", "Sportello welfare", "multiutenza.segretariato_sociale"),
         WORK_DESK("sportello-lavoro", "Sportello lavoro e diritti", "multiutenza"),
-        FAMILY_CENTRE("centro-famiglie", "Centro per la famiglia",
-                "famiglia_minori.supporto_persona_famiglia", "famiglia_minori.prevenzione"),
-        FAMILY_CLINIC("consultorio", "Consultorio familiare",
-                "famiglia_minori.supporto_persona_famiglia", "famiglia_minori.prevenzione"),
-        HOME_EDUCATION("educativa-domiciliare", "Educativa domiciliare minori",
-                "famiglia_minori.interventi_domiciliari"),
+        FAMILY_CENTRE(
+                "centro-famiglie",
+                "Centro per la famiglia",
+                "famiglia_minori.supporto_persona_famiglia",
+                "famiglia_minori.prevenzione"),
+        FAMILY_CLINIC(
+                "consultorio",
+                "Consultorio familiare",
+                "famiglia_minori.supporto_persona_famiglia",
+                "famiglia_minori.prevenzione"),
+        HOME_EDUCATION(
+                "educativa-domiciliare", "Educativa domiciliare minori", "famiglia_minori.interventi_domiciliari"),
         MINORS_HOME("comunita-minori", "Comunità educativa per minori", "famiglia_minori.strutture_residenziali"),
         AFTER_SCHOOL("spazio-compiti", "Spazio compiti e aggregazione", "famiglia_minori.integrazione_sociale"),
         ADDICTION_HOME("comunita-terapeutica", "Comunità terapeutica", "dipendenze.strutture_residenziali"),
-        ADDICTION_DAY("centro-diurno-dipendenze", "Centro diurno dipendenze",
-                "dipendenze.strutture_semiresidenziali"),
-        STREET_UNIT("unita-di-strada", "Unità di strada",
-                "dipendenze.prevenzione", "dipendenze.pronto_intervento_sociale"),
-        ADDICTION_CLINIC("servizio-dipendenze", "Servizio dipendenze",
-                "dipendenze.supporto_persona_famiglia", "dipendenze.prevenzione"),
+        ADDICTION_DAY("centro-diurno-dipendenze", "Centro diurno dipendenze", "dipendenze.strutture_semiresidenziali"),
+        STREET_UNIT(
+                "unita-di-strada", "Unità di strada", "dipendenze.prevenzione", "dipendenze.pronto_intervento_sociale"),
+        ADDICTION_CLINIC(
+                "servizio-dipendenze",
+                "Servizio dipendenze",
+                "dipendenze.supporto_persona_famiglia",
+                "dipendenze.prevenzione"),
         CANTEEN("mensa-solidale", "Mensa solidale", "poverta_disagio_adulti.pronto_intervento_sociale"),
         FOOD_SHOP("emporio-solidale", "Emporio solidale", "poverta_disagio_adulti.servizi_integrativi_supporto"),
         FUND("fondo-solidarieta", "Fondo di solidarietà", "poverta_disagio_adulti"),
-        MEDIATION("mediazione", "Mediazione linguistico-culturale",
-                "immigrati_nomadi.integrazione_sociale", "immigrati_nomadi.segretariato_sociale"),
+        MEDIATION(
+                "mediazione",
+                "Mediazione linguistico-culturale",
+                "immigrati_nomadi.integrazione_sociale",
+                "immigrati_nomadi.segretariato_sociale"),
         ITALIAN("scuola-italiano", "Scuola di italiano per adulti", "immigrati_nomadi.integrazione_sociale");
 
         final String slug;
@@ -379,8 +449,7 @@ public final class DemoNetwork {
      * A service of the demo: what, who runs it, where (municipality names, district short names
      * or the province id, comma-separated), places and places taken (null = unknown).
      */
-    private record Offer(Kind kind, String provider, String where, Integer capacity, Integer occupied) {
-    }
+    private record Offer(Kind kind, String provider, String where, Integer capacity, Integer occupied) {}
 
     private static Offer offer(Kind kind, String provider, String where, Integer capacity, Integer occupied) {
         return new Offer(kind, provider, where, capacity, occupied);
@@ -388,8 +457,12 @@ public final class DemoNetwork {
 
     private static final Offer[] OFFERS = {
         // The consortium's welfare desk, in every district, and province-wide partners.
-        offer(Kind.WELFARE_DESK, CONSORTIUM,
-                "Abbiatense, Alto Milanese, Garbagnatese, Magentino, Rhodense", null, null),
+        offer(
+                Kind.WELFARE_DESK,
+                CONSORTIUM,
+                "Abbiatense, Alto Milanese, Garbagnatese, Magentino, Rhodense",
+                null,
+                null),
         offer(Kind.WORK_DESK, "sindacato-ovest", PROVINCE, null, null),
         offer(Kind.FUND, "fondazione-comunita-ovest", PROVINCE, null, null),
 
@@ -447,15 +520,23 @@ public final class DemoNetwork {
         offer(Kind.RESPITE, "coop-domicilio", "Legnano, Parabiago, Canegrate", null, null),
         offer(Kind.ELDERLY_HOME, "coop-crocevia", "Nerviano", 40, 40),
         offer(Kind.MINORS_HOME, "coop-crocevia", "Nerviano", 10, 8),
-        offer(Kind.FAMILY_CENTRE, "coop-famiglie",
-                "Castano Primo, Turbigo, Nosate, Robecchetto con Induno, Buscate", 20, 8),
+        offer(
+                Kind.FAMILY_CENTRE,
+                "coop-famiglie",
+                "Castano Primo, Turbigo, Nosate, Robecchetto con Induno, Buscate",
+                20,
+                8),
         offer(Kind.HOME_EDUCATION, "coop-famiglie", "Alto Milanese", 25, null),
         offer(Kind.AFTER_SCHOOL, "scuola-ticino", "Castano Primo", 40, 32),
         offer(Kind.ADDICTION_HOME, "coop-approdo", "Legnano", 14, 10),
         offer(Kind.ADDICTION_DAY, "coop-approdo", "Legnano", 20, 14),
         offer(Kind.ADDICTION_CLINIC, "asst-esempio", "Alto Milanese, Magentino", null, null),
-        offer(Kind.FAMILY_CLINIC, "asst-esempio",
-                "Abbiatense, Alto Milanese, Garbagnatese, Magentino, Rhodense", null, null),
+        offer(
+                Kind.FAMILY_CLINIC,
+                "asst-esempio",
+                "Abbiatense, Alto Milanese, Garbagnatese, Magentino, Rhodense",
+                null,
+                null),
         offer(Kind.CANTEEN, "volontari-mensa-amica", "Legnano", 80, 60),
         offer(Kind.FOOD_SHOP, "volontari-mensa-amica", "Legnano, San Vittore Olona, Canegrate", 120, null),
 
@@ -503,9 +584,17 @@ public final class DemoNetwork {
             for (int n = 2; !ids.add(id); n++) {
                 id = base + "-" + n;
             }
-            String where = String.join(", ", territories.stream().map(t -> geo.byId.get(t).name()).toList());
-            services.add(new Service(id, offer.kind().label + " Esempio – " + where, offer.provider(),
-                    offer.kind().categories, territories, offer.capacity(), offer.occupied(), null));
+            String where = String.join(
+                    ", ", territories.stream().map(t -> geo.byId.get(t).name()).toList());
+            services.add(new Service(
+                    id,
+                    offer.kind().label + " Esempio – " + where,
+                    offer.provider(),
+                    offer.kind().categories,
+                    territories,
+                    offer.capacity(),
+                    offer.occupied(),
+                    null));
         }
         return services;
     }
@@ -513,8 +602,7 @@ public final class DemoNetwork {
     // ------------------------------------------------------------------ needs
 
     /** A need written out by hand: the ones the planted gaps rest on. */
-    private record NeedRow(String category, String town, int people, Urgency urgency) {
-    }
+    private record NeedRow(String category, String town, int people, Urgency urgency) {}
 
     private static final NeedRow[] PLANTED_NEEDS = {
         // Abbiatense: addictions, with no service to answer them.
@@ -536,8 +624,7 @@ public final class DemoNetwork {
     };
 
     /** Background needs: so many of a category in a district, with people in [min, max]. */
-    private record NeedPlan(String district, String category, int count, int min, int max) {
-    }
+    private record NeedPlan(String district, String category, int count, int min, int max) {}
 
     private static NeedPlan plan(String district, String category, int count, int min, int max) {
         return new NeedPlan(district, category, count, min, max);
@@ -563,7 +650,6 @@ public final class DemoNetwork {
         plan("Garbagnatese", "poverta_disagio_adulti.educativo_assistenziale_inserimento_lavorativo", 3, 1, 3),
         plan("Garbagnatese", "dipendenze.strutture_semiresidenziali", 2, 1, 4),
         plan("Garbagnatese", "multiutenza.segretariato_sociale", 3, 10, 50),
-
         plan("Alto Milanese", "anziani.interventi_domiciliari", 5, 2, 6),
         plan("Alto Milanese", "anziani.strutture_semiresidenziali", 3, 1, 3),
         plan("Alto Milanese", "anziani.strutture_residenziali", 2, 2, 10),
@@ -575,7 +661,6 @@ public final class DemoNetwork {
         plan("Alto Milanese", "famiglia_minori.supporto_persona_famiglia", 3, 3, 20),
         plan("Alto Milanese", "famiglia_minori.interventi_domiciliari", 2, 2, 8),
         plan("Alto Milanese", "multiutenza.segretariato_sociale", 3, 10, 60),
-
         plan("Magentino", "disabili.strutture_semiresidenziali", 3, 1, 3),
         plan("Magentino", "disabili.interventi_domiciliari", 2, 1, 5),
         plan("Magentino", "anziani.interventi_domiciliari", 3, 2, 6),
@@ -586,7 +671,6 @@ public final class DemoNetwork {
         plan("Magentino", "famiglia_minori.interventi_domiciliari", 2, 1, 3),
         plan("Magentino", "multiutenza.segretariato_sociale", 1, 10, 40),
         plan("Magentino", "dipendenze.prevenzione", 1, 5, 25),
-
         plan("Abbiatense", "anziani.interventi_domiciliari", 4, 1, 5),
         plan("Abbiatense", "anziani.strutture_semiresidenziali", 2, 1, 3),
         plan("Abbiatense", "anziani.strutture_residenziali", 2, 1, 2),
@@ -604,8 +688,14 @@ public final class DemoNetwork {
         for (int i = 0; i < PLANTED_NEEDS.length; i++) {
             NeedRow row = PLANTED_NEEDS[i];
             Territory m = geo.municipality(row.town());
-            needs.add(need(needs.size() + 1, checked(row.category(), codes), m, row.people(), row.urgency(),
-                    LocalDate.of(2025, 9, 1).plusDays(11L * i), helpDesk(geo.districtByMunicipality.get(m.id()))));
+            needs.add(need(
+                    needs.size() + 1,
+                    checked(row.category(), codes),
+                    m,
+                    row.people(),
+                    row.urgency(),
+                    LocalDate.of(2025, 9, 1).plusDays(11L * i),
+                    helpDesk(geo.districtByMunicipality.get(m.id()))));
         }
         Random random = new Random(SEED);
         Urgency[] urgencies = {Urgency.LOW, Urgency.MEDIUM, Urgency.MEDIUM, Urgency.HIGH};
@@ -624,8 +714,8 @@ public final class DemoNetwork {
         return needs;
     }
 
-    private static Need need(int n, String category, Territory m, int people, Urgency urgency, LocalDate at,
-            String source) {
+    private static Need need(
+            int n, String category, Territory m, int people, Urgency urgency, LocalDate at, String source) {
         return new Need("need-%03d".formatted(n), category, m.id(), people, urgency, at, source);
     }
 
@@ -660,8 +750,7 @@ public final class DemoNetwork {
 
     // ------------------------------------------------------------------ ties
 
-    private record TieRow(String from, String to, TieKind kind, int since, double strength) {
-    }
+    private record TieRow(String from, String to, TieKind kind, int since, double strength) {}
 
     private static TieRow tie(String from, String to, TieKind kind, int since, double strength) {
         return new TieRow(from, to, kind, since, strength);
@@ -795,8 +884,8 @@ public final class DemoNetwork {
         List<Map<String, String>> records = new ArrayList<>();
         for (List<String> row : rows.subList(1, rows.size())) {
             if (row.size() != header.size()) {
-                throw new IllegalStateException(resource + ": expected " + header.size() + " fields, found "
-                        + row.size() + " in " + row);
+                throw new IllegalStateException(
+                        resource + ": expected " + header.size() + " fields, found " + row.size() + " in " + row);
             }
             Map<String, String> record = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {

@@ -17,8 +17,7 @@ import java.util.Set;
 public final class Actors {
 
     /** A cooperative (with its type) or a partner (with its kind) as given; basedIn may be null. */
-    record Row(String id, String name, boolean cooperative, String type, String basedIn) {
-    }
+    record Row(String id, String name, boolean cooperative, String type, String basedIn) {}
 
     private final String[] id;
     private final String[] name;
@@ -29,6 +28,7 @@ public final class Actors {
     private final int[] basedIn;
     /** Where a confidential actor (a partner) is based is not shown to everyone. */
     private final boolean[] confidential;
+
     private final Map<String, Integer> index;
     /** The consortia: entry points of every referral's route. */
     private final int[] consortia;
@@ -73,7 +73,8 @@ public final class Actors {
         }
         consortia = consortiumList.stream().mapToInt(Integer::intValue).toArray();
         socialServices = new HashMap<>();
-        social.forEach((t, list) -> socialServices.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
+        social.forEach((t, list) ->
+                socialServices.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     public int count() {

@@ -32,7 +32,10 @@ public final class BiconnectivityFragility implements FragilityAnalysis {
     }
 
     private static Fragility of(TieGraph graph) {
-        return new Fragility(Arrays.stream(graph.articulationPoints()).boxed().toList(), graph.bridges(),
-                graph.components(), graph.isolated());
+        return new Fragility(
+                Arrays.stream(graph.articulationPoints()).boxed().toList(),
+                graph.bridges(),
+                graph.components(),
+                graph.isolated());
     }
 }

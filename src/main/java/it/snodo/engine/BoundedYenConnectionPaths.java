@@ -74,7 +74,7 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
             return List.of();
         }
         int shortest = distance(s, from, to);
-        for (int slack = 0;; slack = slack == 0 ? 1 : slack * 2) {
+        for (int slack = 0; ; slack = slack == 0 ? 1 : slack * 2) {
             int limit = shortest + slack;
             int part = s.stamp();
             // Once the part is the whole component, every path is in it; before, only those of
@@ -324,7 +324,9 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
                 int w = queue[head];
                 for (int j = ties.edgeStart(w); j < ties.edgeEnd(w); j++) {
                     int v = ties.target(j);
-                    if (s.partMark[v] != part || s.blockMark[v] == blocked || depth == 0 && s.cutMark[v] == cut
+                    if (s.partMark[v] != part
+                            || s.blockMark[v] == blocked
+                            || depth == 0 && s.cutMark[v] == cut
                             || depth + 1 + s.toHops[v] > maxHops) {
                         continue;
                     }
@@ -333,7 +335,8 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
                         s.seenMark[v] = seen;
                         s.seenHops[v] = depth + 1;
                         queue[tail++] = v;
-                    } else if (s.seenHops[v] != depth + 1 || sum < s.best[v]
+                    } else if (s.seenHops[v] != depth + 1
+                            || sum < s.best[v]
                             || sum == s.best[v] && s.rank[w] > s.rank[s.pred[v]]) {
                         continue;
                     }
@@ -384,10 +387,12 @@ public final class BoundedYenConnectionPaths implements ConnectionPathAlgorithm 
         private final int[] seenHops;
         /** The spur search's best way into each actor: the actor before, the hop's strength, the sum. */
         private final int[] pred;
+
         private final double[] step;
         private final double[] best;
         /** The rank of each actor's way in within its layer, by actors; and room to sort a layer. */
         private final int[] rank;
+
         private final long[] order;
         private int stamp;
 

@@ -93,7 +93,8 @@ public final class BrandesLouvainMeasures implements NetworkMeasures {
         List<Integer> brokers = brokers(actors, betweenness);
 
         LouvainCommunities.Partition partition = louvain.detect(n, start, adj);
-        List<List<Integer>> communities = new ArrayList<>(partition.communities().size());
+        List<List<Integer>> communities =
+                new ArrayList<>(partition.communities().size());
         for (List<Integer> community : partition.communities()) {
             communities.add(community.stream().map(i -> actors[i]).toList());
         }
@@ -105,8 +106,18 @@ public final class BrandesLouvainMeasures implements NetworkMeasures {
         }
         int components = tieGraph.without(outOfScope, List.of()).componentCount();
 
-        return new Measures(n, ties, density, components, centralization, betweenness, brokers,
-                communities, partition.modularity(), ties == 0 ? 0 : (double) kindSum / ties, multiplexityCounts);
+        return new Measures(
+                n,
+                ties,
+                density,
+                components,
+                centralization,
+                betweenness,
+                brokers,
+                communities,
+                partition.modularity(),
+                ties == 0 ? 0 : (double) kindSum / ties,
+                multiplexityCounts);
     }
 
     /** Freeman's normalised betweenness of every node, by Brandes's algorithm. */

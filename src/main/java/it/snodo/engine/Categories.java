@@ -17,8 +17,7 @@ import java.util.Map;
 public final class Categories {
 
     /** A category as given. */
-    record Row(String code, String name, String parent) {
-    }
+    record Row(String code, String name, String parent) {}
 
     private final String[] code;
     private final String[] name;
@@ -26,6 +25,7 @@ public final class Categories {
     private final int[] parent;
     /** Euler tour: d is c or a descendant of c iff tin[c] <= tin[d] < tout[c]. */
     private final int[] tin;
+
     private final int[] tout;
     private final Map<String, Integer> index;
 

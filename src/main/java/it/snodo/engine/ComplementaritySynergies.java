@@ -110,9 +110,8 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
      * What a score reads: M, C and the cooperatives present in each municipality, by index, and
      * for a municipality which categories answer an open gap there ({@link #answering}).
      */
-    private record View(int[][] municipalities, int[][] categories, int[][] present,
-            IntFunction<boolean[]> answering) {
-    }
+    private record View(
+            int[][] municipalities, int[][] categories, int[][] present, IntFunction<boolean[]> answering) {}
 
     /** The view of the whole snapshot, built once on first use. */
     private View view() {
@@ -134,8 +133,8 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
      * {@code categories}: the municipality it is based in and those its {@code kept} services
      * cover, and the categories those services address, ascending and distinct.
      */
-    private static void served(Network n, IntPredicate of, IntPredicate kept, int[][] municipalities,
-            int[][] categories) {
+    private static void served(
+            Network n, IntPredicate of, IntPredicate kept, int[][] municipalities, int[][] categories) {
         Map<Integer, List<Integer>> muns = new HashMap<>();
         Map<Integer, List<Integer>> cats = new HashMap<>();
         for (int a = 0; a < n.actorCount(); a++) {
@@ -166,10 +165,10 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
                 }
             }
         }
-        muns.forEach((a, list) -> municipalities[a] = list.stream().mapToInt(Integer::intValue).sorted().distinct()
-                .toArray());
-        cats.forEach((a, list) -> categories[a] = list.stream().mapToInt(Integer::intValue).sorted().distinct()
-                .toArray());
+        muns.forEach((a, list) -> municipalities[a] =
+                list.stream().mapToInt(Integer::intValue).sorted().distinct().toArray());
+        cats.forEach((a, list) -> categories[a] =
+                list.stream().mapToInt(Integer::intValue).sorted().distinct().toArray());
     }
 
     /**
@@ -214,14 +213,14 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
             int left = a;
             for (int m : all.municipalities[a]) {
                 if (Arrays.binarySearch(municipalities[a], m) < 0) {
-                    present[m] = Arrays.stream(present[m]).filter(b -> b != left).toArray();
+                    present[m] =
+                            Arrays.stream(present[m]).filter(b -> b != left).toArray();
                 }
             }
         }
         Map<Integer, boolean[]> answers = new HashMap<>();
-        IntFunction<boolean[]> answering = m -> touched.get(m)
-                ? answers.computeIfAbsent(m, t -> answering(t, gone::get))
-                : answering(m);
+        IntFunction<boolean[]> answering =
+                m -> touched.get(m) ? answers.computeIfAbsent(m, t -> answering(t, gone::get)) : answering(m);
         return new View(municipalities, categories, present, answering);
     }
 
@@ -235,9 +234,11 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
 
     /** As {@link #answering(int)}, with the gap rows of m computed as if the services {@code leftOut} did not exist. */
     private boolean[] answering(int m, IntPredicate leftOut) {
-        int[] open = new CoverageGaps(network).rows(m, leftOut).stream()
-                .filter(r -> r.state() == GapAnalysis.State.UNCOVERED || r.state() == GapAnalysis.State.UNDER)
-                .mapToInt(GapAnalysis.Row::category).toArray();
+        int[] open = new CoverageGaps(network)
+                .rows(m, leftOut).stream()
+                        .filter(r -> r.state() == GapAnalysis.State.UNCOVERED || r.state() == GapAnalysis.State.UNDER)
+                        .mapToInt(GapAnalysis.Row::category)
+                        .toArray();
         boolean[] answers = new boolean[network.categoryCount()];
         for (int c = 0; c < answers.length; c++) {
             for (int o : open) {
@@ -300,8 +301,10 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         }
         Network n = network;
         View v = view();
-        Comparator<Pair> ranking = Comparator.comparingDouble(Pair::score).reversed()
-                .thenComparingInt(Pair::a).thenComparingInt(Pair::b);
+        Comparator<Pair> ranking = Comparator.comparingDouble(Pair::score)
+                .reversed()
+                .thenComparingInt(Pair::a)
+                .thenComparingInt(Pair::b);
         // The worst kept pair at the head.
         PriorityQueue<Pair> kept = new PriorityQueue<>(ranking.reversed());
         for (int a = 0; a < n.actorCount(); a++) {
@@ -362,11 +365,14 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
                 }
             }
         }
-        return Arrays.stream(found, 0, size).sorted().distinct().filter(b -> b != a && !ties.isTied(a, b)).toArray();
+        return Arrays.stream(found, 0, size)
+                .sorted()
+                .distinct()
+                .filter(b -> b != a && !ties.isTied(a, b))
+                .toArray();
     }
 
-    private record Scored(double score, List<Reason> reasons) {
-    }
+    private record Scored(double score, List<Reason> reasons) {}
 
     /**
      * The score of a pair, and its reasons when {@code explain} (null otherwise: naming the
@@ -431,18 +437,26 @@ public final class ComplementaritySynergies implements SynergyAlgorithm {
         }
         List<Reason> reasons = new ArrayList<>();
         if (complementarity > 0) {
-            reasons.add(new Reason(COMPLEMENTARITY, "covers " + plural(complementarity, "open gap", "open gaps")
-                    + " in " + plural(gapMunicipalities, "shared municipality", "shared municipalities")
-                    + " the other cannot: " + names(new ArrayList<>(named)), complementarity));
+            reasons.add(new Reason(
+                    COMPLEMENTARITY,
+                    "covers " + plural(complementarity, "open gap", "open gaps")
+                            + " in " + plural(gapMunicipalities, "shared municipality", "shared municipalities")
+                            + " the other cannot: " + names(new ArrayList<>(named)),
+                    complementarity));
         }
         if (overlap > 0) {
-            reasons.add(new Reason(SHARED_TERRITORY, "serve " + shared.length + " of " + union
-                    + (union == 1 ? " municipality" : " municipalities") + " together", overlap));
+            reasons.add(new Reason(
+                    SHARED_TERRITORY,
+                    "serve " + shared.length + " of " + union + (union == 1 ? " municipality" : " municipalities")
+                            + " together",
+                    overlap));
         }
         if (!common.isEmpty()) {
             List<String> ids = common.stream().map(n::actorId).toList();
-            reasons.add(new Reason(COMMON_PARTNERS, plural(common.size(), "common partner", "common partners")
-                    + ": " + names(ids), closeness));
+            reasons.add(new Reason(
+                    COMMON_PARTNERS,
+                    plural(common.size(), "common partner", "common partners") + ": " + names(ids),
+                    closeness));
         }
         return new Scored(score, List.copyOf(reasons));
     }

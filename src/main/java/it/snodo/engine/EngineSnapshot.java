@@ -29,8 +29,7 @@ public final class EngineSnapshot {
      * The actors the measures of a territory are taken on: those based in it or in a territory
      * part of it (every actor for territory -1), with or without the confidential partners.
      */
-    private record Scope(int territory, boolean withoutConfidential) {
-    }
+    private record Scope(int territory, boolean withoutConfidential) {}
 
     private final Network network;
     private final ReferralAlgorithm referrals;
@@ -41,6 +40,7 @@ public final class EngineSnapshot {
     private final SynergyAlgorithm synergies;
     /** The analyses that read no needs: shared with the snapshots patched from this one. */
     private final Once<FragilityAnalysis.Fragility> fragility;
+
     private final Memo<Scope, int[]> scopes;
     private final Memo<Scope, NetworkMeasures.Measures> measures;
     /** The best pairs by limit: they score open gaps, so needs change them. */
@@ -170,12 +170,19 @@ public final class EngineSnapshot {
     /** The actors of a scope, computed once; not to be changed. */
     private int[] actors(Scope scope) {
         if (!scope.withoutConfidential()) {
-            return scopes.get(scope, s -> s.territory() < 0 ? IntStream.range(0, network.actorCount()).toArray()
-                    : NetworkMeasures.basedIn(network, s.territory()));
+            return scopes.get(
+                    scope,
+                    s -> s.territory() < 0
+                            ? IntStream.range(0, network.actorCount()).toArray()
+                            : NetworkMeasures.basedIn(network, s.territory()));
         }
         // Read before the compute: a memo's compute must not ask the same memo.
         int[] all = actors(new Scope(scope.territory(), false));
-        return scopes.get(scope, s -> Arrays.stream(all).filter(a -> !network.isConfidentialActor(a)).toArray());
+        return scopes.get(
+                scope,
+                s -> Arrays.stream(all)
+                        .filter(a -> !network.isConfidentialActor(a))
+                        .toArray());
     }
 
     /**

@@ -106,8 +106,11 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
             coverable |= c.mask;
         }
         int covered = coverable;
-        int[] uncovered = IntStream.range(0, k).filter(i -> (covered & (1 << i)) == 0)
-                .map(i -> asked[i]).sorted().toArray();
+        int[] uncovered = IntStream.range(0, k)
+                .filter(i -> (covered & (1 << i)) == 0)
+                .map(i -> asked[i])
+                .sorted()
+                .toArray();
         if (coverable == 0) {
             return new Answer(new int[0], List.of(), uncovered, 0, 0);
         }
@@ -116,7 +119,8 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
         int[][] byBit = new int[k][];
         for (int i = 0; i < k; i++) {
             int bit = 1 << i;
-            byBit[i] = IntStream.range(0, cands.length).filter(j -> (cands[j].mask & bit) != 0)
+            byBit[i] = IntStream.range(0, cands.length)
+                    .filter(j -> (cands[j].mask & bit) != 0)
                     .toArray();
         }
         // dp[mask]: the fewest candidates covering mask.
@@ -155,6 +159,7 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
         int mask;
         /** Per asked category, the nearest qualifying service (-1 none) and its distance. */
         final int[] service;
+
         final double[] distance;
 
         Candidate(int provider, int k) {
@@ -226,7 +231,8 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
             for (int i = 0; i < depth; i++) {
                 boolean seen = false;
                 for (int h = 0; h < i && !seen; h++) {
-                    seen = tieGraph.componentOf(cands[chosen[h]].provider) == tieGraph.componentOf(cands[chosen[i]].provider);
+                    seen = tieGraph.componentOf(cands[chosen[h]].provider)
+                            == tieGraph.componentOf(cands[chosen[i]].provider);
                 }
                 if (!seen) {
                     distinct++;
@@ -253,8 +259,9 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
             }
             Arrays.sort(providers);
             boolean better = ties < bestNewTies
-                    || ties == bestNewTies && (total < bestDistance
-                            || total == bestDistance && Arrays.compare(providers, bestProviders) < 0);
+                    || ties == bestNewTies
+                            && (total < bestDistance
+                                    || total == bestDistance && Arrays.compare(providers, bestProviders) < 0);
             if (better) {
                 bestNewTies = ties;
                 bestDistance = total;
@@ -271,7 +278,8 @@ public final class ExactCoverIntegratedAnswers implements IntegratedAnswerAlgori
                 if (s < 0) {
                     continue;
                 }
-                if (best < 0 || cands[j].distance[i] < cands[best].distance[i]
+                if (best < 0
+                        || cands[j].distance[i] < cands[best].distance[i]
                         || cands[j].distance[i] == cands[best].distance[i] && s < cands[best].service[i]) {
                     best = j;
                 }

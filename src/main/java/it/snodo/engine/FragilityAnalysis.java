@@ -39,7 +39,10 @@ public interface FragilityAnalysis {
      *     their first actor
      * @param isolated the actors without any tie, ascending
      */
-    record Fragility(List<Integer> articulationPoints, List<int[]> bridges, List<List<Integer>> components,
+    record Fragility(
+            List<Integer> articulationPoints,
+            List<int[]> bridges,
+            List<List<Integer>> components,
             List<Integer> isolated) {
 
         public Fragility {

@@ -44,7 +44,5 @@ public interface GapAnalysis {
      * @param services how many distinct services cover the category there
      * @param state the state, as decided from the above
      */
-    record Row(int category, long demand, long supply, boolean supplyKnown, int providers, int services,
-            State state) {
-    }
+    record Row(int category, long demand, long supply, boolean supplyKnown, int providers, int services, State state) {}
 }

@@ -6,8 +6,7 @@ public final class Geo {
     /** The earth's mean radius in km, as docs/design.md ("Definitions") fixes it. */
     public static final double EARTH_RADIUS_KM = 6371.0;
 
-    private Geo() {
-    }
+    private Geo() {}
 
     /**
      * The great-circle distance in km between two points given in degrees, by the haversine

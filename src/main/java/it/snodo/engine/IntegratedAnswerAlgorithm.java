@@ -52,8 +52,7 @@ public interface IntegratedAnswerAlgorithm {
      * @param distanceKm 0 when the service covers the municipality, else the distance to the
      *     nearest municipality it covers
      */
-    record Assignment(int category, int service, int provider, double distanceKm) {
-    }
+    record Assignment(int category, int service, int provider, double distanceKm) {}
 
     /**
      * The answer.
@@ -65,8 +64,8 @@ public interface IntegratedAnswerAlgorithm {
      *     (0 when there is no provider)
      * @param totalDistanceKm the sum of the assignments' distances
      */
-    record Answer(int[] providers, List<Assignment> assignments, int[] uncovered, int newTiesNeeded,
-            double totalDistanceKm) {
+    record Answer(
+            int[] providers, List<Assignment> assignments, int[] uncovered, int newTiesNeeded, double totalDistanceKm) {
 
         /** How many providers the answer needs: the size of the smallest cover. */
         public int minimumProviders() {

@@ -21,6 +21,7 @@ public final class MunicipalityGrid {
 
     /** Municipalities per grid cell, about; and at most this many cells along a side. */
     private static final double MUNICIPALITIES_PER_CELL = 2;
+
     private static final int MAX_CELLS_PER_SIDE = 2048;
 
     /** What {@link #within} reports each municipality in reach to. */
@@ -34,6 +35,7 @@ public final class MunicipalityGrid {
     private final double[] lon;
     /** The grid: cell (row, col) holds cellMun[cellStart[row * cols + col] ..]. */
     private final double minLat;
+
     private final double minLon;
     private final double maxLon;
     private final double cellLat;
@@ -99,7 +101,8 @@ public final class MunicipalityGrid {
         double half = maxKm / (2 * Geo.EARTH_RADIUS_KM);
         double dLatMax = Math.toDegrees(2 * half) * 1.000001 + 1e-9;
         double cosMax = Math.cos(Math.toRadians(Math.min(90, Math.abs(mLat) + dLatMax)));
-        double dLonMax = half >= Math.PI / 2 || Math.sin(half) >= cosMax ? 360
+        double dLonMax = half >= Math.PI / 2 || Math.sin(half) >= cosMax
+                ? 360
                 : Math.toDegrees(2 * Math.asin(Math.sin(half) / cosMax)) * 1.000001 + 1e-9;
         int row0 = (int) Math.max(0, Math.min(rows - 1, Math.floor((mLat - dLatMax - minLat) / cellLat)));
         int row1 = (int) Math.max(0, Math.min(rows - 1, Math.floor((mLat + dLatMax - minLat) / cellLat)));

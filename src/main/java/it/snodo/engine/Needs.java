@@ -26,6 +26,7 @@ public final class Needs {
     private final int[] people;
     /** For each territory, the needs located in it, ascending (compressed sparse rows; municipalities only). */
     private final int[] inStart;
+
     private final int[] in;
 
     /**
@@ -52,7 +53,12 @@ public final class Needs {
     }
 
     /** The needs of these ids (ascending), categories, territories and people: the index by territory is built here. */
-    private Needs(Territories territories, Categories categories, String[] id, int[] category, int[] territory,
+    private Needs(
+            Territories territories,
+            Categories categories,
+            String[] id,
+            int[] category,
+            int[] territory,
             int[] people) {
         this.territories = territories;
         this.categories = categories;
@@ -120,8 +126,13 @@ public final class Needs {
             territoryOf[w] = n == null ? territory[i] : territories.index(n.territory());
             peopleOf[w++] = n == null ? people[i] : n.people();
         }
-        return new Needs(territories, categories, Arrays.copyOf(ids, w), Arrays.copyOf(categoryOf, w),
-                Arrays.copyOf(territoryOf, w), Arrays.copyOf(peopleOf, w));
+        return new Needs(
+                territories,
+                categories,
+                Arrays.copyOf(ids, w),
+                Arrays.copyOf(categoryOf, w),
+                Arrays.copyOf(territoryOf, w),
+                Arrays.copyOf(peopleOf, w));
     }
 
     public int count() {
@@ -159,7 +170,6 @@ public final class Needs {
 
     /** The bytes of the arrays (ids counted as references), for {@link Network#arrayBytes()}. */
     long arrayBytes() {
-        return 4L * (category.length + territory.length + people.length + inStart.length + in.length)
-                + 4L * id.length;
+        return 4L * (category.length + territory.length + people.length + inStart.length + in.length) + 4L * id.length;
     }
 }

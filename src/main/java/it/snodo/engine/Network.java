@@ -50,8 +50,14 @@ public final class Network {
     private final Needs needs;
     private final TieGraph tieGraph;
 
-    private Network(long version, Territories territories, Categories categories, Actors actors, Services services,
-            Needs needs, TieGraph tieGraph) {
+    private Network(
+            long version,
+            Territories territories,
+            Categories categories,
+            Actors actors,
+            Services services,
+            Needs needs,
+            TieGraph tieGraph) {
         this.version = version;
         this.territories = territories;
         this.categories = categories;
@@ -66,8 +72,7 @@ public final class Network {
     }
 
     /** A need's values: a row of the snapshot's needs, and what {@link #withNeeds} writes. */
-    public record NeedValues(String id, String category, String territory, int people) {
-    }
+    public record NeedValues(String id, String category, String territory, int people) {}
 
     /**
      * This snapshot with some needs written or deleted, at a new version: what a write of needs
@@ -121,8 +126,12 @@ public final class Network {
      * engine holds per network, for the benchmark's bytes-per-edge figure.
      */
     public long arrayBytes() {
-        return territories.arrayBytes() + categories.arrayBytes() + actors.arrayBytes() + services.arrayBytes()
-                + needs.arrayBytes() + tieGraph.arrayBytes();
+        return territories.arrayBytes()
+                + categories.arrayBytes()
+                + actors.arrayBytes()
+                + services.arrayBytes()
+                + needs.arrayBytes()
+                + tieGraph.arrayBytes();
     }
 
     // Lookups by id, and reads by index, for the callers outside the engine.
@@ -296,10 +305,21 @@ public final class Network {
             return this;
         }
 
-        public Builder service(String id, String name, String provider, Integer capacity, Integer occupied,
-                List<String> categories, List<String> territories) {
-            services.add(new Services.Row(Objects.requireNonNull(id, "id"), name,
-                    Objects.requireNonNull(provider, "provider"), capacity, occupied, List.copyOf(categories),
+        public Builder service(
+                String id,
+                String name,
+                String provider,
+                Integer capacity,
+                Integer occupied,
+                List<String> categories,
+                List<String> territories) {
+            services.add(new Services.Row(
+                    Objects.requireNonNull(id, "id"),
+                    name,
+                    Objects.requireNonNull(provider, "provider"),
+                    capacity,
+                    occupied,
+                    List.copyOf(categories),
                     List.copyOf(territories)));
             return this;
         }

@@ -75,9 +75,18 @@ public interface NetworkMeasures {
      * @param multiplexityCounts number of kinds → number of tied pairs with that many, ascending by
      *     kinds
      */
-    record Measures(int actors, int ties, double density, int components, double degreeCentralization,
-            double[] betweenness, List<Integer> brokers, List<List<Integer>> communities, double modularity,
-            double multiplexity, Map<Integer, Integer> multiplexityCounts) {
+    record Measures(
+            int actors,
+            int ties,
+            double density,
+            int components,
+            double degreeCentralization,
+            double[] betweenness,
+            List<Integer> brokers,
+            List<List<Integer>> communities,
+            double modularity,
+            double multiplexity,
+            Map<Integer, Integer> multiplexityCounts) {
 
         public Measures {
             Objects.requireNonNull(betweenness, "betweenness");

@@ -24,8 +24,7 @@ public interface ReferralAlgorithm {
      * @param maxKm how far a service may be, in km
      * @param includeFull whether services with no free place are listed
      */
-    record Query(int category, int municipality, int k, double maxKm, boolean includeFull) {
-    }
+    record Query(int category, int municipality, int k, double maxKm, boolean includeFull) {}
 
     /**
      * One service to send the need to.
@@ -44,8 +43,15 @@ public interface ReferralAlgorithm {
      * @param cost {@code distanceKm} plus one per tie hop of the route, or plus
      *     {@value RingScanReferrals#UNREACHABLE_HOPS} when no route exists
      */
-    record Referral(int service, double distanceKm, Integer freePlaces, int nearestMunicipality, int availableIn,
-            int[] route, List<String> routeTies, double cost) {
+    record Referral(
+            int service,
+            double distanceKm,
+            Integer freePlaces,
+            int nearestMunicipality,
+            int availableIn,
+            int[] route,
+            List<String> routeTies,
+            double cost) {
 
         /** Tie hops from the entry point to the provider, or null when none leads there. */
         public Integer tieHops() {

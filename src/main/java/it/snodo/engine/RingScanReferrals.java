@@ -58,6 +58,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
      * every service available directly in t and each of its categories, ascending.
      */
     private final int[] offerStart;
+
     private final long[] offers;
 
     /**
@@ -67,6 +68,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
      * (hops) and root (the entry point its route ends at).
      */
     private final int[] sharedParent;
+
     private final int[] sharedEdge;
     private final int[] sharedDepth;
     private final int[] sharedRoot;
@@ -117,7 +119,9 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         }
         localEntryPoints = new int[nt][];
         for (int m : muns) {
-            int[] local = Arrays.stream(entryPoints[m]).filter(a -> shares[a] < muns.length).toArray();
+            int[] local = Arrays.stream(entryPoints[m])
+                    .filter(a -> shares[a] < muns.length)
+                    .toArray();
             localEntryPoints[m] = local.length == 0 ? null : local;
         }
         sharedParent = new int[n.actorCount()];
@@ -159,6 +163,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         final int[] seen;
         /** A candidate service's slot in the candidate arrays, or -1 when it is not a candidate. */
         final int[] slotOf;
+
         final long[] order;
         final double[] dist;
         final int[] reached;
@@ -175,6 +180,7 @@ public final class RingScanReferrals implements ReferralAlgorithm {
         int[] nearest = new int[64];
         /** The territory the candidate is available in that covers its nearest municipality. */
         int[] via = new int[64];
+
         int[] heap = new int[16];
         int stamp;
         /** The municipalities in reach so far, in {@link #order}. */
@@ -450,8 +456,15 @@ public final class RingScanReferrals implements ReferralAlgorithm {
             }
             int hops = length == 0 ? UNREACHABLE_HOPS : length - 1;
             double distance = x.distance[c];
-            referrals.add(new Referral(s, distance, services.freePlaces(s), x.nearest[c], x.via[c],
-                    route, List.of(kinds), distance + hops));
+            referrals.add(new Referral(
+                    s,
+                    distance,
+                    services.freePlaces(s),
+                    x.nearest[c],
+                    x.via[c],
+                    route,
+                    List.of(kinds),
+                    distance + hops));
         }
         return referrals;
     }

@@ -9,8 +9,7 @@ import java.util.function.Function;
 /** What every part of a snapshot does to build itself from rows given by id. */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** The rows sorted by their key, which numbers them 0..n-1 in id order; a key given twice is refused. */
     static <T> List<T> sorted(List<T> rows, Function<T, String> key) {

@@ -26,9 +26,14 @@ public final class Services {
     public static final int UNKNOWN = -1;
 
     /** A service as given; capacity and occupied may be null. */
-    record Row(String id, String name, String provider, Integer capacity, Integer occupied,
-            List<String> categories, List<String> territories) {
-    }
+    record Row(
+            String id,
+            String name,
+            String provider,
+            Integer capacity,
+            Integer occupied,
+            List<String> categories,
+            List<String> territories) {}
 
     private final Territories territories;
     private final Categories categories;
@@ -41,16 +46,20 @@ public final class Services {
     private final int[] occupied;
     /** The categories each addresses, ascending (compressed sparse rows). */
     private final int[] catStart;
+
     private final int[] cat;
     /** The territories each is available in, ascending (compressed sparse rows). */
     private final int[] terStart;
+
     private final int[] ter;
     private final Map<String, Integer> index;
     /** For each territory, the services available directly in it, ascending (compressed sparse rows). */
     private final int[] availStart;
+
     private final int[] avail;
     /** For each municipality (by territory index), the services that cover it, ascending (compressed sparse rows). */
     private final int[] coverStart;
+
     private final int[] cover;
     /** Confidential services: marked so, or run by a confidential provider. */
     private final boolean[] confidential;
@@ -63,7 +72,11 @@ public final class Services {
      * @throws UnknownEntity when a service names a provider, category or territory not given
      * @throws IllegalArgumentException when an id is given twice
      */
-    Services(List<Row> rows, Territories territories, Categories categories, Actors actors,
+    Services(
+            List<Row> rows,
+            Territories territories,
+            Categories categories,
+            Actors actors,
             Set<String> confidentialIds) {
         this.territories = territories;
         this.categories = categories;
@@ -293,8 +306,17 @@ public final class Services {
 
     /** The bytes of the arrays (ids and names counted as references), for {@link Network#arrayBytes()}. */
     long arrayBytes() {
-        long ints = (long) provider.length + capacity.length + occupied.length + catStart.length + cat.length
-                + terStart.length + ter.length + availStart.length + avail.length + coverStart.length + cover.length;
+        long ints = (long) provider.length
+                + capacity.length
+                + occupied.length
+                + catStart.length
+                + cat.length
+                + terStart.length
+                + ter.length
+                + availStart.length
+                + avail.length
+                + coverStart.length
+                + cover.length;
         return 4 * ints + 4L * 2 * id.length;
     }
 }

@@ -45,8 +45,7 @@ public interface SynergyAlgorithm {
      * @param detail the part in words, naming what it counts
      * @param value the part's value, as added to the score
      */
-    record Reason(String kind, String detail, double value) {
-    }
+    record Reason(String kind, String detail, double value) {}
 
     /**
      * A cooperative suggested to the one asked about.
@@ -55,8 +54,7 @@ public interface SynergyAlgorithm {
      * @param score the sum of the parts
      * @param reasons one per non-zero part
      */
-    record Suggestion(int cooperative, double score, List<Reason> reasons) {
-    }
+    record Suggestion(int cooperative, double score, List<Reason> reasons) {}
 
     /**
      * A pair of cooperatives not tied to each other.
@@ -66,6 +64,5 @@ public interface SynergyAlgorithm {
      * @param score the sum of the parts
      * @param reasons one per non-zero part
      */
-    record Pair(int a, int b, double score, List<Reason> reasons) {
-    }
+    record Pair(int a, int b, double score, List<Reason> reasons) {}
 }

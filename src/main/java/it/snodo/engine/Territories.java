@@ -19,8 +19,7 @@ import java.util.stream.IntStream;
 public final class Territories {
 
     /** A territory as given; a municipality has a point. */
-    record Row(String id, String name, String level, String parent, Double lat, Double lon) {
-    }
+    record Row(String id, String name, String level, String parent, Double lat, Double lon) {}
 
     private final String[] id;
     private final String[] name;
@@ -29,10 +28,12 @@ public final class Territories {
     private final int[] parent;
     /** The point of each, NaN where none is given (above a municipality). */
     private final double[] lat;
+
     private final double[] lon;
     private final Map<String, Integer> index;
     /** For each territory, the municipalities it is or contains, ascending (compressed sparse rows). */
     private final int[] munOfStart;
+
     private final int[] munOf;
     /** The municipalities, ascending. */
     private final int[] municipalities;
@@ -152,7 +153,9 @@ public final class Territories {
 
     /** The territories of a level, ascending by id. */
     public int[] ofLevel(String ofLevel) {
-        return IntStream.range(0, id.length).filter(t -> ofLevel.equals(level[t])).toArray();
+        return IntStream.range(0, id.length)
+                .filter(t -> ofLevel.equals(level[t]))
+                .toArray();
     }
 
     /** The municipalities, ascending. */

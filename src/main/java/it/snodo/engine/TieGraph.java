@@ -45,11 +45,11 @@ import java.util.Objects;
 public final class TieGraph {
 
     /** A tie as given: {@code from} and {@code to} name actors; strength may be null. */
-    record Row(String from, String to, String kind, Double strength) {
-    }
+    record Row(String from, String to, String kind, Double strength) {}
 
     /** The edges in compressed sparse rows: the neighbours of a are adj[start[a] .. start[a + 1]). */
     private final int[] start;
+
     private final int[] adj;
     /** Per edge, the strength of the pair's strongest tie. */
     private final double[] strength;
@@ -57,6 +57,7 @@ public final class TieGraph {
     private final int[] kind;
     /** Per edge, the kinds of the pair's ties, one bit per index in {@code kindNames}. */
     private final int[] kinds;
+
     private final String[] kindNames;
     /** Per actor, true when removed; null when nothing is. */
     private final boolean[] removed;
@@ -91,8 +92,12 @@ public final class TieGraph {
             }
             double s = e.strength() == null ? 0 : e.strength();
             // The strongest tie names the pair's kind; between equals, the kind first in the alphabet.
-            pairStrength.merge(key, new double[] {s, k}, (p, q) -> p[0] > q[0] ? p : q[0] > p[0] ? q
-                    : names.get((int) p[1]).compareTo(names.get((int) q[1])) <= 0 ? p : q);
+            pairStrength.merge(
+                    key,
+                    new double[] {s, k},
+                    (p, q) -> p[0] > q[0]
+                            ? p
+                            : q[0] > p[0] ? q : names.get((int) p[1]).compareTo(names.get((int) q[1])) <= 0 ? p : q);
             int bit = 1 << k;
             pairKinds.merge(key, new int[] {bit}, (p, q) -> new int[] {p[0] | q[0]});
         }
@@ -156,8 +161,8 @@ public final class TieGraph {
         Objects.requireNonNull(removedTies, "removedTies");
         int n = actorCount();
         if (removedActors.length != n) {
-            throw new IllegalArgumentException("removedActors has " + removedActors.length
-                    + " entries for " + n + " actors");
+            throw new IllegalArgumentException(
+                    "removedActors has " + removedActors.length + " entries for " + n + " actors");
         }
         long[] keys = new long[cut.length + removedTies.size()];
         System.arraycopy(cut, 0, keys, 0, cut.length);
@@ -351,8 +356,7 @@ public final class TieGraph {
     }
 
     /** Each actor's component (-1 when removed) and each component's number of actors. */
-    private record Components(int[] of, int[] size) {
-    }
+    private record Components(int[] of, int[] size) {}
 
     private Components labels() {
         Components c = components;
@@ -398,8 +402,7 @@ public final class TieGraph {
     }
 
     /** The articulation points, ascending, and the bridges as keys, ascending. */
-    private record Cuts(int[] points, long[] bridges) {
-    }
+    private record Cuts(int[] points, long[] bridges) {}
 
     private Cuts cuts() {
         Cuts c = cuts;

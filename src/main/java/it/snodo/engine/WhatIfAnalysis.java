@@ -28,22 +28,19 @@ public interface WhatIfAnalysis {
      * @param services service indices
      * @param ties pairs of actor indices: every tie between each pair, whatever its kind
      */
-    record Removal(int[] actors, int[] services, int[][] ties) {
-    }
+    record Removal(int[] actors, int[] services, int[][] ties) {}
 
     /**
      * Needs of one category in one municipality that no service would answer any more.
      *
      * @param people the people of those needs
      */
-    record LostCoverage(int territory, int category, long people) {
-    }
+    record LostCoverage(int territory, int category, long people) {}
 
     /**
      * @param lostCoverage ordered by territory id, then category code
      * @param newArticulationPoints actors whose removal would then split the tie graph and did
      *     not before, ascending
      */
-    record Impact(List<LostCoverage> lostCoverage, List<Integer> newArticulationPoints) {
-    }
+    record Impact(List<LostCoverage> lostCoverage, List<Integer> newArticulationPoints) {}
 }

@@ -1,12 +1,11 @@
 package it.snodo.gaps;
 
+import it.snodo.engine.Network;
+import it.snodo.sentreferral.ReferralOutcomes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import it.snodo.engine.Network;
-import it.snodo.sentreferral.ReferralOutcomes;
 
 /**
  * The people declined as FULL that gap rows show, on one snapshot: for a territory and a category,
@@ -17,8 +16,7 @@ import it.snodo.sentreferral.ReferralOutcomes;
 final class DeclinedFull {
 
     /** One (municipality, category) of the snapshot with its people. */
-    private record Entry(int municipality, int[] categories, long people) {
-    }
+    private record Entry(int municipality, int[] categories, long people) {}
 
     private final Network network;
     private final List<Entry> entries = new ArrayList<>();
@@ -32,10 +30,12 @@ final class DeclinedFull {
                 continue;
             }
             int category = network.category(d.category());
-            Entry e = new Entry(network.territory(d.territory()), ancestors.computeIfAbsent(category, this::ancestors),
-                    d.people());
+            Entry e = new Entry(
+                    network.territory(d.territory()), ancestors.computeIfAbsent(category, this::ancestors), d.people());
             entries.add(e);
-            byMunicipality.computeIfAbsent(e.municipality(), m -> new ArrayList<>()).add(e);
+            byMunicipality
+                    .computeIfAbsent(e.municipality(), m -> new ArrayList<>())
+                    .add(e);
         }
     }
 
@@ -57,8 +57,8 @@ final class DeclinedFull {
     long[] of(int territory) {
         long[] people = new long[network.categoryCount()];
         // A municipality is part of no other municipality: its own entries are all there is.
-        List<Entry> candidates = network.isMunicipality(territory)
-                ? byMunicipality.getOrDefault(territory, List.of()) : entries;
+        List<Entry> candidates =
+                network.isMunicipality(territory) ? byMunicipality.getOrDefault(territory, List.of()) : entries;
         for (Entry e : candidates) {
             if (network.territories().isPartOf(e.municipality(), territory)) {
                 for (int c : e.categories()) {

@@ -1,17 +1,5 @@
 package it.snodo.gaps;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.engine.EngineSnapshot;
@@ -23,6 +11,16 @@ import it.snodo.snapshot.Snapshots;
 import it.snodo.view.ConfidentialPlaces;
 import it.snodo.view.HiddenPlaces;
 import it.snodo.view.SnapshotIds;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Gap reports for one territory, and the gap matrix of every territory of a level. */
 @RestController
@@ -40,8 +38,7 @@ class GapController {
         this.outcomes = outcomes;
     }
 
-    record TerritoryRef(String id, String name, String level) {
-    }
+    record TerritoryRef(String id, String name, String level) {}
 
     /**
      * One category in the territory.
@@ -50,13 +47,19 @@ class GapController {
      * @param declinedFull the people of referrals sent from there, of the category or a narrower
      *     one, declined as FULL in the 365 days before now
      */
-    record GapRow(String category, String categoryName, long demand, long supply, boolean supplyKnown,
-            int providers, int services, GapAnalysis.State state, long declinedFull) {
-    }
+    record GapRow(
+            String category,
+            String categoryName,
+            long demand,
+            long supply,
+            boolean supplyKnown,
+            int providers,
+            int services,
+            GapAnalysis.State state,
+            long declinedFull) {}
 
-    record GapReport(long networkVersion, TerritoryRef territory, List<GapRow> rows,
-            Map<GapAnalysis.State, Integer> states) {
-    }
+    record GapReport(
+            long networkVersion, TerritoryRef territory, List<GapRow> rows, Map<GapAnalysis.State, Integer> states) {}
 
     /**
      * Every territory of a level against every category.
@@ -65,13 +68,18 @@ class GapController {
      *     category has neither demand nor a covering service there, nor people declined as FULL
      * @param declinedFull {@code declinedFull[i][j]}: the people declined as FULL as gap rows count them
      */
-    record GapMatrix(long networkVersion, TerritoryLevel level, List<TerritoryRef> territories,
-            List<String> categories, List<List<GapAnalysis.State>> cells, Map<GapAnalysis.State, Integer> states,
-            List<List<Long>> declinedFull) {
-    }
+    record GapMatrix(
+            long networkVersion,
+            TerritoryLevel level,
+            List<TerritoryRef> territories,
+            List<String> categories,
+            List<List<GapAnalysis.State>> cells,
+            Map<GapAnalysis.State, Integer> states,
+            List<List<Long>> declinedFull) {}
 
     @GetMapping(produces = "application/json")
-    @Operation(summary = "What is missing in a territory, per category",
+    @Operation(
+            summary = "What is missing in a territory, per category",
             description = "A municipality, or a larger territory summed over its municipalities. One row per category"
                     + " with demand or a covering service there; the state is UNCOVERED, UNDER, FRAGILE or COVERED,"
                     + " checked in that order. Ask with Accept: text/csv for a spreadsheet.")
@@ -85,8 +93,16 @@ class GapController {
         HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
         long[] declined = new DeclinedFull(n, outcomes.declinedFull()).of(t);
         for (GapAnalysis.Row r : withDeclinedFull(places.gapRows(engine.gaps(), t), declined)) {
-            rows.add(new GapRow(ids.categoryCode(r.category()), ids.categoryName(r.category()), r.demand(),
-                    r.supply(), r.supplyKnown(), r.providers(), r.services(), r.state(), declined[r.category()]));
+            rows.add(new GapRow(
+                    ids.categoryCode(r.category()),
+                    ids.categoryName(r.category()),
+                    r.demand(),
+                    r.supply(),
+                    r.supplyKnown(),
+                    r.providers(),
+                    r.services(),
+                    r.state(),
+                    declined[r.category()]));
             states.merge(r.state(), 1, Integer::sum);
         }
         return new GapReport(n.version(), ref(ids, t), rows, states);
@@ -98,8 +114,17 @@ class GapController {
         StringBuilder csv = new StringBuilder(
                 "territory,category,categoryName,demand,supply,supplyKnown,providers,services,state,declinedFull\r\n");
         for (GapRow r : report.rows()) {
-            csv.append(Csv.row(report.territory().id(), r.category(), r.categoryName(), r.demand(), r.supply(),
-                    r.supplyKnown(), r.providers(), r.services(), r.state(), r.declinedFull()));
+            csv.append(Csv.row(
+                    report.territory().id(),
+                    r.category(),
+                    r.categoryName(),
+                    r.demand(),
+                    r.supply(),
+                    r.supplyKnown(),
+                    r.providers(),
+                    r.services(),
+                    r.state(),
+                    r.declinedFull()));
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"gaps-" + territory + ".csv\"")
@@ -109,7 +134,8 @@ class GapController {
     }
 
     @GetMapping(path = "/matrix", produces = "application/json")
-    @Operation(summary = "The gap matrix: every territory of a level against every category",
+    @Operation(
+            summary = "The gap matrix: every territory of a level against every category",
             description = "For the planners' overview: each cell is the state of a category in a territory (null when"
                     + " it has neither demand nor a covering service there). Ask with Accept: text/csv for one row"
                     + " per territory and category.")
@@ -145,8 +171,11 @@ class GapController {
         // Every cell, the empty ones with an empty state: the CSV is the whole matrix, as the JSON is.
         for (int i = 0; i < matrix.territories().size(); i++) {
             for (int j = 0; j < matrix.categories().size(); j++) {
-                csv.append(Csv.row(matrix.territories().get(i).id(), matrix.territories().get(i).name(),
-                        matrix.categories().get(j), matrix.cells().get(i).get(j),
+                csv.append(Csv.row(
+                        matrix.territories().get(i).id(),
+                        matrix.territories().get(i).name(),
+                        matrix.categories().get(j),
+                        matrix.cells().get(i).get(j),
                         matrix.declinedFull().get(i).get(j)));
             }
         }
@@ -186,8 +215,7 @@ class GapController {
     /** RFC 4180 rows: fields with a comma, a quote or a line break are quoted. */
     static final class Csv {
 
-        private Csv() {
-        }
+        private Csv() {}
 
         static String row(Object... fields) {
             StringBuilder sb = new StringBuilder();

@@ -1,20 +1,6 @@
 package it.snodo.measures;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.engine.EngineSnapshot;
@@ -23,15 +9,26 @@ import it.snodo.engine.Network;
 import it.snodo.engine.NetworkMeasures.Measures;
 import it.snodo.engine.WhatIfAnalysis;
 import it.snodo.snapshot.Snapshots;
-import it.snodo.web.ApiException;
-import it.snodo.web.PlainText;
-import it.snodo.web.Violation;
 import it.snodo.view.ConfidentialPlaces;
 import it.snodo.view.HiddenPlaces;
 import it.snodo.view.SnapshotIds;
+import it.snodo.web.ApiException;
+import it.snodo.web.PlainText;
+import it.snodo.web.Violation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Fragility, network measures and what-if, over the tie graph and the coverage of needs. */
 @RestController
@@ -45,22 +42,35 @@ class MeasuresController {
         this.snapshots = snapshots;
     }
 
-    record FragilityAnswer(long networkVersion, List<String> articulationPoints, List<List<String>> bridges,
-            List<List<String>> components, List<String> isolated, Map<String, String> names) {
-    }
+    record FragilityAnswer(
+            long networkVersion,
+            List<String> articulationPoints,
+            List<List<String>> bridges,
+            List<List<String>> components,
+            List<String> isolated,
+            Map<String, String> names) {}
 
-    record Broker(String id, String name, double betweenness) {
-    }
+    record Broker(String id, String name, double betweenness) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MeasuresAnswer(long networkVersion, String territory, int actors, int ties, double density,
-            int components, double degreeCentralization, List<Broker> brokers, List<List<String>> communities,
-            double modularity, double multiplexity, Map<Integer, Integer> multiplexityCounts,
-            Map<String, Double> betweenness) {
-    }
+    record MeasuresAnswer(
+            long networkVersion,
+            String territory,
+            int actors,
+            int ties,
+            double density,
+            int components,
+            double degreeCentralization,
+            List<Broker> brokers,
+            List<List<String>> communities,
+            double modularity,
+            double multiplexity,
+            Map<Integer, Integer> multiplexityCounts,
+            Map<String, Double> betweenness) {}
 
     @GetMapping("/fragility")
-    @Operation(summary = "Where the tie graph would break",
+    @Operation(
+            summary = "Where the tie graph would break",
             description = "Articulation points (actors whose loss splits their part of the network) and bridges (ties"
                     + " whose loss does), the connected parts of two or more actors, and the actors without ties."
                     + " Ids are sorted; names gives each one's name.")
@@ -78,12 +88,13 @@ class MeasuresController {
         for (List<Integer> c : f.components()) {
             components.add(ids.actorIds(c, names));
         }
-        return new FragilityAnswer(engine.network().version(), points, bridges, components,
-                ids.actorIds(f.isolated(), names), names);
+        return new FragilityAnswer(
+                engine.network().version(), points, bridges, components, ids.actorIds(f.isolated(), names), names);
     }
 
     @GetMapping("/network/measures")
-    @Operation(summary = "Measures of the tie graph, for the whole network or the actors based in a territory",
+    @Operation(
+            summary = "Measures of the tie graph, for the whole network or the actors based in a territory",
             description = "Density 2E/(N(N−1)); components (an isolated actor counts as one); Freeman degree"
                     + " centralization; betweenness normalised to [0, 1] (the centre of a star scores 1), whose top"
                     + " actors are the brokers; Louvain communities with the modularity of that partition; multiplexity"
@@ -109,9 +120,20 @@ class MeasuresController {
         for (List<Integer> c : m.communities()) {
             communities.add(ids.actorIds(c));
         }
-        return new MeasuresAnswer(n.version(), territory, m.actors(), m.ties(), m.density(), m.components(),
-                m.degreeCentralization(), brokers, communities, m.modularity(), m.multiplexity(),
-                m.multiplexityCounts(), betweenness);
+        return new MeasuresAnswer(
+                n.version(),
+                territory,
+                m.actors(),
+                m.ties(),
+                m.density(),
+                m.components(),
+                m.degreeCentralization(),
+                brokers,
+                communities,
+                m.modularity(),
+                m.multiplexity(),
+                m.multiplexityCounts(),
+                betweenness);
     }
 
     /**
@@ -121,19 +143,22 @@ class MeasuresController {
      * @param removeTies pairs of actors: every tie between each pair
      */
     @PlainText
-    record WhatIfRequest(@Size(max = 10_000) List<@NotNull String> remove,
-            @Size(max = 10_000) List<@NotNull @Size(min = 2, max = 2) List<@NotNull String>> removeTies) {
-    }
+    record WhatIfRequest(
+            @Size(max = 10_000) List<@NotNull String> remove,
+            @Size(max = 10_000) List<@NotNull @Size(min = 2, max = 2) List<@NotNull String>> removeTies) {}
 
-    record Lost(String territory, String territoryName, String category, long people) {
-    }
+    record Lost(String territory, String territoryName, String category, long people) {}
 
-    record WhatIfAnswer(long networkVersion, List<Lost> lostCoverage, long peopleLosingTheirLastAnswer,
-            List<String> newArticulationPoints, Map<String, String> names) {
-    }
+    record WhatIfAnswer(
+            long networkVersion,
+            List<Lost> lostCoverage,
+            long peopleLosingTheirLastAnswer,
+            List<String> newArticulationPoints,
+            Map<String, String> names) {}
 
     @PostMapping("/what-if")
-    @Operation(summary = "What the network would lose without some actors, services or ties; nothing is written",
+    @Operation(
+            summary = "What the network would lose without some actors, services or ties; nothing is written",
             description = "The needs that would lose their last answer, grouped by municipality and category with their"
                     + " people, and the actors that would become articulation points of the tie graph.")
     WhatIfAnswer whatIf(@Valid @RequestBody WhatIfRequest request) {
@@ -166,28 +191,37 @@ class MeasuresController {
                 if (actor.isPresent()) {
                     pair[j] = actor.getAsInt();
                 } else {
-                    unknown.add(new Violation("removeTies[" + i + "][" + j + "]", id, "is not a cooperative or partner"));
+                    unknown.add(
+                            new Violation("removeTies[" + i + "][" + j + "]", id, "is not a cooperative or partner"));
                 }
             }
             ties[i] = pair;
         }
         if (!unknown.isEmpty()) {
-            throw new ApiException.NotFound(unknown.size() + " of the ids to remove name nothing: "
-                    + String.join(", ", unknown.stream().map(Violation::id).toList()), unknown);
+            throw new ApiException.NotFound(
+                    unknown.size() + " of the ids to remove name nothing: "
+                            + String.join(
+                                    ", ", unknown.stream().map(Violation::id).toList()),
+                    unknown);
         }
         HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
-        WhatIfAnalysis.Impact impact = places.whatIf(engine.whatIf(), new WhatIfAnalysis.Removal(
-                actors.stream().mapToInt(Integer::intValue).toArray(),
-                services.stream().mapToInt(Integer::intValue).toArray(), ties));
+        WhatIfAnalysis.Impact impact = places.whatIf(
+                engine.whatIf(),
+                new WhatIfAnalysis.Removal(
+                        actors.stream().mapToInt(Integer::intValue).toArray(),
+                        services.stream().mapToInt(Integer::intValue).toArray(),
+                        ties));
         List<Lost> lost = new ArrayList<>();
         long people = 0;
         for (WhatIfAnalysis.LostCoverage l : impact.lostCoverage()) {
-            lost.add(new Lost(ids.territoryId(l.territory()), ids.territoryName(l.territory()),
-                    ids.categoryCode(l.category()), l.people()));
+            lost.add(new Lost(
+                    ids.territoryId(l.territory()),
+                    ids.territoryName(l.territory()),
+                    ids.categoryCode(l.category()),
+                    l.people()));
             people += l.people();
         }
         Map<String, String> names = new TreeMap<>();
-        return new WhatIfAnswer(n.version(), lost, people, ids.actorIds(impact.newArticulationPoints(), names),
-                names);
+        return new WhatIfAnswer(n.version(), lost, people, ids.actorIds(impact.newArticulationPoints(), names), names);
     }
 }

@@ -10,10 +10,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
-
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
-import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -46,6 +45,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     public static final String PASSWORD_FILE = "neo4j.password";
     /** The user the service logs in as. */
     public static final String USER = "neo4j";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DatabaseManagementService service;
@@ -90,8 +90,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .resolveDependency(ConnectorPortRegister.class)
                     .getLocalAddress(ConnectorType.BOLT)
                     .getPort();
-            log.info("Embedded Neo4j started in {} ms, store {}, Bolt on 127.0.0.1:{}",
-                    (System.nanoTime() - started) / 1_000_000, normalized, port);
+            log.info(
+                    "Embedded Neo4j started in {} ms, store {}, Bolt on 127.0.0.1:{}",
+                    (System.nanoTime() - started) / 1_000_000,
+                    normalized,
+                    port);
             return new EmbeddedNeo4j(service, port, normalized, password);
         } catch (RuntimeException e) {
             service.shutdown();
@@ -119,7 +122,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         Path file = home.resolve(PASSWORD_FILE);
         if (Files.exists(file)) {
             try {
-                String password = Files.readString(file, StandardCharsets.US_ASCII).strip();
+                String password =
+                        Files.readString(file, StandardCharsets.US_ASCII).strip();
                 if (password.isEmpty()) {
                     throw new IllegalStateException("the Neo4j password file is empty: " + file
                             + " (delete it and a new password is set at the next start)");
@@ -132,12 +136,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        DatabaseManagementService setup = builder(home, pageCacheBytes).setConfig(BoltConnector.enabled, false)
+        DatabaseManagementService setup = builder(home, pageCacheBytes)
+                .setConfig(BoltConnector.enabled, false)
                 .build();
         try {
             // CHANGE NOT REQUIRED: Neo4j's default user must otherwise change its password first.
-            setup.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            setup.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+                    .executeTransactionally(
+                            "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                            Map.of("password", password));
         } finally {
             setup.shutdown();
         }

@@ -1,7 +1,6 @@
 package it.snodo.neo4j;
 
 import java.nio.file.Path;
-
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -23,15 +22,22 @@ class EmbeddedNeo4jConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedNeo4j embeddedNeo4j(Neo4jProperties properties) {
-        return EmbeddedNeo4j.start(Path.of(properties.home()), properties.boltPort(),
+        return EmbeddedNeo4j.start(
+                Path.of(properties.home()),
+                properties.boltPort(),
                 properties.pageCache().toBytes());
     }
 
     // The Driver depends on the database, so Spring closes it first, as Neo4j needs.
     @Bean(destroyMethod = "close")
     Driver neo4jDriver(EmbeddedNeo4j neo4j) {
-        return GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, neo4j.password()),
-                Config.builder().withoutEncryption().withConnectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
-                        .withMaxTransactionRetryTime(5, java.util.concurrent.TimeUnit.SECONDS).build());
+        return GraphDatabase.driver(
+                neo4j.boltUri(),
+                AuthTokens.basic(EmbeddedNeo4j.USER, neo4j.password()),
+                Config.builder()
+                        .withoutEncryption()
+                        .withConnectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+                        .withMaxTransactionRetryTime(5, java.util.concurrent.TimeUnit.SECONDS)
+                        .build());
     }
 }

@@ -15,5 +15,4 @@ import org.springframework.util.unit.DataSize;
 public record Neo4jProperties(
         @DefaultValue("./data") String home,
         @DefaultValue("7687") int boltPort,
-        @DefaultValue("128MB") DataSize pageCache) {
-}
+        @DefaultValue("128MB") DataSize pageCache) {}

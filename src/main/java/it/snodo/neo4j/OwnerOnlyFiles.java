@@ -14,8 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class OwnerOnlyFiles {
 
-    private OwnerOnlyFiles() {
-    }
+    private OwnerOnlyFiles() {}
 
     /**
      * Writes {@code secret} and a newline to {@code file}, replacing it: into a new owner-only
@@ -29,7 +28,10 @@ public final class OwnerOnlyFiles {
             Files.createDirectories(folder);
             Path temporary;
             try {
-                temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp",
+                temporary = Files.createTempFile(
+                        folder,
+                        "." + target.getFileName(),
+                        ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");

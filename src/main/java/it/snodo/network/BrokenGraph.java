@@ -1,9 +1,8 @@
 package it.snodo.network;
 
-import java.util.List;
-
 import it.snodo.web.ProblemType;
 import it.snodo.web.Violation;
+import java.util.List;
 
 /** A write would break the graph: a reference that leads nowhere, a cycle, a level too small. */
 final class BrokenGraph extends NetworkProblem {

@@ -1,22 +1,23 @@
 package it.snodo.network;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
+import it.snodo.web.Violation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import it.snodo.web.Violation;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A category of need and of service, in one tree shared by both. */
 public record Category(
-        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String code,
+        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE)
+        String code,
+
         @NotBlank @Size(max = 200) String name,
         @Size(max = 200) String nameEn,
-        @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String partOf) implements Row {
+        @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String partOf)
+        implements Row {
 
     @Override
     public String key() {
@@ -45,7 +46,8 @@ public record Category(
 
     @Override
     public List<Violation> violations() {
-        return code.equals(partOf) ? List.of(new Violation("partOf", code, "cannot be the category itself"))
+        return code.equals(partOf)
+                ? List.of(new Violation("partOf", code, "cannot be the category itself"))
                 : List.of();
     }
 }

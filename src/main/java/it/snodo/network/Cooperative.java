@@ -1,25 +1,26 @@
 package it.snodo.network;
 
+import it.snodo.web.Violation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
-import it.snodo.web.Violation;
-
 /** A social cooperative or a consortium of them. */
 public record Cooperative(
-        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String id,
+        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE)
+        String id,
+
         @NotBlank @Size(max = 200) String name,
         @NotNull CooperativeType type,
         @FiscalCode String fiscalCode,
         @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String basedIn,
-        @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String memberOf) implements Row {
+        @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String memberOf)
+        implements Row {
 
     @Override
     public String key() {
@@ -57,7 +58,8 @@ public record Cooperative(
 
     @Override
     public List<Violation> violations() {
-        return id.equals(memberOf) ? List.of(new Violation("memberOf", id, "cannot be the cooperative itself"))
+        return id.equals(memberOf)
+                ? List.of(new Violation("memberOf", id, "cannot be the cooperative itself"))
                 : List.of();
     }
 }

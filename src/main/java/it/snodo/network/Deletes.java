@@ -1,25 +1,21 @@
 package it.snodo.network;
 
+import it.snodo.web.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.neo4j.driver.TransactionContext;
-
-import it.snodo.web.Violation;
 
 /** Deletes that keep the graph whole. */
 final class Deletes {
 
-    private Deletes() {
-    }
+    private Deletes() {}
 
     /**
      * What a delete removed, for its audit entry: the kinds, and every id (a tie by its key,
      * from:kind:to), the entity named first.
      */
-    record Removed(List<String> kinds, List<String> ids) {
-    }
+    record Removed(List<String> kinds, List<String> ids) {}
 
     static Removed delete(TransactionContext tx, EntityKind kind, String id) {
         Map<String, Object> p = Map.of("id", id);
@@ -79,8 +75,7 @@ final class Deletes {
                 RETURN COLLECT { MATCH (x)-[:PROVIDES]->(s:Service) RETURN s.id AS sid ORDER BY sid } AS services,
                        COLLECT { MATCH (x)-[t:TIED_TO]-(:Actor)
                                  RETURN DISTINCT startNode(t).id + ':' + t.kind + ':' + endNode(t).id AS key
-                                 ORDER BY key } AS ties"""
-                .formatted(label), Map.of("id", id)).single();
+                                 ORDER BY key } AS ties""".formatted(label), Map.of("id", id)).single();
         List<String> services = record.get("services").asList(v -> v.asString());
         List<String> ties = record.get("ties").asList(v -> v.asString());
         List<String> kinds = new ArrayList<>(List.of(kind.name()));
@@ -96,15 +91,14 @@ final class Deletes {
         return new Removed(kinds, ids);
     }
 
-    private static void exists(TransactionContext tx, String query, Map<String, Object> p, EntityKind kind,
-            String id) {
+    private static void exists(TransactionContext tx, String query, Map<String, Object> p, EntityKind kind, String id) {
         if (tx.run(query, p).single().get("n").asLong() == 0) {
             throw new UnknownEntity("No " + kind.word + " '" + id + "'", List.of());
         }
     }
 
-    private static void refuseIfUsed(TransactionContext tx, String query, Map<String, Object> p, EntityKind kind,
-            String id) {
+    private static void refuseIfUsed(
+            TransactionContext tx, String query, Map<String, Object> p, EntityKind kind, String id) {
         var record = tx.run(query, p).single();
         StringBuilder uses = new StringBuilder();
         for (String key : record.keys()) {
@@ -114,8 +108,9 @@ final class Deletes {
             }
         }
         if (!uses.isEmpty()) {
-            throw new EntityConflict("The " + kind.word + " '" + id + "' is in use (" + uses
-                    + "); remove or move those first", List.of(Violation.of("id", "is in use: " + uses)));
+            throw new EntityConflict(
+                    "The " + kind.word + " '" + id + "' is in use (" + uses + "); remove or move those first",
+                    List.of(Violation.of("id", "is in use: " + uses)));
         }
     }
 }

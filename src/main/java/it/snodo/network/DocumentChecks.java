@@ -1,13 +1,12 @@
 package it.snodo.network;
 
+import it.snodo.web.Violation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import it.snodo.web.Violation;
 
 /**
  * The checks a document passes on its own, before the database is asked: no key defined twice (a
@@ -16,8 +15,7 @@ import it.snodo.web.Violation;
  */
 public final class DocumentChecks {
 
-    private DocumentChecks() {
-    }
+    private DocumentChecks() {}
 
     static List<Violation> check(NetworkDocument document) {
         List<Violation> violations = new ArrayList<>();
@@ -31,12 +29,14 @@ public final class DocumentChecks {
                 String prefix = section.json + "[" + i + "]";
                 String keyField = section.kind.keyField;
                 if (!seen.add(row.key())) {
-                    violations.add(new Violation(prefix + "." + keyField, row.key(),
-                            "is defined twice in " + section.json));
+                    violations.add(
+                            new Violation(prefix + "." + keyField, row.key(), "is defined twice in " + section.json));
                 } else if (section != Section.TIES) {
                     String previous = shared.putIfAbsent(row.key(), section.json);
                     if (previous != null) {
-                        violations.add(new Violation(prefix + "." + keyField, row.key(),
+                        violations.add(new Violation(
+                                prefix + "." + keyField,
+                                row.key(),
                                 "is already the id of a row of " + previous + "; ids are unique across the network"));
                     }
                 }

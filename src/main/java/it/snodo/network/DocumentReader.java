@@ -1,25 +1,22 @@
 package it.snodo.network;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
 import it.snodo.web.JsonValues;
 import it.snodo.web.PlainText;
 import it.snodo.web.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads a network document row by row, so that every bad row is named, not only the first:
@@ -36,8 +33,7 @@ class DocumentReader {
         this.validator = validator;
     }
 
-    record Result(NetworkDocument document, List<Violation> violations) {
-    }
+    record Result(NetworkDocument document, List<Violation> violations) {}
 
     Result read(JsonNode root) {
         List<Violation> violations = new ArrayList<>();
@@ -72,9 +68,13 @@ class DocumentReader {
             rows.put(section, parsed);
         }
         NetworkDocument document = new NetworkDocument(
-                cast(rows.get(Section.TERRITORIES)), cast(rows.get(Section.CATEGORIES)),
-                cast(rows.get(Section.COOPERATIVES)), cast(rows.get(Section.PARTNERS)),
-                cast(rows.get(Section.SERVICES)), cast(rows.get(Section.NEEDS)), cast(rows.get(Section.TIES)));
+                cast(rows.get(Section.TERRITORIES)),
+                cast(rows.get(Section.CATEGORIES)),
+                cast(rows.get(Section.COOPERATIVES)),
+                cast(rows.get(Section.PARTNERS)),
+                cast(rows.get(Section.SERVICES)),
+                cast(rows.get(Section.NEEDS)),
+                cast(rows.get(Section.TIES)));
         return new Result(document, violations);
     }
 
@@ -137,7 +137,8 @@ class DocumentReader {
     }
 
     private static String typeMessage(JsonProcessingException e) {
-        Class<?> target = e instanceof InvalidFormatException f ? f.getTargetType()
+        Class<?> target = e instanceof InvalidFormatException f
+                ? f.getTargetType()
                 : e instanceof MismatchedInputException m ? m.getTargetType() : null;
         return target == null ? "has a value of the wrong type" : "must be " + JsonValues.describe(target);
     }

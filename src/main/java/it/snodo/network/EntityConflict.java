@@ -1,9 +1,8 @@
 package it.snodo.network;
 
-import java.util.List;
-
 import it.snodo.web.ProblemType;
 import it.snodo.web.Violation;
+import java.util.List;
 
 /** A write collides with what exists: an id taken by something else, an entity still in use. */
 final class EntityConflict extends NetworkProblem {

@@ -5,9 +5,13 @@ package it.snodo.network;
  * and needs share one namespace.
  */
 public enum EntityKind {
-    TERRITORY("territory", "id", RowQuery.TERRITORY), CATEGORY("category", "code", RowQuery.CATEGORY),
-    COOPERATIVE("cooperative", "id", RowQuery.COOPERATIVE), PARTNER("partner", "id", RowQuery.PARTNER),
-    SERVICE("service", "id", RowQuery.SERVICE), NEED("need", "id", RowQuery.NEED), TIE("tie", "kind", RowQuery.TIE);
+    TERRITORY("territory", "id", RowQuery.TERRITORY),
+    CATEGORY("category", "code", RowQuery.CATEGORY),
+    COOPERATIVE("cooperative", "id", RowQuery.COOPERATIVE),
+    PARTNER("partner", "id", RowQuery.PARTNER),
+    SERVICE("service", "id", RowQuery.SERVICE),
+    NEED("need", "id", RowQuery.NEED),
+    TIE("tie", "kind", RowQuery.TIE);
 
     public final String word;
     /** The field of a row that names it in errors: its id, a category's code, a tie's kind. */

@@ -1,13 +1,11 @@
 package it.snodo.network;
 
+import it.snodo.web.Violation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.neo4j.driver.TransactionContext;
-
-import it.snodo.web.Violation;
 
 /**
  * The graph's invariants that a write can break beyond its own rows, checked inside its
@@ -17,8 +15,7 @@ import it.snodo.web.Violation;
  */
 final class GraphInvariants {
 
-    private GraphInvariants() {
-    }
+    private GraphInvariants() {}
 
     /** What a write can break beyond its own rows: children of a territory, needs, members, cycles. */
     static void check(TransactionContext tx, NetworkDocument doc) {
@@ -31,8 +28,7 @@ final class GraphInvariants {
                 UNWIND $keys AS key
                 MATCH (c:Territory)-[:PART_OF]->(t:Territory {id: key})
                 WHERE $ranks[c.level] >= $ranks[t.level]
-                RETURN t.id AS key, 'is too small: ' + min(c.id) + ' and maybe others are part of it' AS message""",
-                violations);
+                RETURN t.id AS key, 'is too small: ' + min(c.id) + ' and maybe others are part of it' AS message""", violations);
         surrounding(tx, Section.TERRITORIES, doc, "level", Map.of(), """
                 UNWIND $keys AS key
                 MATCH (t:Territory {id: key})
@@ -47,8 +43,7 @@ final class GraphInvariants {
                 UNWIND $keys AS key
                 MATCH (c:Cooperative {id: key})
                 WHERE c.type <> 'CONSORTIUM' AND EXISTS { (:Cooperative)-[:MEMBER_OF]->(c) }
-                RETURN c.id AS key, 'must stay CONSORTIUM: other cooperatives are members of it' AS message""",
-                violations);
+                RETURN c.id AS key, 'must stay CONSORTIUM: other cooperatives are members of it' AS message""", violations);
         surrounding(tx, Section.COOPERATIVES, doc, "memberOf", Map.of(), """
                 UNWIND $keys AS key
                 MATCH (c:Cooperative {id: key})
@@ -63,8 +58,14 @@ final class GraphInvariants {
      * Runs one check over the keys a section's rows wrote; each row it returns ({@code key},
      * {@code message}) names the row and field at fault.
      */
-    private static void surrounding(TransactionContext tx, Section section, NetworkDocument doc, String field,
-            Map<String, Object> params, String query, List<Violation> out) {
+    private static void surrounding(
+            TransactionContext tx,
+            Section section,
+            NetworkDocument doc,
+            String field,
+            Map<String, Object> params,
+            String query,
+            List<Violation> out) {
         List<? extends Row> rows = section.rows(doc);
         if (rows.isEmpty()) {
             return;
@@ -77,7 +78,10 @@ final class GraphInvariants {
         all.put("keys", List.copyOf(at.keySet()));
         tx.run(query, all).forEachRemaining(r -> {
             String key = r.get("key").asString();
-            out.add(new Violation(section.json + "[" + at.get(key) + "]." + field, key, r.get("message").asString()));
+            out.add(new Violation(
+                    section.json + "[" + at.get(key) + "]." + field,
+                    key,
+                    r.get("message").asString()));
         });
     }
 }

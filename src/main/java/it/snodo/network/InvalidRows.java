@@ -1,9 +1,8 @@
 package it.snodo.network;
 
-import java.util.List;
-
 import it.snodo.web.ProblemType;
 import it.snodo.web.Violation;
+import java.util.List;
 
 /** Rows of a document are not valid on their own, whatever the network holds. */
 final class InvalidRows extends NetworkProblem {

@@ -1,14 +1,13 @@
 package it.snodo.network;
 
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An aggregated need: how many people need what, where. Never a person: there is no field for a
@@ -17,13 +16,20 @@ import jakarta.validation.constraints.Positive;
  * @param source where it was recorded, as an id (a help desk, a survey), never free text
  */
 public record Need(
-        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String id,
-        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String category,
-        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String territory,
+        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE)
+        String id,
+
+        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE)
+        String category,
+
+        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE)
+        String territory,
+
         @NotNull @Positive @Max(10_000_000) Integer people,
         Urgency urgency,
         LocalDate recordedAt,
-        @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String source) implements Row {
+        @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String source)
+        implements Row {
 
     @Override
     public String key() {
@@ -50,7 +56,8 @@ public record Need(
 
     @Override
     public List<Reference> references() {
-        return List.of(Reference.to(Reference.Target.CATEGORY, "category", category),
+        return List.of(
+                Reference.to(Reference.Target.CATEGORY, "category", category),
                 Reference.to(Reference.Target.MUNICIPALITY, "territory", territory));
     }
 }

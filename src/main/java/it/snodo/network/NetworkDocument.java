@@ -36,9 +36,13 @@ public record NetworkDocument(
 
     /** A document of the rows of each section; a section missing is empty. */
     static NetworkDocument of(java.util.Map<Section, ? extends List<? extends Row>> sections) {
-        return new NetworkDocument(cast(sections.get(Section.TERRITORIES)), cast(sections.get(Section.CATEGORIES)),
-                cast(sections.get(Section.COOPERATIVES)), cast(sections.get(Section.PARTNERS)),
-                cast(sections.get(Section.SERVICES)), cast(sections.get(Section.NEEDS)),
+        return new NetworkDocument(
+                cast(sections.get(Section.TERRITORIES)),
+                cast(sections.get(Section.CATEGORIES)),
+                cast(sections.get(Section.COOPERATIVES)),
+                cast(sections.get(Section.PARTNERS)),
+                cast(sections.get(Section.SERVICES)),
+                cast(sections.get(Section.NEEDS)),
                 cast(sections.get(Section.TIES)));
     }
 
@@ -61,7 +65,12 @@ public record NetworkDocument(
     }
 
     public int size() {
-        return territories.size() + categories.size() + cooperatives.size() + partners.size() + services.size()
-                + needs.size() + ties.size();
+        return territories.size()
+                + categories.size()
+                + cooperatives.size()
+                + partners.size()
+                + services.size()
+                + needs.size()
+                + ties.size();
     }
 }

@@ -1,15 +1,12 @@
 package it.snodo.network;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.web.Violation;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import it.snodo.web.Violation;
 
 /** Imports a network document: every row checked on its own, then written all or nothing. */
 @Component
@@ -26,8 +23,7 @@ public class NetworkImport {
     }
 
     /** What was imported, and the network version that holds it. */
-    public record Imported(NetworkDocument document, long version) {
-    }
+    public record Imported(NetworkDocument document, long version) {}
 
     /** Imports a raw JSON document. */
     public Imported importDocument(JsonNode json) {
@@ -62,15 +58,18 @@ public class NetworkImport {
 
     private static InvalidRows invalid(List<Violation> violations) {
         long rows = NetworkStore.rows(violations);
-        return new InvalidRows(rows + (rows == 1 ? " row is" : " rows are")
-                + " not valid; nothing was written", violations);
+        return new InvalidRows(
+                rows + (rows == 1 ? " row is" : " rows are") + " not valid; nothing was written", violations);
     }
 
     private Imported write(NetworkDocument document) {
         long started = System.nanoTime();
         long version = store.write(document);
-        log.info("Imported {} rows in {} ms, network version {}", document.size(),
-                (System.nanoTime() - started) / 1_000_000, version);
+        log.info(
+                "Imported {} rows in {} ms, network version {}",
+                document.size(),
+                (System.nanoTime() - started) / 1_000_000,
+                version);
         return new Imported(document, version);
     }
 }

@@ -1,10 +1,9 @@
 package it.snodo.network;
 
-import java.util.List;
-
 import it.snodo.web.Problem;
 import it.snodo.web.ProblemType;
 import it.snodo.web.Violation;
+import java.util.List;
 
 /**
  * A request the network refuses (a write it cannot make, an entity that is not there), and why: the

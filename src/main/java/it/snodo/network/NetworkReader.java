@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -38,8 +37,7 @@ public class NetworkReader {
     }
 
     /** A record of a list: the total of the rows that match, and one of them (none on an empty page). */
-    private record Counted(long total, Row row) {
-    }
+    private record Counted(long total, Row row) {}
 
     /** The page of rows of a kind that match every given filter (a null filter is no filter). */
     @Transactional(readOnly = true)
@@ -71,10 +69,14 @@ public class NetworkReader {
                 + " WITH total, x" + q.ends() + " " + q.projection() + ", total";
         long total = 0;
         List<T> rows = new ArrayList<>();
-        for (Counted c : neo4j.query(query).bindAll(params).fetchAs(Counted.class).mappedBy((types, r) -> {
-            long matching = r.get("total").asLong();
-            return new Counted(matching, skip < matching ? q.row().apply(r) : null);
-        }).all()) {
+        for (Counted c : neo4j.query(query)
+                .bindAll(params)
+                .fetchAs(Counted.class)
+                .mappedBy((types, r) -> {
+                    long matching = r.get("total").asLong();
+                    return new Counted(matching, skip < matching ? q.row().apply(r) : null);
+                })
+                .all()) {
             total = c.total();
             if (c.row() != null) {
                 rows.add(NetworkReader.<T>cast(c.row()));
@@ -87,8 +89,7 @@ public class NetworkReader {
      * A row and its revision: the network version that last wrote it (0 when written before
      * revisions were kept), read together, so that an ETag always names the row it came with.
      */
-    public record Revised<T>(T row, long revision) {
-    }
+    public record Revised<T>(T row, long revision) {}
 
     /** One entity by its key. */
     @Transactional(readOnly = true)
@@ -112,16 +113,22 @@ public class NetworkReader {
     @Transactional(readOnly = true)
     public java.util.Set<String> confidentialPartners() {
         return java.util.Set.copyOf(neo4j.query("MATCH (p:Partner {confidential: true}) RETURN p.id AS id")
-                .fetchAs(String.class).mappedBy((types, r) -> r.get("id").asString()).all());
+                .fetchAs(String.class)
+                .mappedBy((types, r) -> r.get("id").asString())
+                .all());
     }
 
     private <T> Optional<Revised<T>> revised(EntityKind kind, Object storedKey) {
         RowQuery q = kind.query;
         return neo4j.query("MATCH " + q.keyed().apply("$key") + " " + q.projection()
-                        + ", coalesce(x.writtenAt, 0) AS revision").bind(storedKey).to("key")
+                        + ", coalesce(x.writtenAt, 0) AS revision")
+                .bind(storedKey)
+                .to("key")
                 .fetchAs(Revised.class)
-                .mappedBy((types, r) -> new Revised<>(q.row().apply(r), r.get("revision").asLong()))
-                .one().map(NetworkReader::cast);
+                .mappedBy((types, r) ->
+                        new Revised<>(q.row().apply(r), r.get("revision").asLong()))
+                .one()
+                .map(NetworkReader::cast);
     }
 
     /**
@@ -131,8 +138,10 @@ public class NetworkReader {
      */
     <T> List<T> stored(TransactionContext tx, EntityKind kind, List<?> keys) {
         RowQuery q = kind.query;
-        return tx.run("UNWIND $keys AS key MATCH " + q.keyed().apply("key") + " " + q.projection(),
-                Map.of("keys", keys)).list(r -> NetworkReader.<T>row(q, r));
+        return tx.run(
+                        "UNWIND $keys AS key MATCH " + q.keyed().apply("key") + " " + q.projection(),
+                        Map.of("keys", keys))
+                .list(r -> NetworkReader.<T>row(q, r));
     }
 
     /** The whole network as one document, each section ordered by key, in one read transaction. */
@@ -141,8 +150,13 @@ public class NetworkReader {
         Map<Section, List<Row>> sections = new java.util.EnumMap<>(Section.class);
         for (Section section : Section.values()) {
             RowQuery q = section.kind.query;
-            sections.put(section, List.copyOf(neo4j.query("MATCH " + q.match() + " WITH * ORDER BY " + q.order()
-                    + " " + q.projection()).fetchAs(Row.class).mappedBy((types, r) -> q.row().apply(r)).all()));
+            sections.put(
+                    section,
+                    List.copyOf(
+                            neo4j.query("MATCH " + q.match() + " WITH * ORDER BY " + q.order() + " " + q.projection())
+                                    .fetchAs(Row.class)
+                                    .mappedBy((types, r) -> q.row().apply(r))
+                                    .all()));
         }
         return NetworkDocument.of(sections);
     }

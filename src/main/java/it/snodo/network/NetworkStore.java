@@ -1,19 +1,17 @@
 package it.snodo.network;
 
+import it.snodo.audit.Audit;
+import it.snodo.web.Violation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
-import it.snodo.audit.Audit;
-import it.snodo.web.Violation;
 
 /**
  * Every write to the network goes through here, in one Neo4j transaction each: the import of a
@@ -84,7 +82,11 @@ public class NetworkStore {
     }
 
     /** How a document's rows meet what exists: merge them in, or create/replace one entity. */
-    public enum Mode { UPSERT, CREATE, REPLACE }
+    public enum Mode {
+        UPSERT,
+        CREATE,
+        REPLACE
+    }
 
     /** The version of the network now: how many writes were committed. */
     public long version() {
@@ -126,14 +128,12 @@ public class NetworkStore {
             List<Violation> fields = e.errors().stream()
                     .map(v -> new Violation(v.field().replaceFirst("^[a-z]+\\[0\\]\\.", ""), v.id(), v.message()))
                     .toList();
-            throw new BrokenGraph(e.getMessage().replace("1 row breaks", "The write would break"),
-                    fields);
+            throw new BrokenGraph(e.getMessage().replace("1 row breaks", "The write would break"), fields);
         }
     }
 
     /** What a write wrote: the rows that changed (all of them, but for an import), at which version. */
-    private record Written(long version, NetworkDocument rows) {
-    }
+    private record Written(long version, NetworkDocument rows) {}
 
     private long writeAll(NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch) {
         try (Session session = driver.session()) {
@@ -152,8 +152,10 @@ public class NetworkStore {
                     return new Written(version - 1, changed);
                 }
                 if (mode == Mode.UPSERT) {
-                    tx.run("MATCH (v:NetworkVersion {key: 'network'}) SET v.value = $version",
-                            Map.of("version", version)).consume();
+                    tx.run(
+                                    "MATCH (v:NetworkVersion {key: 'network'}) SET v.value = $version",
+                                    Map.of("version", version))
+                            .consume();
                 }
                 for (Section section : Section.values()) {
                     List<Map<String, Object>> fresh = new ArrayList<>();
@@ -173,8 +175,9 @@ public class NetworkStore {
                 return written.version();
             }
             NetworkDocument rows = written.rows();
-            return committed(written.version(), v -> needsOnly(rows)
-                    ? NetworkChanged.ofNeeds(v, rows.needs(), List.of()) : NetworkChanged.of(v));
+            return committed(
+                    written.version(),
+                    v -> needsOnly(rows) ? NetworkChanged.ofNeeds(v, rows.needs(), List.of()) : NetworkChanged.of(v));
         }
     }
 
@@ -183,8 +186,8 @@ public class NetworkStore {
      * relationships differ from the stored ones, compared as export gives them. The stored rows
      * are read once, in batches, by key.
      */
-    private NetworkDocument changed(TransactionContext tx, NetworkDocument document,
-            ReferenceChecks.Existing existing) {
+    private NetworkDocument changed(
+            TransactionContext tx, NetworkDocument document, ReferenceChecks.Existing existing) {
         Map<Section, List<Row>> changed = new java.util.EnumMap<>(Section.class);
         for (Section section : Section.values()) {
             List<Row> known = new ArrayList<>();
@@ -197,9 +200,9 @@ public class NetworkStore {
             Map<String, Map<String, Object>> stored = new HashMap<>();
             for (int from = 0; from < known.size(); from += BATCH) {
                 List<Object> keys = known.subList(from, Math.min(known.size(), from + BATCH)).stream()
-                        .map(Row::storedKey).toList();
-                reader.<Row>stored(tx, section.kind, keys)
-                        .forEach(row -> stored.put(row.key(), row.parameters()));
+                        .map(Row::storedKey)
+                        .toList();
+                reader.<Row>stored(tx, section.kind, keys).forEach(row -> stored.put(row.key(), row.parameters()));
             }
             List<Row> rows = new ArrayList<>();
             for (Row row : section.rows(document)) {
@@ -219,31 +222,46 @@ public class NetworkStore {
      */
     public long delete(EntityKind kind, String id) {
         try (Session session = driver.session()) {
-            return committed(session.executeWrite(tx -> {
-                long version = tx.run(BUMP_VERSION).single().get("version").asLong();
-                Deletes.Removed removed = Deletes.delete(tx, kind, id);
-                Audit.record(tx, "DELETE", removed.kinds(), removed.ids(), version);
-                return version;
-            }), v -> kind == EntityKind.NEED ? NetworkChanged.ofNeeds(v, List.of(), List.of(id)) : NetworkChanged.of(v));
+            return committed(
+                    session.executeWrite(tx -> {
+                        long version =
+                                tx.run(BUMP_VERSION).single().get("version").asLong();
+                        Deletes.Removed removed = Deletes.delete(tx, kind, id);
+                        Audit.record(tx, "DELETE", removed.kinds(), removed.ids(), version);
+                        return version;
+                    }),
+                    v -> kind == EntityKind.NEED
+                            ? NetworkChanged.ofNeeds(v, List.of(), List.of(id))
+                            : NetworkChanged.of(v));
         }
     }
 
     /** Deletes one tie. */
     public long deleteTie(String from, String to, TieKind kind) {
         try (Session session = driver.session()) {
-            return committed(session.executeWrite(tx -> {
-                long version = tx.run(BUMP_VERSION).single().get("version").asLong();
-                long deleted = tx.run("""
+            return committed(
+                    session.executeWrite(tx -> {
+                        long version =
+                                tx.run(BUMP_VERSION).single().get("version").asLong();
+                        long deleted = tx.run("""
                         MATCH (:Actor {id: $from})-[t:TIED_TO {kind: $kind}]->(:Actor {id: $to})
                         DELETE t RETURN count(*) AS n""", Map.of("from", from, "to", to, "kind", kind.name()))
-                        .single().get("n").asLong();
-                if (deleted == 0) {
-                    throw new UnknownEntity("No " + kind + " tie from '" + from + "' to '" + to + "'", List.of());
-                }
-                Audit.record(tx, "DELETE", List.of(EntityKind.TIE.name()),
-                        List.of(new Tie(from, to, kind, null, null).key()), version);
-                return version;
-            }), NetworkChanged::of);
+                                .single()
+                                .get("n")
+                                .asLong();
+                        if (deleted == 0) {
+                            throw new UnknownEntity(
+                                    "No " + kind + " tie from '" + from + "' to '" + to + "'", List.of());
+                        }
+                        Audit.record(
+                                tx,
+                                "DELETE",
+                                List.of(EntityKind.TIE.name()),
+                                List.of(new Tie(from, to, kind, null, null).key()),
+                                version);
+                        return version;
+                    }),
+                    NetworkChanged::of);
         }
     }
 
@@ -253,13 +271,17 @@ public class NetworkStore {
      */
     public long clear() {
         try (Session session = driver.session()) {
-            return committed(session.executeWrite(tx -> {
-                long version = tx.run(BUMP_VERSION).single().get("version").asLong();
-                // The network only: the version and the keys stay.
-                tx.run("MATCH (n) WHERE n:Entity OR n:Category DETACH DELETE n").consume();
-                Audit.record(tx, "CLEAR", List.of(), List.of(), version);
-                return version;
-            }), NetworkChanged::of);
+            return committed(
+                    session.executeWrite(tx -> {
+                        long version =
+                                tx.run(BUMP_VERSION).single().get("version").asLong();
+                        // The network only: the version and the keys stay.
+                        tx.run("MATCH (n) WHERE n:Entity OR n:Category DETACH DELETE n")
+                                .consume();
+                        Audit.record(tx, "CLEAR", List.of(), List.of(), version);
+                        return version;
+                    }),
+                    NetworkChanged::of);
         }
     }
 
@@ -274,15 +296,20 @@ public class NetworkStore {
                 rows.forEach(row -> ids.add(row.key()));
             }
         }
-        Audit.record(tx, switch (mode) {
-            case UPSERT -> "IMPORT";
-            case CREATE -> "CREATE";
-            case REPLACE -> "REPLACE";
-        }, kinds, ids, version);
+        Audit.record(
+                tx,
+                switch (mode) {
+                    case UPSERT -> "IMPORT";
+                    case CREATE -> "CREATE";
+                    case REPLACE -> "REPLACE";
+                },
+                kinds,
+                ids,
+                version);
     }
 
-    private static void run(TransactionContext tx, List<String> statements, List<Map<String, Object>> rows,
-            long version) {
+    private static void run(
+            TransactionContext tx, List<String> statements, List<Map<String, Object>> rows, long version) {
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
             for (String statement : statements) {
@@ -296,12 +323,13 @@ public class NetworkStore {
      * the version bump before it holds every other write back.
      */
     private static void checkRevision(TransactionContext tx, Row row, java.util.Collection<Long> ifMatch) {
-        var result = tx.run(matchOne(row) + " RETURN coalesce(x.writtenAt, 0) AS revision",
-                Map.of("key", row.storedKey()));
+        var result =
+                tx.run(matchOne(row) + " RETURN coalesce(x.writtenAt, 0) AS revision", Map.of("key", row.storedKey()));
         long now = result.single().get("revision").asLong();
         if (!ifMatch.contains(now)) {
-            throw new StaleRevision("'" + row.key() + "' is at revision " + now + ", not the one"
-                    + " If-Match names: read it again (GET gives its ETag) and redo the change",
+            throw new StaleRevision(
+                    "'" + row.key() + "' is at revision " + now + ", not the one"
+                            + " If-Match names: read it again (GET gives its ETag) and redo the change",
                     List.of(Violation.of("If-Match", "must be \"" + now + "\", the entity's current ETag")));
         }
     }
@@ -326,12 +354,16 @@ public class NetworkStore {
 
     /** How many document rows a list of violations names ({@code needs[3].people} names {@code needs[3]}). */
     static long rows(List<Violation> violations) {
-        return violations.stream().map(v -> v.field().replaceAll("\\].*", "]")).distinct().count();
+        return violations.stream()
+                .map(v -> v.field().replaceAll("\\].*", "]"))
+                .distinct()
+                .count();
     }
 
     static BrokenGraph brokenGraph(List<Violation> violations) {
         long rows = rows(violations);
-        return new BrokenGraph(rows + (rows == 1 ? " row breaks" : " rows break")
-                + " the network graph; nothing was written", violations);
+        return new BrokenGraph(
+                rows + (rows == 1 ? " row breaks" : " rows break") + " the network graph; nothing was written",
+                violations);
     }
 }

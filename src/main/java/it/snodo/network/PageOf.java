@@ -11,5 +11,4 @@ import java.util.List;
  * @param totalElements how many rows match in all
  * @param totalPages how many pages of this size they fill
  */
-public record PageOf<T>(List<T> content, int page, int size, long totalElements, long totalPages) {
-}
+public record PageOf<T>(List<T> content, int page, int size, long totalElements, long totalPages) {}

@@ -1,5 +1,6 @@
 package it.snodo.network;
 
+import it.snodo.web.Violation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,10 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.neo4j.driver.TransactionContext;
-
-import it.snodo.web.Violation;
 
 /**
  * The reference checks of a write, inside its transaction: what each row names (a territory, a
@@ -20,8 +18,7 @@ import it.snodo.web.Violation;
  */
 final class ReferenceChecks {
 
-    private ReferenceChecks() {
-    }
+    private ReferenceChecks() {}
 
     /** The keys of the document that the database holds already. */
     record Existing(Set<String> ids, Set<String> codes) {
@@ -33,8 +30,7 @@ final class ReferenceChecks {
     }
 
     /** What the database says of an id: its kind, and the level or type that references depend on. */
-    private record Known(EntityKind kind, String level, String type) {
-    }
+    private record Known(EntityKind kind, String level, String type) {}
 
     /**
      * Checks every reference of the document against what the graph will hold after the write,
@@ -66,18 +62,26 @@ final class ReferenceChecks {
                     RETURN id,
                            CASE WHEN x:Territory THEN 'TERRITORY' WHEN x:Cooperative THEN 'COOPERATIVE'
                                 WHEN x:Partner THEN 'PARTNER' WHEN x:Service THEN 'SERVICE' ELSE 'NEED' END AS kind,
-                           x.level AS level, x.type AS type""",
-                    Map.of("ids", idList.subList(from, Math.min(idList.size(), from + NetworkStore.BATCH))))
-                    .forEachRemaining(r -> db.put(r.get("id").asString(), new Known(
-                            EntityKind.valueOf(r.get("kind").asString()),
-                            r.get("level").isNull() ? null : r.get("level").asString(),
-                            r.get("type").isNull() ? null : r.get("type").asString())));
+                           x.level AS level, x.type AS type""", Map.of("ids", idList.subList(from, Math.min(idList.size(), from + NetworkStore.BATCH))))
+                    .forEachRemaining(r -> db.put(
+                            r.get("id").asString(),
+                            new Known(
+                                    EntityKind.valueOf(r.get("kind").asString()),
+                                    r.get("level").isNull()
+                                            ? null
+                                            : r.get("level").asString(),
+                                    r.get("type").isNull()
+                                            ? null
+                                            : r.get("type").asString())));
         }
         Set<String> dbCodes = new HashSet<>();
         List<String> codeList = new ArrayList<>(codes);
         for (int from = 0; from < codeList.size(); from += NetworkStore.BATCH) {
-            tx.run("UNWIND $codes AS code MATCH (c:Category {code: code}) RETURN c.code AS code",
-                    Map.of("codes", codeList.subList(from, Math.min(codeList.size(), from + NetworkStore.BATCH))))
+            tx.run(
+                            "UNWIND $codes AS code MATCH (c:Category {code: code}) RETURN c.code AS code",
+                            Map.of(
+                                    "codes",
+                                    codeList.subList(from, Math.min(codeList.size(), from + NetworkStore.BATCH))))
                     .forEachRemaining(r -> dbCodes.add(r.get("code").asString()));
         }
 
@@ -87,8 +91,12 @@ final class ReferenceChecks {
 
         // After the write, an id names what the document says, else what the database holds.
         Map<String, Known> after = new HashMap<>(db);
-        doc.territories().forEach(t -> after.put(t.id(), new Known(EntityKind.TERRITORY, t.level().name(), null)));
-        doc.cooperatives().forEach(c -> after.put(c.id(), new Known(EntityKind.COOPERATIVE, null, c.type().name())));
+        doc.territories()
+                .forEach(t -> after.put(
+                        t.id(), new Known(EntityKind.TERRITORY, t.level().name(), null)));
+        doc.cooperatives()
+                .forEach(c -> after.put(
+                        c.id(), new Known(EntityKind.COOPERATIVE, null, c.type().name())));
         doc.partners().forEach(p -> after.put(p.id(), new Known(EntityKind.PARTNER, null, null)));
         Set<String> categories = new HashSet<>(dbCodes);
         doc.categories().forEach(c -> categories.add(c.code()));
@@ -102,7 +110,9 @@ final class ReferenceChecks {
                 String p = section.json + "[" + i + "].";
                 String takenBy = takenBy(row, db, dbCodes);
                 if (takenBy != null) {
-                    taken.add(new Violation(p + row.entityKind().keyField, row.key(),
+                    taken.add(new Violation(
+                            p + row.entityKind().keyField,
+                            row.key(),
                             "is already the " + takenBy + "; ids are unique across the network, category codes"
                                     + " included"));
                 }
@@ -111,8 +121,10 @@ final class ReferenceChecks {
         }
         if (!taken.isEmpty()) {
             long rows = NetworkStore.rows(taken);
-            throw new EntityConflict(rows + (rows == 1 ? " row takes an id" : " rows take ids")
-                    + " that the network gives to something else; nothing was written", taken);
+            throw new EntityConflict(
+                    rows + (rows == 1 ? " row takes an id" : " rows take ids")
+                            + " that the network gives to something else; nothing was written",
+                    taken);
         }
         if (!violations.isEmpty()) {
             throw NetworkStore.brokenGraph(violations);
@@ -140,7 +152,11 @@ final class ReferenceChecks {
         return dbCodes.contains(row.key()) ? "code of a category" : null;
     }
 
-    private static void checkMode(TransactionContext tx, NetworkDocument doc, NetworkStore.Mode mode, Map<String, Known> db,
+    private static void checkMode(
+            TransactionContext tx,
+            NetworkDocument doc,
+            NetworkStore.Mode mode,
+            Map<String, Known> db,
             Set<String> dbCodes) {
         if (doc.size() != 1) {
             throw new IllegalArgumentException("create and replace take one row");
@@ -150,19 +166,25 @@ final class ReferenceChecks {
         if (mode == NetworkStore.Mode.CREATE) {
             String takenBy = takenBy(row, db, dbCodes);
             if (takenBy != null) {
-                throw new EntityConflict("'" + row.key() + "' is already the " + takenBy,
-                        List.of(Violation.of(kind.keyField,
+                throw new EntityConflict(
+                        "'" + row.key() + "' is already the " + takenBy,
+                        List.of(Violation.of(
+                                kind.keyField,
                                 "is already taken; ids are unique across the network, category codes included")));
             }
         }
         boolean exists = switch (kind) {
             case CATEGORY -> dbCodes.contains(row.key());
-            case TIE -> tx.run(NetworkStore.matchOne(row) + " RETURN count(x) > 0 AS exists", Map.of("key", row.storedKey()))
-                    .single().get("exists").asBoolean();
+            case TIE ->
+                tx.run(NetworkStore.matchOne(row) + " RETURN count(x) > 0 AS exists", Map.of("key", row.storedKey()))
+                        .single()
+                        .get("exists")
+                        .asBoolean();
             default -> db.containsKey(row.key()) && db.get(row.key()).kind() == kind;
         };
         if (mode == NetworkStore.Mode.CREATE && exists) {
-            throw new EntityConflict("The " + kind.word + " '" + row.key() + "' exists already",
+            throw new EntityConflict(
+                    "The " + kind.word + " '" + row.key() + "' exists already",
                     List.of(Violation.of(kind.keyField, "is already taken")));
         }
         if (mode == NetworkStore.Mode.REPLACE && !exists) {
@@ -170,10 +192,9 @@ final class ReferenceChecks {
         }
     }
 
-
     /** Checks what a row names against what the graph will hold after the write. */
-    private static void checkRow(Row row, String p, Map<String, Known> after, Set<String> categories,
-            List<Violation> out) {
+    private static void checkRow(
+            Row row, String p, Map<String, Known> after, Set<String> categories, List<Violation> out) {
         for (Reference reference : row.references()) {
             String field = p + reference.field();
             String key = reference.key();
@@ -187,15 +208,18 @@ final class ReferenceChecks {
                 case LARGER_TERRITORY -> {
                     Known parent = territory(key, field, row.key(), after, out);
                     if (parent != null && !reference.level().canBePartOf(TerritoryLevel.valueOf(parent.level()))) {
-                        out.add(new Violation(field, row.key(), "is a " + parent.level()
-                                + ": a " + reference.level() + " can only be part of a larger territory"));
+                        out.add(new Violation(
+                                field,
+                                row.key(),
+                                "is a " + parent.level() + ": a " + reference.level()
+                                        + " can only be part of a larger territory"));
                     }
                 }
                 case MUNICIPALITY -> {
                     Known where = territory(key, field, row.key(), after, out);
                     if (where != null && !TerritoryLevel.MUNICIPALITY.name().equals(where.level())) {
-                        out.add(new Violation(field, row.key(), "must be a municipality, '" + key
-                                + "' is a " + where.level()));
+                        out.add(new Violation(
+                                field, row.key(), "must be a municipality, '" + key + "' is a " + where.level()));
                     }
                 }
                 case ACTOR -> actor(key, field, row.key(), after, out);
@@ -204,16 +228,18 @@ final class ReferenceChecks {
                     if (consortium == null || consortium.kind() != EntityKind.COOPERATIVE) {
                         out.add(new Violation(field, row.key(), "is not a known cooperative: '" + key + "'"));
                     } else if (!CooperativeType.CONSORTIUM.name().equals(consortium.type())) {
-                        out.add(new Violation(field, row.key(), "must be a CONSORTIUM, '" + key
-                                + "' is of type " + consortium.type()));
+                        out.add(new Violation(
+                                field,
+                                row.key(),
+                                "must be a CONSORTIUM, '" + key + "' is of type " + consortium.type()));
                     }
                 }
             }
         }
     }
 
-    private static Known territory(String id, String field, String rowKey, Map<String, Known> after,
-            List<Violation> out) {
+    private static Known territory(
+            String id, String field, String rowKey, Map<String, Known> after, List<Violation> out) {
         Known known = after.get(id);
         if (known == null || known.kind() != EntityKind.TERRITORY) {
             out.add(new Violation(field, rowKey, "is not a known territory: '" + id + "'"));
@@ -222,8 +248,7 @@ final class ReferenceChecks {
         return known;
     }
 
-    private static void actor(String id, String field, String rowKey, Map<String, Known> after,
-            List<Violation> out) {
+    private static void actor(String id, String field, String rowKey, Map<String, Known> after, List<Violation> out) {
         Known known = after.get(id);
         if (known == null || (known.kind() != EntityKind.COOPERATIVE && known.kind() != EntityKind.PARTNER)) {
             out.add(new Violation(field, rowKey, "is not a known cooperative or partner: '" + id + "'"));

@@ -1,10 +1,9 @@
 package it.snodo.network;
 
-import java.util.List;
-import java.util.Map;
-
 import it.snodo.web.PlainText;
 import it.snodo.web.Violation;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A row of the network document: an entity with a key that names it in errors. Its texts are

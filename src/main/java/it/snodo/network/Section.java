@@ -1,12 +1,11 @@
 package it.snodo.network;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** The sections of the network document, in the order they are written. */
 enum Section {
@@ -24,12 +23,16 @@ enum Section {
     final Set<String> fields;
     private final Function<NetworkDocument, List<? extends Row>> rows;
 
-    Section(String json, EntityKind kind, Class<? extends Row> type, Function<NetworkDocument, List<? extends Row>> rows) {
+    Section(
+            String json,
+            EntityKind kind,
+            Class<? extends Row> type,
+            Function<NetworkDocument, List<? extends Row>> rows) {
         this.json = json;
         this.kind = kind;
         this.type = type;
-        this.fields = Arrays.stream(type.getRecordComponents()).map(c -> c.getName())
-                .collect(Collectors.toUnmodifiableSet());
+        this.fields =
+                Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).collect(Collectors.toUnmodifiableSet());
         this.rows = rows;
     }
 

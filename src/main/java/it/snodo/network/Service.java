@@ -1,10 +1,5 @@
 package it.snodo.network;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -12,6 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A service run by exactly one provider (a cooperative or a partner), addressing some categories
@@ -20,19 +19,32 @@ import jakarta.validation.constraints.Size;
  * but planners and its provider.
  */
 public record Service(
-        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String id,
+        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE)
+        String id,
+
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String provider,
+
+        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE)
+        String provider,
+
         @NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String> categories,
-        @NotEmpty @Size(max = 10_000) List<@NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String> territories,
+
+        @NotEmpty @Size(max = 10_000)
+        List<@NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String> territories,
+
         @PositiveOrZero @Max(1_000_000) Integer capacity,
         @PositiveOrZero @Max(1_000_000) Integer occupied,
-        Boolean confidential) implements Row {
+        Boolean confidential)
+        implements Row {
 
     public Service {
         // Order carries no meaning: keep one, so that export and comparisons are stable.
-        categories = categories == null ? null : categories.stream().sorted().distinct().toList();
-        territories = territories == null ? null : territories.stream().sorted().distinct().toList();
+        categories = categories == null
+                ? null
+                : categories.stream().sorted().distinct().toList();
+        territories = territories == null
+                ? null
+                : territories.stream().sorted().distinct().toList();
     }
 
     @Override

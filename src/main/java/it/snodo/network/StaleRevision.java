@@ -1,9 +1,8 @@
 package it.snodo.network;
 
-import java.util.List;
-
 import it.snodo.web.ProblemType;
 import it.snodo.web.Violation;
+import java.util.List;
 
 /** The If-Match of a replace names a revision that the entity is no longer at. */
 final class StaleRevision extends NetworkProblem {

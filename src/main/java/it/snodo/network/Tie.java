@@ -1,15 +1,13 @@
 package it.snodo.network;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
+import it.snodo.web.Violation;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
-import it.snodo.web.Violation;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A tie between two actors; unique per (from, to, kind).
@@ -18,11 +16,19 @@ import it.snodo.web.Violation;
  * @param strength how strong it is, 0 to 1
  */
 public record Tie(
-        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String from,
-        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String to,
+        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE)
+        String from,
+
+        @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE)
+        String to,
+
         @NotNull TieKind kind,
-        @Pattern(regexp = "\\d{4}(-\\d{2}(-\\d{2})?)?", message = "must be a year: YYYY, YYYY-MM or YYYY-MM-DD") String since,
-        @DecimalMin("0") @DecimalMax("1") Double strength) implements Row {
+
+        @Pattern(regexp = "\\d{4}(-\\d{2}(-\\d{2})?)?", message = "must be a year: YYYY, YYYY-MM or YYYY-MM-DD")
+        String since,
+
+        @DecimalMin("0") @DecimalMax("1") Double strength)
+        implements Row {
 
     /** The tie's key as one string: from, kind and to (':' never occurs in an id). */
     @Override
@@ -53,8 +59,8 @@ public record Tie(
 
     @Override
     public List<Reference> references() {
-        return List.of(Reference.to(Reference.Target.ACTOR, "from", from),
-                Reference.to(Reference.Target.ACTOR, "to", to));
+        return List.of(
+                Reference.to(Reference.Target.ACTOR, "from", from), Reference.to(Reference.Target.ACTOR, "to", to));
     }
 
     @Override

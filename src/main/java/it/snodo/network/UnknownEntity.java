@@ -1,9 +1,8 @@
 package it.snodo.network;
 
-import java.util.List;
-
 import it.snodo.web.ProblemType;
 import it.snodo.web.Violation;
+import java.util.List;
 
 /** What a request names does not exist: "No territory '015182'". */
 public final class UnknownEntity extends NetworkProblem {

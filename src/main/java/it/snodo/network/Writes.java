@@ -14,13 +14,11 @@ import java.util.stream.Collectors;
  */
 final class Writes {
 
-    private Writes() {
-    }
+    private Writes() {}
 
     /** A relationship a row sets: {@code (x)-[:type]->(target {targetKey: row.field})}, or inbound. */
-    private record Rel(String type, boolean outgoing, String targetLabel, String targetKey, String field,
-            boolean many) {
-    }
+    private record Rel(
+            String type, boolean outgoing, String targetLabel, String targetKey, String field, boolean many) {}
 
     /** How a section's rows map to nodes. */
     private record Spec(String labels, String key, String properties, List<Rel> rels) {
@@ -34,33 +32,57 @@ final class Writes {
 
     private static Spec spec(Section section) {
         return switch (section) {
-            case TERRITORIES -> new Spec("Territory:" + ENTITY, "id", """
+            case TERRITORIES ->
+                new Spec(
+                        "Territory:" + ENTITY,
+                        "id",
+                        """
                     x.name = row.name, x.level = row.level, x.population = row.population,
                     x.lat = row.lat, x.lon = row.lon,
                     x.location = CASE WHEN row.lat IS NULL OR row.lon IS NULL THEN null
                                       ELSE point({latitude: row.lat, longitude: row.lon}) END""",
-                    List.of(new Rel("PART_OF", true, "Territory", "id", "partOf", false)));
-            case CATEGORIES -> new Spec("Category", "code", "x.name = row.name, x.nameEn = row.nameEn",
-                    List.of(new Rel("PART_OF", true, "Category", "code", "partOf", false)));
-            case COOPERATIVES -> new Spec("Cooperative:Actor:" + ENTITY, "id",
-                    "x.name = row.name, x.type = row.type, x.fiscalCode = row.fiscalCode",
-                    List.of(new Rel("BASED_IN", true, "Territory", "id", "basedIn", false),
-                            new Rel("MEMBER_OF", true, "Cooperative", "id", "memberOf", false)));
-            case PARTNERS -> new Spec("Partner:Actor:" + ENTITY, "id",
-                    "x.name = row.name, x.kind = row.kind, x.confidential = row.confidential",
-                    List.of(new Rel("BASED_IN", true, "Territory", "id", "basedIn", false)));
-            case SERVICES -> new Spec("Service:" + ENTITY, "id",
-                    """
+                        List.of(new Rel("PART_OF", true, "Territory", "id", "partOf", false)));
+            case CATEGORIES ->
+                new Spec(
+                        "Category",
+                        "code",
+                        "x.name = row.name, x.nameEn = row.nameEn",
+                        List.of(new Rel("PART_OF", true, "Category", "code", "partOf", false)));
+            case COOPERATIVES ->
+                new Spec(
+                        "Cooperative:Actor:" + ENTITY,
+                        "id",
+                        "x.name = row.name, x.type = row.type, x.fiscalCode = row.fiscalCode",
+                        List.of(
+                                new Rel("BASED_IN", true, "Territory", "id", "basedIn", false),
+                                new Rel("MEMBER_OF", true, "Cooperative", "id", "memberOf", false)));
+            case PARTNERS ->
+                new Spec(
+                        "Partner:Actor:" + ENTITY,
+                        "id",
+                        "x.name = row.name, x.kind = row.kind, x.confidential = row.confidential",
+                        List.of(new Rel("BASED_IN", true, "Territory", "id", "basedIn", false)));
+            case SERVICES ->
+                new Spec(
+                        "Service:" + ENTITY,
+                        "id",
+                        """
                     x.name = row.name, x.capacity = row.capacity, x.occupied = row.occupied,
                     x.confidential = row.confidential""",
-                    List.of(new Rel("PROVIDES", false, "Actor", "id", "provider", false),
-                            new Rel("ADDRESSES", true, "Category", "code", "categories", true),
-                            new Rel("AVAILABLE_IN", true, "Territory", "id", "territories", true)));
-            case NEEDS -> new Spec("Need:" + ENTITY, "id", """
+                        List.of(
+                                new Rel("PROVIDES", false, "Actor", "id", "provider", false),
+                                new Rel("ADDRESSES", true, "Category", "code", "categories", true),
+                                new Rel("AVAILABLE_IN", true, "Territory", "id", "territories", true)));
+            case NEEDS ->
+                new Spec(
+                        "Need:" + ENTITY,
+                        "id",
+                        """
                     x.people = row.people, x.urgency = row.urgency, x.recordedAt = row.recordedAt,
                     x.source = row.source""",
-                    List.of(new Rel("OF_KIND", true, "Category", "code", "category", false),
-                            new Rel("LOCATED_IN", true, "Territory", "id", "territory", false)));
+                        List.of(
+                                new Rel("OF_KIND", true, "Category", "code", "category", false),
+                                new Rel("LOCATED_IN", true, "Territory", "id", "territory", false)));
             case TIES -> null;
         };
     }
@@ -81,12 +103,14 @@ final class Writes {
         }
         Spec spec = spec(section);
         String nodes = fresh
-                ? "UNWIND $rows AS row\nCREATE (x:%s {%s: row.%2$s})\nSET %s, x.writtenAt = $version".formatted(
-                        spec.labels(), spec.key(), spec.properties())
-                : "UNWIND $rows AS row\nMATCH (x:%s {%s: row.%2$s})\nSET %s, x.writtenAt = $version".formatted(
-                        spec.label(), spec.key(), spec.properties());
+                ? "UNWIND $rows AS row\nCREATE (x:%s {%s: row.%2$s})\nSET %s, x.writtenAt = $version"
+                        .formatted(spec.labels(), spec.key(), spec.properties())
+                : "UNWIND $rows AS row\nMATCH (x:%s {%s: row.%2$s})\nSET %s, x.writtenAt = $version"
+                        .formatted(spec.label(), spec.key(), spec.properties());
         String rels = "UNWIND $rows AS row\nMATCH (x:%s {%s: row.%2$s})\n".formatted(spec.label(), spec.key())
-                + spec.rels().stream().map(rel -> fresh ? create(rel) : replace(rel)).collect(Collectors.joining("\n"));
+                + spec.rels().stream()
+                        .map(rel -> fresh ? create(rel) : replace(rel))
+                        .collect(Collectors.joining("\n"));
         return List.of(nodes, rels);
     }
 
@@ -105,8 +129,8 @@ final class Writes {
 
     private static String target(Rel rel) {
         return rel.many()
-                ? "UNWIND row.%s AS value MATCH (y:%s {%s: value})".formatted(rel.field(), rel.targetLabel(),
-                        rel.targetKey())
+                ? "UNWIND row.%s AS value MATCH (y:%s {%s: value})"
+                        .formatted(rel.field(), rel.targetLabel(), rel.targetKey())
                 : "MATCH (y:%s {%s: row.%s})".formatted(rel.targetLabel(), rel.targetKey(), rel.field());
     }
 

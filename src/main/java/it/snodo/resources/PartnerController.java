@@ -1,21 +1,19 @@
 package it.snodo.resources;
 
-import java.util.List;
-
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import it.snodo.view.ConfidentialPlaces;
 import it.snodo.network.EntityKind;
 import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
 import it.snodo.network.PageOf;
 import it.snodo.network.Partner;
 import it.snodo.network.PartnerKind;
+import it.snodo.view.ConfidentialPlaces;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /** CRUD for partners. */
 @RestController
@@ -34,7 +32,8 @@ class PartnerController extends ResourceController<Partner> {
             @RequestParam(required = false) String territory,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        String shownTo = territory == null ? null : ConfidentialPlaces.forCurrentCaller().shownTo();
+        String shownTo =
+                territory == null ? null : ConfidentialPlaces.forCurrentCaller().shownTo();
         return page(filters("kind", kind, "territory", territory, NetworkReader.SHOWN_TO, shownTo), page, size);
     }
 

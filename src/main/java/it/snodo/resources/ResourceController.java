@@ -1,10 +1,21 @@
 package it.snodo.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
+import it.snodo.network.DocumentChecks;
+import it.snodo.network.EntityKind;
+import it.snodo.network.NetworkDocument;
+import it.snodo.network.NetworkReader;
+import it.snodo.network.NetworkStore;
+import it.snodo.network.PageOf;
+import it.snodo.network.Row;
+import it.snodo.network.UnknownEntity;
+import it.snodo.web.ApiException;
+import it.snodo.web.Violation;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,19 +26,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import io.swagger.v3.oas.annotations.Operation;
-import it.snodo.web.ApiException;
-import it.snodo.web.Violation;
-import it.snodo.network.DocumentChecks;
-import it.snodo.network.EntityKind;
-import it.snodo.network.NetworkDocument;
-import it.snodo.network.NetworkReader;
-import it.snodo.network.NetworkStore;
-import it.snodo.network.PageOf;
-import it.snodo.network.Row;
-import it.snodo.network.UnknownEntity;
-import jakarta.validation.Valid;
 
 /**
  * Get, create, replace and delete for one kind of entity keyed by one id; each subclass adds its
@@ -55,7 +53,9 @@ abstract class ResourceController<T extends Row> {
     ResponseEntity<T> get(@PathVariable String id) {
         NetworkReader.Revised<T> found = reader.<T>getRevised(kind, id)
                 .orElseThrow(() -> new UnknownEntity("No " + kind.word + " '" + id + "'", List.of()));
-        return ResponseEntity.ok().eTag(Long.toString(found.revision())).body(shown(List.of(found.row())).get(0));
+        return ResponseEntity.ok()
+                .eTag(Long.toString(found.revision()))
+                .body(shown(List.of(found.row())).get(0));
     }
 
     @PostMapping
@@ -64,24 +64,36 @@ abstract class ResourceController<T extends Row> {
         checkOnItsOwn(body);
         checkMayWrite(body.key(), body);
         long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.CREATE);
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(body.key()).toUri();
-        return ResponseEntity.created(location).header(VERSION_HEADER, Long.toString(version)).body(body);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(body.key())
+                .toUri();
+        return ResponseEntity.created(location)
+                .header(VERSION_HEADER, Long.toString(version))
+                .body(body);
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Replace one: its properties and relationships become the body's",
+    @Operation(
+            summary = "Replace one: its properties and relationships become the body's",
             description = "With If-Match (the ETag of a GET), 412 when someone wrote it since; without, the last"
                     + " writer wins (and the audit says who).")
-    ResponseEntity<T> replace(@PathVariable String id, @Valid @RequestBody T body,
+    ResponseEntity<T> replace(
+            @PathVariable String id,
+            @Valid @RequestBody T body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         if (!id.equals(body.key())) {
-            throw new ApiException.InvalidInput("The body's id is not the one in the path",
-                    List.of(Violation.of(kind == EntityKind.CATEGORY ? "code" : "id", "must be '" + id + "' as in the path")));
+            throw new ApiException.InvalidInput(
+                    "The body's id is not the one in the path",
+                    List.of(Violation.of(
+                            kind == EntityKind.CATEGORY ? "code" : "id", "must be '" + id + "' as in the path")));
         }
         checkOnItsOwn(body);
         checkMayWrite(id, body);
         long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.REPLACE, revisions(ifMatch));
-        return ResponseEntity.ok().header(VERSION_HEADER, Long.toString(version)).eTag(Long.toString(version))
+        return ResponseEntity.ok()
+                .header(VERSION_HEADER, Long.toString(version))
+                .eTag(Long.toString(version))
                 .body(body);
     }
 
@@ -90,7 +102,9 @@ abstract class ResourceController<T extends Row> {
     ResponseEntity<Void> delete(@PathVariable String id) {
         checkMayWrite(id, null);
         long version = store.delete(kind, id);
-        return ResponseEntity.noContent().header(VERSION_HEADER, Long.toString(version)).build();
+        return ResponseEntity.noContent()
+                .header(VERSION_HEADER, Long.toString(version))
+                .build();
     }
 
     /**
@@ -99,15 +113,14 @@ abstract class ResourceController<T extends Row> {
      *
      * @param body the new row, or null for a delete
      */
-    protected void checkMayWrite(String id, T body) {
-    }
+    protected void checkMayWrite(String id, T body) {}
 
     /** A page of the list, with the filters that are set, as the caller may see it. */
     PageOf<T> page(Map<String, Object> filters, int page, int size) {
         checkPage(page, size);
         PageOf<T> found = reader.list(kind, filters, page, size);
-        return new PageOf<>(shown(found.content()), found.page(), found.size(), found.totalElements(),
-                found.totalPages());
+        return new PageOf<>(
+                shown(found.content()), found.page(), found.size(), found.totalElements(), found.totalPages());
     }
 
     /**

@@ -1,10 +1,5 @@
 package it.snodo.resources;
 
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.network.EntityKind;
@@ -13,6 +8,10 @@ import it.snodo.network.NetworkStore;
 import it.snodo.network.PageOf;
 import it.snodo.network.Territory;
 import it.snodo.network.TerritoryLevel;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /** CRUD for territories. */
 @RestController

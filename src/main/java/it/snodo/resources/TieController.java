@@ -1,8 +1,21 @@
 package it.snodo.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.network.EntityKind;
+import it.snodo.network.NetworkDocument;
+import it.snodo.network.NetworkReader;
+import it.snodo.network.NetworkStore;
+import it.snodo.network.PageOf;
+import it.snodo.network.Tie;
+import it.snodo.network.TieKind;
+import it.snodo.network.UnknownEntity;
+import it.snodo.web.ApiException;
+import it.snodo.web.Caller;
+import it.snodo.web.Violation;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,21 +29,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import it.snodo.web.ApiException;
-import it.snodo.web.Caller;
-import it.snodo.web.Violation;
-import it.snodo.network.EntityKind;
-import it.snodo.network.NetworkDocument;
-import it.snodo.network.NetworkReader;
-import it.snodo.network.NetworkStore;
-import it.snodo.network.PageOf;
-import it.snodo.network.Tie;
-import it.snodo.network.TieKind;
-import it.snodo.network.UnknownEntity;
-import jakarta.validation.Valid;
 
 /** CRUD for ties, which are named by their two ends and their kind: {@code /ties/{from}/{to}/{kind}}. */
 @RestController
@@ -48,13 +46,19 @@ class TieController {
 
     @GetMapping
     @Operation(summary = "List, ordered by from, to and kind, filtered by every parameter given")
-    PageOf<Tie> list(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    PageOf<Tie> list(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(required = false) TieKind kind,
             @RequestParam(required = false) String actor,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         ResourceController.checkPage(page, size);
-        return reader.list(EntityKind.TIE, ResourceController.filters("from", from, "to", to, "kind", kind,
-                "actor", actor), page, size);
+        return reader.list(
+                EntityKind.TIE,
+                ResourceController.filters("from", from, "to", to, "kind", kind, "actor", actor),
+                page,
+                size);
     }
 
     @GetMapping("/{from}/{to}/{kind}")
@@ -70,28 +74,39 @@ class TieController {
         ResourceController.checkOnItsOwn(body);
         Caller.requireOwner(body.from(), "the tie from '" + body.from() + "'", "from");
         long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.CREATE);
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{from}/{to}/{kind}")
-                .buildAndExpand(body.from(), body.to(), body.kind()).toUri();
-        return ResponseEntity.created(location).header(ResourceController.VERSION_HEADER, Long.toString(version))
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{from}/{to}/{kind}")
+                .buildAndExpand(body.from(), body.to(), body.kind())
+                .toUri();
+        return ResponseEntity.created(location)
+                .header(ResourceController.VERSION_HEADER, Long.toString(version))
                 .body(body);
     }
 
     @PutMapping("/{from}/{to}/{kind}")
     @Operation(summary = "Replace a tie's since and strength; with If-Match, 412 when someone wrote it since")
-    ResponseEntity<Tie> replace(@PathVariable String from, @PathVariable String to, @PathVariable TieKind kind,
+    ResponseEntity<Tie> replace(
+            @PathVariable String from,
+            @PathVariable String to,
+            @PathVariable TieKind kind,
             @Valid @RequestBody Tie body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         if (!from.equals(body.from()) || !to.equals(body.to()) || kind != body.kind()) {
-            throw new ApiException.InvalidInput("The body's from, to and kind are not the ones in the path",
-                    List.of(Violation.of("from", "must be '" + from + "'"), Violation.of("to", "must be '" + to + "'"),
+            throw new ApiException.InvalidInput(
+                    "The body's from, to and kind are not the ones in the path",
+                    List.of(
+                            Violation.of("from", "must be '" + from + "'"),
+                            Violation.of("to", "must be '" + to + "'"),
                             Violation.of("kind", "must be " + kind)));
         }
         ResourceController.checkOnItsOwn(body);
         Caller.requireOwner(from, "the tie from '" + from + "'", "from");
-        long version = store.write(NetworkDocument.of(body), NetworkStore.Mode.REPLACE,
-                ResourceController.revisions(ifMatch));
-        return ResponseEntity.ok().header(ResourceController.VERSION_HEADER, Long.toString(version))
-                .eTag(Long.toString(version)).body(body);
+        long version =
+                store.write(NetworkDocument.of(body), NetworkStore.Mode.REPLACE, ResourceController.revisions(ifMatch));
+        return ResponseEntity.ok()
+                .header(ResourceController.VERSION_HEADER, Long.toString(version))
+                .eTag(Long.toString(version))
+                .body(body);
     }
 
     @DeleteMapping("/{from}/{to}/{kind}")
@@ -99,7 +114,9 @@ class TieController {
     ResponseEntity<Void> delete(@PathVariable String from, @PathVariable String to, @PathVariable TieKind kind) {
         Caller.requireOwner(from, "the tie from '" + from + "'", "from");
         long version = store.deleteTie(from, to, kind);
-        return ResponseEntity.noContent().header(ResourceController.VERSION_HEADER, Long.toString(version)).build();
+        return ResponseEntity.noContent()
+                .header(ResourceController.VERSION_HEADER, Long.toString(version))
+                .build();
     }
 
     private static UnknownEntity notFound(String from, String to, TieKind kind) {

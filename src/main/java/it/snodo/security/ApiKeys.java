@@ -1,5 +1,11 @@
 package it.snodo.security;
 
+import it.snodo.audit.Audit;
+import it.snodo.neo4j.Neo4jSchema;
+import it.snodo.neo4j.OwnerOnlyFiles;
+import it.snodo.web.ApiException;
+import it.snodo.web.Role;
+import it.snodo.web.Violation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.types.MapAccessor;
@@ -25,13 +30,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import it.snodo.audit.Audit;
-import it.snodo.neo4j.Neo4jSchema;
-import it.snodo.neo4j.OwnerOnlyFiles;
-import it.snodo.web.ApiException;
-import it.snodo.web.Role;
-import it.snodo.web.Violation;
 
 /**
  * The API keys: random secrets of 192 bits, stored in Neo4j only as their SHA-256 (a fast hash
@@ -58,16 +56,13 @@ public class ApiKeys implements InitializingBean {
     static final String BOOTSTRAP_ID = "bootstrap";
 
     /** A key as listed: never its secret. */
-    public record ApiKey(String id, Role role, String cooperative, String label, String createdAt) {
-    }
+    public record ApiKey(String id, Role role, String cooperative, String label, String createdAt) {}
 
     /** A key just made, with its secret: the only time the secret is seen. */
-    public record Created(ApiKey key, String secret) {
-    }
+    public record Created(ApiKey key, String secret) {}
 
     /** A key as stored, with the hash that finds it. */
-    private record Stored(String hash, ApiKey key) {
-    }
+    private record Stored(String hash, ApiKey key) {}
 
     private final Driver driver;
     private final Neo4jClient neo4j;
@@ -76,7 +71,11 @@ public class ApiKeys implements InitializingBean {
     private final Path keyFile;
     private volatile Map<String, ApiKey> byHash = Map.of();
 
-    ApiKeys(Driver driver, Neo4jClient neo4j, PlatformTransactionManager transactions, Neo4jSchema schema,
+    ApiKeys(
+            Driver driver,
+            Neo4jClient neo4j,
+            PlatformTransactionManager transactions,
+            Neo4jSchema schema,
             @Value("${snodo.security.bootstrap-planner-key:}") String bootstrapKey,
             @Value("${snodo.security.key-file:${snodo.neo4j.home:./data}/planner.key}") Path keyFile) {
         // The schema (the keys' constraints) is applied first: it is a dependency.
@@ -95,16 +94,25 @@ public class ApiKeys implements InitializingBean {
                 throw new IllegalStateException("snodo.security.bootstrap-planner-key must be at least 22 characters"
                         + " (128 bits of a random base64 string)");
             }
-            write("""
+            write(
+                    """
                     MERGE (k:ApiKey {id: $id})
                     SET k.hash = $hash, k.role = 'PLANNER', k.cooperative = null,
                         k.label = 'snodo.security.bootstrap-planner-key', k.createdAt = coalesce(k.createdAt, $now)""",
-                    Map.of("id", BOOTSTRAP_ID, "hash", hash(bootstrapKey), "now", Instant.now().toString()));
+                    Map.of(
+                            "id",
+                            BOOTSTRAP_ID,
+                            "hash",
+                            hash(bootstrapKey),
+                            "now",
+                            Instant.now().toString()));
         } else if (count("MATCH (k:ApiKey {role: 'PLANNER'}) RETURN count(k) AS n") == 0) {
             Created first = create(Role.PLANNER, null, "first planner key, made at first start");
             OwnerOnlyFiles.write(keyFile, first.secret());
-            log.warn("No planner key yet: made one, key id {}; the key is in {} (readable by its owner only)",
-                    first.key().id(), keyFile.toAbsolutePath());
+            log.warn(
+                    "No planner key yet: made one, key id {}; the key is in {} (readable by its owner only)",
+                    first.key().id(),
+                    keyFile.toAbsolutePath());
         }
         refresh();
     }
@@ -142,7 +150,8 @@ public class ApiKeys implements InitializingBean {
                                           label: $label, createdAt: $now})
                         RETURN count(k) AS n""", p).single().get("n").asLong();
                 if (made == 0) {
-                    throw new ApiException.BrokenGraph("The key names a cooperative that does not exist",
+                    throw new ApiException.BrokenGraph(
+                            "The key names a cooperative that does not exist",
                             List.of(Violation.of("cooperative", "is not a known cooperative: '" + cooperative + "'")));
                 }
                 Audit.record(tx, "KEY_CREATE", List.of("KEY"), List.of(id), null);
@@ -158,29 +167,41 @@ public class ApiKeys implements InitializingBean {
         return reads.execute(status -> List.copyOf(neo4j.query("""
                 MATCH (k:ApiKey) RETURN k.id AS id, k.role AS role, k.cooperative AS cooperative,
                        k.label AS label, k.createdAt AS createdAt
-                ORDER BY createdAt, id""").fetchAs(ApiKey.class).mappedBy((types, r) -> key(r)).all()));
+                ORDER BY createdAt, id""")
+                .fetchAs(ApiKey.class)
+                .mappedBy((types, r) -> key(r))
+                .all()));
     }
 
     /** One key, without its secret. */
     public Optional<ApiKey> get(String id) {
         return reads.execute(status -> neo4j.query("""
                 MATCH (k:ApiKey {id: $id}) RETURN k.id AS id, k.role AS role, k.cooperative AS cooperative,
-                       k.label AS label, k.createdAt AS createdAt""").bind(id).to("id")
-                .fetchAs(ApiKey.class).mappedBy((types, r) -> key(r)).first());
+                       k.label AS label, k.createdAt AS createdAt""")
+                .bind(id)
+                .to("id")
+                .fetchAs(ApiKey.class)
+                .mappedBy((types, r) -> key(r))
+                .first());
     }
 
     /** Deletes a key, effective at once on this instance; the last planner key stays. */
     public void delete(String id) {
         try (Session session = driver.session()) {
             session.executeWrite(tx -> {
-                var key = tx.run("MATCH (k:ApiKey {id: $id}) RETURN k.role AS role", Map.of("id", id)).list();
+                var key = tx.run("MATCH (k:ApiKey {id: $id}) RETURN k.role AS role", Map.of("id", id))
+                        .list();
                 if (key.isEmpty()) {
                     throw new ApiException.NotFound("No key '" + id + "'");
                 }
-                if ("PLANNER".equals(key.get(0).get("role").asString()) && tx.run(
-                        "MATCH (k:ApiKey {role: 'PLANNER'}) RETURN count(k) AS n").single().get("n").asLong() == 1) {
-                    throw new ApiException.Conflict("The last PLANNER key cannot be deleted: make another first",
-                            List.of());
+                if ("PLANNER".equals(key.get(0).get("role").asString())
+                        && tx.run("MATCH (k:ApiKey {role: 'PLANNER'}) RETURN count(k) AS n")
+                                        .single()
+                                        .get("n")
+                                        .asLong()
+                                == 1) {
+                    throw new ApiException.Conflict(
+                            "The last PLANNER key cannot be deleted: make another first", List.of());
                 }
                 tx.run("MATCH (k:ApiKey {id: $id}) DELETE k", Map.of("id", id)).consume();
                 Audit.record(tx, "KEY_DELETE", List.of("KEY"), List.of(id), null);
@@ -198,7 +219,9 @@ public class ApiKeys implements InitializingBean {
             reads.executeWithoutResult(status -> neo4j.query("""
                     MATCH (k:ApiKey) RETURN k.id AS id, k.hash AS hash, k.role AS role, k.cooperative AS cooperative,
                            k.label AS label, k.createdAt AS createdAt""")
-                    .fetchAs(Stored.class).mappedBy((types, r) -> new Stored(r.get("hash").asString(), key(r))).all()
+                    .fetchAs(Stored.class)
+                    .mappedBy((types, r) -> new Stored(r.get("hash").asString(), key(r)))
+                    .all()
                     .forEach(stored -> keys.put(stored.hash(), stored.key())));
             byHash = Map.copyOf(keys);
         } catch (RuntimeException e) {
@@ -207,14 +230,20 @@ public class ApiKeys implements InitializingBean {
     }
 
     private static ApiKey key(MapAccessor r) {
-        return new ApiKey(r.get("id").asString(), Role.valueOf(r.get("role").asString()),
-                r.get("cooperative").isNull() ? null : r.get("cooperative").asString(), r.get("label").asString(null),
+        return new ApiKey(
+                r.get("id").asString(),
+                Role.valueOf(r.get("role").asString()),
+                r.get("cooperative").isNull() ? null : r.get("cooperative").asString(),
+                r.get("label").asString(null),
                 r.get("createdAt").asString(null));
     }
 
     private long count(String query) {
-        return reads.execute(status -> neo4j.query(query).fetchAs(Long.class)
-                .mappedBy((types, r) -> r.get("n").asLong()).one().orElseThrow());
+        return reads.execute(status -> neo4j.query(query)
+                .fetchAs(Long.class)
+                .mappedBy((types, r) -> r.get("n").asLong())
+                .one()
+                .orElseThrow());
     }
 
     private void write(String query, Map<String, Object> params) {
@@ -225,8 +254,8 @@ public class ApiKeys implements InitializingBean {
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -1,19 +1,5 @@
 package it.snodo.security;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.network.Ids;
@@ -26,6 +12,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Keys, for planners: make one (its secret is shown once), list them, read one, delete one. */
 @RestController
@@ -34,12 +32,15 @@ import jakarta.validation.constraints.Size;
 class KeyController {
 
     @PlainText
-    record NewKey(@NotNull Role role, @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String cooperative,
-            @NotBlank @Size(max = 200) String label) {
-    }
+    record NewKey(
+            @NotNull Role role,
 
-    record CreatedKey(String id, String key, Role role, String cooperative, String label) {
-    }
+            @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE)
+            String cooperative,
+
+            @NotBlank @Size(max = 200) String label) {}
+
+    record CreatedKey(String id, String key, Role role, String cooperative, String label) {}
 
     private final ApiKeys keys;
 
@@ -48,7 +49,8 @@ class KeyController {
     }
 
     @PostMapping
-    @Operation(summary = "Make a key; the answer holds its secret, which is stored only as a hash and never shown again")
+    @Operation(
+            summary = "Make a key; the answer holds its secret, which is stored only as a hash and never shown again")
     ResponseEntity<CreatedKey> create(@Valid @RequestBody NewKey body) {
         List<Violation> errors = new ArrayList<>();
         if (body.role() == Role.COOPERATIVE && body.cooperative() == null) {
@@ -61,10 +63,17 @@ class KeyController {
             throw new ApiException.InvalidInput("The key asked for is not valid", errors);
         }
         ApiKeys.Created made = keys.create(body.role(), body.cooperative(), body.label());
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(made.key().id())
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(made.key().id())
                 .toUri();
-        return ResponseEntity.created(location).body(new CreatedKey(made.key().id(), made.secret(),
-                made.key().role(), made.key().cooperative(), made.key().label()));
+        return ResponseEntity.created(location)
+                .body(new CreatedKey(
+                        made.key().id(),
+                        made.secret(),
+                        made.key().role(),
+                        made.key().cooperative(),
+                        made.key().label()));
     }
 
     @GetMapping

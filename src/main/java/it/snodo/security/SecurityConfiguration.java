@@ -1,8 +1,17 @@
 package it.snodo.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.snodo.web.Caller;
+import it.snodo.web.ProblemResponses;
+import it.snodo.web.ProblemType;
+import it.snodo.web.Role;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,25 +27,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import it.snodo.web.Caller;
-import it.snodo.web.ProblemResponses;
-import it.snodo.web.ProblemType;
-import it.snodo.web.Role;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Every {@code /api/v1} call needs {@code Authorization: Bearer <key>}; health, the OpenAPI
@@ -75,46 +72,94 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"))),
                         new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
                 .addFilterBefore(new BearerKeyFilter(keys), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
-                        .accessDeniedHandler(problems::forbidden))
-                .authorizeHttpRequests(a -> a
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/v3/api-docs",
-                                "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .exceptionHandling(e ->
+                        e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden))
+                .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/v3/api-docs.yaml",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
+                        .permitAll()
                         // The pages are static and public; every call they make carries a key.
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/explorer", "/gaps", "/referrals",
-                                "/plan", "/*.html", "/js/**", "/css/**", "/geo/**", "/img/**", "/webjars/**",
-                                "/favicon.ico").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/",
+                                "/index.html",
+                                "/explorer",
+                                "/gaps",
+                                "/referrals",
+                                "/plan",
+                                "/*.html",
+                                "/js/**",
+                                "/css/**",
+                                "/geo/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/me")
+                        .authenticated()
                         // Everyone with a key: where to send a need, what is missing, and the directory.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/referrals", "/api/v1/paths", "/api/v1/gaps",
-                                "/api/v1/gaps/**", "/api/v1/territories", "/api/v1/territories/**",
-                                "/api/v1/categories", "/api/v1/categories/**", "/api/v1/cooperatives",
-                                "/api/v1/cooperatives/**", "/api/v1/partners", "/api/v1/partners/**",
-                                "/api/v1/services", "/api/v1/services/**")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/referrals",
+                                "/api/v1/paths",
+                                "/api/v1/gaps",
+                                "/api/v1/gaps/**",
+                                "/api/v1/territories",
+                                "/api/v1/territories/**",
+                                "/api/v1/categories",
+                                "/api/v1/categories/**",
+                                "/api/v1/cooperatives",
+                                "/api/v1/cooperatives/**",
+                                "/api/v1/partners",
+                                "/api/v1/partners/**",
+                                "/api/v1/services",
+                                "/api/v1/services/**")
                         .hasAnyRole(PLANNER, COOPERATIVE, HELP_DESK, READER)
                         // The closed loop: who sees which referral, and who may make which move, is
                         // decided by the controller; a READER sees none.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/sent-referrals").hasAnyRole(PLANNER, HELP_DESK)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sent-referrals")
+                        .hasAnyRole(PLANNER, HELP_DESK)
                         .requestMatchers("/api/v1/sent-referrals", "/api/v1/sent-referrals/**")
                         .hasAnyRole(PLANNER, COOPERATIVE, HELP_DESK)
                         // A help desk records the needs it meets: create and replace, never delete.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/needs").hasAnyRole(PLANNER, HELP_DESK)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/needs/*").hasAnyRole(PLANNER, HELP_DESK)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/needs")
+                        .hasAnyRole(PLANNER, HELP_DESK)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/needs/*")
+                        .hasAnyRole(PLANNER, HELP_DESK)
                         // Planners and cooperatives: the whole network and every analysis.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/needs", "/api/v1/needs/**", "/api/v1/ties",
-                                "/api/v1/ties/**", "/api/v1/fragility", "/api/v1/network/measures",
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/needs",
+                                "/api/v1/needs/**",
+                                "/api/v1/ties",
+                                "/api/v1/ties/**",
+                                "/api/v1/fragility",
+                                "/api/v1/network/measures",
                                 "/api/v1/synergies")
                         .hasAnyRole(PLANNER, COOPERATIVE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/what-if", "/api/v1/integrated-answers")
                         .hasAnyRole(PLANNER, COOPERATIVE)
                         // Writes a cooperative may make on what is its own (checked by the controllers).
-                        .requestMatchers("/api/v1/cooperatives", "/api/v1/cooperatives/**", "/api/v1/services",
-                                "/api/v1/services/**", "/api/v1/ties", "/api/v1/ties/**")
+                        .requestMatchers(
+                                "/api/v1/cooperatives",
+                                "/api/v1/cooperatives/**",
+                                "/api/v1/services",
+                                "/api/v1/services/**",
+                                "/api/v1/ties",
+                                "/api/v1/ties/**")
                         .hasAnyRole(PLANNER, COOPERATIVE)
                         // Everything else: needs' writes, territories, categories, partners, import,
                         // export, top synergies, keys.
-                        .anyRequest().hasRole(PLANNER));
+                        .anyRequest()
+                        .hasRole(PLANNER));
         return http.build();
     }
 
@@ -137,15 +182,19 @@ class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper mapper) {
-        return (request, response, e) -> ProblemResponses.write(mapper, request, response, ProblemType.INVALID_INPUT,
+        return (request, response, e) -> ProblemResponses.write(
+                mapper,
+                request,
+                response,
+                ProblemType.INVALID_INPUT,
                 KNOWN_METHODS.contains(request.getMethod())
                         ? "The request URL is not allowed: it holds an encoded slash, dot or percent, a double slash,"
                                 + " a semicolon or a similar sequence"
                         : "The request method is not one of " + KNOWN_METHODS);
     }
 
-    private static final List<String> KNOWN_METHODS = List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST",
-            "PUT", "TRACE", "QUERY");
+    private static final List<String> KNOWN_METHODS =
+            List.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE", "QUERY");
 
     /** Reads the bearer key; a missing or unknown one leaves the request anonymous. */
     static final class BearerKeyFilter extends OncePerRequestFilter {
@@ -164,8 +213,11 @@ class SecurityConfiguration {
                 keys.authenticate(header.substring(7).strip()).ifPresent(key -> {
                     Caller caller = new Caller(key.id(), key.role(), key.cooperative());
                     SecurityContext context = SecurityContextHolder.createEmptyContext();
-                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
-                            List.of(new SimpleGrantedAuthority("ROLE_" + key.role().name()))));
+                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            caller,
+                            null,
+                            List.of(new SimpleGrantedAuthority(
+                                    "ROLE_" + key.role().name()))));
                     SecurityContextHolder.setContext(context);
                 });
             }
@@ -180,9 +232,15 @@ class SecurityConfiguration {
                 throws IOException {
             String header = request.getHeader("Authorization");
             boolean given = header != null && !header.isBlank();
-            response.setHeader("WWW-Authenticate", given ? "Bearer realm=\"snodo\", error=\"invalid_token\""
-                    : "Bearer realm=\"snodo\"");
-            ProblemResponses.write(mapper, request, response, ProblemType.UNAUTHORIZED, given
+            response.setHeader(
+                    "WWW-Authenticate",
+                    given ? "Bearer realm=\"snodo\", error=\"invalid_token\"" : "Bearer realm=\"snodo\"");
+            ProblemResponses.write(
+                    mapper,
+                    request,
+                    response,
+                    ProblemType.UNAUTHORIZED,
+                    given
                             ? "The bearer key is not valid: unknown, deleted or malformed"
                             : "No key was given: every /api/v1 call needs 'Authorization: Bearer <key>'");
         }
@@ -190,7 +248,11 @@ class SecurityConfiguration {
         void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
                 throws IOException {
             String role = Caller.current().map(c -> c.role().name()).orElse("this");
-            ProblemResponses.write(mapper, request, response, ProblemType.FORBIDDEN,
+            ProblemResponses.write(
+                    mapper,
+                    request,
+                    response,
+                    ProblemType.FORBIDDEN,
                     "A " + role + " key may not " + request.getMethod() + " " + request.getRequestURI());
         }
     }

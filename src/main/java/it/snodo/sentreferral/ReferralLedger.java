@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -33,22 +32,32 @@ public class ReferralLedger {
     static final long MARGIN_MS = 60_000;
 
     /** One referral, as the report counts it (times in epoch seconds; -1 for none). */
-    record Row(String service, String provider, String territory, String category, int people, ReferralStatus status,
-            DeclineReason reason, long sentAt, long answerSeconds, long closedAt) {
-    }
+    record Row(
+            String service,
+            String provider,
+            String territory,
+            String category,
+            int people,
+            ReferralStatus status,
+            DeclineReason reason,
+            long sentAt,
+            long answerSeconds,
+            long closedAt) {}
 
     /** One monthly count of the referrals the retention job deleted. */
-    record Month(String service, String provider, String territory, long monthStart, Map<String, Long> counts,
-            long[] answerSeconds) {
-    }
+    record Month(
+            String service,
+            String provider,
+            String territory,
+            long monthStart,
+            Map<String, Long> counts,
+            long[] answerSeconds) {}
 
     /**
      * What the ledger holds: the rows by id (updated in place under the lock, read by reports
      * without it), the months, and how far it has read.
      */
-    private record State(ConcurrentHashMap<String, Row> rows, List<Month> months, long retentionRuns,
-            long readUpTo) {
-    }
+    private record State(ConcurrentHashMap<String, Row> rows, List<Month> months, long retentionRuns, long readUpTo) {}
 
     static final String ROW = """
             r.id AS id, r.service AS service, r.provider AS provider, r.territory AS territory,
@@ -77,9 +86,10 @@ public class ReferralLedger {
                     return load(tx, runs, now);
                 }
                 ConcurrentHashMap<String, Row> rows = was.rows();
-                tx.run("MATCH (r:SentReferral) WHERE r.touched >= $from RETURN " + ROW,
-                        Map.of("from", was.readUpTo() - MARGIN_MS)).forEachRemaining(r -> rows.put(
-                                r.get("id").asString(), row(r)));
+                tx.run(
+                                "MATCH (r:SentReferral) WHERE r.touched >= $from RETURN " + ROW,
+                                Map.of("from", was.readUpTo() - MARGIN_MS))
+                        .forEachRemaining(r -> rows.put(r.get("id").asString(), row(r)));
                 return new State(rows, was.months(), runs, now);
             });
             return new Snapshot(state.rows().values(), state.months());
@@ -92,36 +102,49 @@ public class ReferralLedger {
     }
 
     /** The referrals and months of one moment. */
-    record Snapshot(java.util.Collection<Row> rows, List<Month> months) {
-    }
+    record Snapshot(java.util.Collection<Row> rows, List<Month> months) {}
 
     private State load(TransactionContext tx, long runs, long now) {
         ConcurrentHashMap<String, Row> rows = new ConcurrentHashMap<>();
-        tx.run("MATCH (r:SentReferral) RETURN " + ROW).forEachRemaining(r -> rows.put(r.get("id").asString(), row(r)));
+        tx.run("MATCH (r:SentReferral) RETURN " + ROW)
+                .forEachRemaining(r -> rows.put(r.get("id").asString(), row(r)));
         List<Month> months = new ArrayList<>();
         tx.run("""
                 MATCH (m:SentReferralMonth)
                 RETURN m.service AS service, m.provider AS provider, m.territory AS territory,
                        m.monthStart.epochSeconds AS monthStart, m AS m""").forEachRemaining(r -> {
-                    Map<String, Long> counts = new HashMap<>();
-                    r.get("m").asNode().asMap().forEach((k, v) -> {
-                        if (k.startsWith("n_")) {
-                            counts.put(k.substring(2), ((Number) v).longValue());
-                        }
-                    });
-                    months.add(new Month(intern(r.get("service")), intern(r.get("provider")),
-                            intern(r.get("territory")), r.get("monthStart").asLong(), counts,
-                            r.get("m").asNode().get("answerSeconds").asList(Value::asLong).stream()
-                                    .mapToLong(Long::longValue).toArray()));
-                });
+            Map<String, Long> counts = new HashMap<>();
+            r.get("m").asNode().asMap().forEach((k, v) -> {
+                if (k.startsWith("n_")) {
+                    counts.put(k.substring(2), ((Number) v).longValue());
+                }
+            });
+            months.add(new Month(
+                    intern(r.get("service")),
+                    intern(r.get("provider")),
+                    intern(r.get("territory")),
+                    r.get("monthStart").asLong(),
+                    counts,
+                    r.get("m").asNode().get("answerSeconds").asList(Value::asLong).stream()
+                            .mapToLong(Long::longValue)
+                            .toArray()));
+        });
         return new State(rows, List.copyOf(months), runs, now);
     }
 
     private Row row(Record r) {
-        return new Row(intern(r.get("service")), intern(r.get("provider")), intern(r.get("territory")),
-                intern(r.get("category")), r.get("people").asInt(), ReferralStatus.valueOf(r.get("status").asString()),
-                r.get("reason").isNull() ? null : DeclineReason.valueOf(r.get("reason").asString()),
-                r.get("sentAt").asLong(), r.get("answerSeconds").isNull() ? -1 : r.get("answerSeconds").asLong(),
+        return new Row(
+                intern(r.get("service")),
+                intern(r.get("provider")),
+                intern(r.get("territory")),
+                intern(r.get("category")),
+                r.get("people").asInt(),
+                ReferralStatus.valueOf(r.get("status").asString()),
+                r.get("reason").isNull()
+                        ? null
+                        : DeclineReason.valueOf(r.get("reason").asString()),
+                r.get("sentAt").asLong(),
+                r.get("answerSeconds").isNull() ? -1 : r.get("answerSeconds").asLong(),
                 r.get("closedAt").isNull() ? -1 : r.get("closedAt").asLong());
     }
 

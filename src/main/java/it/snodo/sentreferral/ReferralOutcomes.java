@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,10 +43,19 @@ public class ReferralOutcomes {
      * @param acceptanceRate accepted / (accepted + declined); null when both are 0
      * @param medianHoursToAnswer from sentAt to answeredAt, over the referrals answered; null when none was
      */
-    public record ServiceOutcome(String service, String provider, long sent, long accepted,
-            Map<DeclineReason, Long> declined, long completed, long dropped, long cancelled, long pending,
-            long overdue, Double acceptanceRate, Double medianHoursToAnswer) {
-    }
+    public record ServiceOutcome(
+            String service,
+            String provider,
+            long sent,
+            long accepted,
+            Map<DeclineReason, Long> declined,
+            long completed,
+            long dropped,
+            long cancelled,
+            long pending,
+            long overdue,
+            Double acceptanceRate,
+            Double medianHoursToAnswer) {}
 
     /** The counts of one service before they are shown: summed over the kept referrals and the months. */
     static final class Tally {
@@ -64,6 +72,7 @@ public class ReferralOutcomes {
         final List<long[]> answerSeconds = new ArrayList<>();
         /** The kept referrals' seconds to answer, gathered before they join {@link #answerSeconds}. */
         long[] kept = new long[0];
+
         int keptCount;
 
         void answered(long seconds) {
@@ -93,10 +102,22 @@ public class ReferralOutcomes {
         }
 
         ServiceOutcome outcome(String shownService, String shownProvider) {
-            long declinedAll = declined.values().stream().mapToLong(Long::longValue).sum();
+            long declinedAll =
+                    declined.values().stream().mapToLong(Long::longValue).sum();
             Double rate = accepted + declinedAll == 0 ? null : (double) accepted / (accepted + declinedAll);
-            return new ServiceOutcome(shownService, shownProvider, sent, accepted, declined, completed, dropped,
-                    cancelled, pending, overdue, rate, median(answerSeconds));
+            return new ServiceOutcome(
+                    shownService,
+                    shownProvider,
+                    sent,
+                    accepted,
+                    declined,
+                    completed,
+                    dropped,
+                    cancelled,
+                    pending,
+                    overdue,
+                    rate,
+                    median(answerSeconds));
         }
     }
 
@@ -122,8 +143,7 @@ public class ReferralOutcomes {
      * {@code since} (all when null), sorted by service id; {@code named} tells which services (by id and
      * provider) the caller may see named: the others are summed into one last row without service or provider.
      */
-    public List<ServiceOutcome> outcomes(List<String> territories, Instant since,
-            BiPredicate<String, String> named) {
+    public List<ServiceOutcome> outcomes(List<String> territories, Instant since, BiPredicate<String, String> named) {
         ReferralLedger.Snapshot ledger = this.ledger.current();
         Set<String> from = territories == null ? null : new HashSet<>(territories);
         long sinceSeconds = since == null ? Long.MIN_VALUE : since.getEpochSecond();
@@ -209,8 +229,7 @@ public class ReferralOutcomes {
     }
 
     /** The people declined as FULL in the year before now, by the municipality sent from and the category. */
-    public record DeclinedFull(String territory, String category, long people) {
-    }
+    public record DeclinedFull(String territory, String category, long people) {}
 
     /**
      * Every (municipality, category) with people declined as FULL in the {@link #DECLINED_FULL_WINDOW}
@@ -221,13 +240,13 @@ public class ReferralOutcomes {
         Map<String, Map<String, Long>> people = new TreeMap<>();
         for (ReferralLedger.Row r : ledger.current().rows()) {
             if (r.status() == ReferralStatus.DECLINED && r.reason() == DeclineReason.FULL && r.closedAt() >= from) {
-                people.computeIfAbsent(r.territory(), k -> new TreeMap<>()).merge(r.category(), (long) r.people(),
-                        Long::sum);
+                people.computeIfAbsent(r.territory(), k -> new TreeMap<>())
+                        .merge(r.category(), (long) r.people(), Long::sum);
             }
         }
         List<DeclinedFull> rows = new ArrayList<>();
-        people.forEach((territory, byCategory) -> byCategory.forEach((category, n) ->
-                rows.add(new DeclinedFull(territory, category, n))));
+        people.forEach((territory, byCategory) ->
+                byCategory.forEach((category, n) -> rows.add(new DeclinedFull(territory, category, n))));
         return rows;
     }
 }

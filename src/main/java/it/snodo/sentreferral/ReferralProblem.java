@@ -1,10 +1,9 @@
 package it.snodo.sentreferral;
 
-import java.util.List;
-
 import it.snodo.web.Problem;
 import it.snodo.web.ProblemType;
 import it.snodo.web.Violation;
+import java.util.List;
 
 /** A request about sent referrals that is refused, as a problem of the catalogue. */
 final class ReferralProblem extends RuntimeException implements Problem {
@@ -30,15 +29,18 @@ final class ReferralProblem extends RuntimeException implements Problem {
 
     /** 409: the state machine does not allow the move from the current status. */
     static ReferralProblem wrongStatus(String id, Move move, ReferralStatus now) {
-        return new ReferralProblem(ProblemType.WRONG_STATUS, "The referral '" + id + "' is " + now + ": "
-                + move.path() + " is allowed only from " + move.from(),
+        return new ReferralProblem(
+                ProblemType.WRONG_STATUS,
+                "The referral '" + id + "' is " + now + ": " + move.path() + " is allowed only from " + move.from(),
                 List.of(new Violation("status", now.name(), "must be " + move.from() + " to " + move.path())));
     }
 
     /** 422: the referral names what does not exist, or a service that does not cover its category. */
     static ReferralProblem broken(List<Violation> errors) {
-        return new ReferralProblem(ProblemType.BROKEN_GRAPH, "The referral names " + (errors.size() == 1
-                ? "something" : errors.size() + " things") + " the network does not hold as it says; nothing was sent",
+        return new ReferralProblem(
+                ProblemType.BROKEN_GRAPH,
+                "The referral names " + (errors.size() == 1 ? "something" : errors.size() + " things")
+                        + " the network does not hold as it says; nothing was sent",
                 errors);
     }
 

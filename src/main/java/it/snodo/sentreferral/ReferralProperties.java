@@ -2,7 +2,6 @@ package it.snodo.sentreferral;
 
 import java.time.Duration;
 import java.time.Period;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,5 +17,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ReferralProperties(
         @DefaultValue("P5D") Duration answerWithin,
         @DefaultValue("P2Y") Period retention,
-        @DefaultValue("0 17 3 * * *") String retentionCron) {
-}
+        @DefaultValue("0 17 3 * * *") String retentionCron) {}

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;
@@ -78,20 +77,27 @@ public class ReferralRetention {
     public void daily() {
         long deleted = run();
         if (deleted > 0) {
-            log.info("Retention: {} closed referrals older than {} folded into monthly counts and deleted", deleted,
+            log.info(
+                    "Retention: {} closed referrals older than {} folded into monthly counts and deleted",
+                    deleted,
                     properties.retention());
         }
     }
 
     /** Folds and deletes every closed referral past the retention; returns how many. */
     public long run() {
-        Instant before = clock.instant().atOffset(ZoneOffset.UTC).minus(properties.retention()).toInstant();
+        Instant before = clock.instant()
+                .atOffset(ZoneOffset.UTC)
+                .minus(properties.retention())
+                .toInstant();
         long total = 0;
         try (Session session = driver.session()) {
             while (true) {
-                long deleted = session.executeWrite(tx -> tx.run(FOLD,
-                        Map.<String, Object>of("before", before.toString(), "batch", BATCH)).single()
-                        .get("deleted").asLong());
+                long deleted = session.executeWrite(
+                        tx -> tx.run(FOLD, Map.<String, Object>of("before", before.toString(), "batch", BATCH))
+                                .single()
+                                .get("deleted")
+                                .asLong());
                 total += deleted;
                 if (deleted < BATCH) {
                     return total;

@@ -1,23 +1,5 @@
 package it.snodo.sentreferral;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,6 +21,22 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The closed loop of the help desk: send a referral, answer it, follow it, and the outcome report
@@ -47,8 +45,10 @@ import jakarta.validation.constraints.Pattern;
  */
 @RestController
 @RequestMapping("/api/v1/sent-referrals")
-@Tag(name = "sent referrals", description = "The help desk's closed loop: referrals sent to services and what"
-        + " became of them (PLANNER, COOPERATIVE for its services, HELP_DESK for those it sent)")
+@Tag(
+        name = "sent referrals",
+        description = "The help desk's closed loop: referrals sent to services and what"
+                + " became of them (PLANNER, COOPERATIVE for its services, HELP_DESK for those it sent)")
 class SentReferralController {
 
     static final int MAX_PAGE_SIZE = 1000;
@@ -66,50 +66,61 @@ class SentReferralController {
     /** A referral to send: one household, never who it is. */
     @PlainText
     record NewReferralBody(
-            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String service,
-            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String category,
-            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String territory,
+            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE)
+            String service,
+
+            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE)
+            String category,
+
+            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE)
+            String territory,
+
             @NotNull @Min(1) @Max(20) Integer people,
-            Urgency urgency) {
-    }
+            Urgency urgency) {}
 
     /** Why a service declines. */
-    record DeclineBody(@NotNull DeclineReason reason) {
-    }
+    record DeclineBody(@NotNull DeclineReason reason) {}
 
     /** The outcome report. */
-    record Outcomes(List<ServiceOutcome> services) {
-    }
+    record Outcomes(List<ServiceOutcome> services) {}
 
     @PostMapping
-    @Operation(summary = "Send a referral: one household (1-20 people) of a category, from a municipality, to a service"
-            + " that covers the category",
+    @Operation(
+            summary = "Send a referral: one household (1-20 people) of a category, from a municipality, to a service"
+                    + " that covers the category",
             description = "The referral gets a random id; the help desk keeps who it was in its own files. 422 when"
                     + " the service, category or municipality does not exist or the service does not cover the"
                     + " category.")
     ResponseEntity<SentReferral> send(@Valid @RequestBody NewReferralBody body) {
-        SentReferral sent = referrals.send(new SentReferrals.NewReferral(body.service(), body.category(),
-                body.territory(), body.people(), body.urgency()));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(sent.id())
+        SentReferral sent = referrals.send(new SentReferrals.NewReferral(
+                body.service(), body.category(), body.territory(), body.people(), body.urgency()));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(sent.id())
                 .toUri();
         return ResponseEntity.created(location).body(sent);
     }
 
     @GetMapping
-    @Operation(summary = "The referrals this key may see, newest first",
+    @Operation(
+            summary = "The referrals this key may see, newest first",
             description = "A planner sees all, a cooperative those sent to its services, a help desk those it sent."
                     + " territory: sent from its municipalities; category: of it or a narrower one; since: a date"
                     + " (from its start, UTC) or an instant; overdue: still SENT after the answer time.")
-    PageOf<SentReferral> list(@RequestParam(required = false) ReferralStatus status,
-            @RequestParam(required = false) String service, @RequestParam(required = false) String provider,
-            @Parameter(description = "sent from a municipality of this territory")
-            @RequestParam(required = false) String territory,
-            @Parameter(description = "of this category or a narrower one")
-            @RequestParam(required = false) String category,
+    PageOf<SentReferral> list(
+            @RequestParam(required = false) ReferralStatus status,
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) String provider,
+            @Parameter(description = "sent from a municipality of this territory") @RequestParam(required = false)
+                    String territory,
+            @Parameter(description = "of this category or a narrower one") @RequestParam(required = false)
+                    String category,
             @RequestParam(required = false) Boolean overdue,
             @Parameter(description = "sent at or after: a date (2026-11-01) or an instant (2026-11-01T08:00:00Z)")
-            @RequestParam(required = false) String since,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+                    @RequestParam(required = false)
+                    String since,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         List<Violation> errors = new ArrayList<>();
         if (page < 0 || page > 10_000_000) {
             errors.add(Violation.of("page", "must be between 0 and 10000000"));
@@ -122,13 +133,22 @@ class SentReferralController {
             throw new ApiException.InvalidInput("The list asked for is not valid", errors);
         }
         Network network = snapshots.current().network();
-        return referrals.list(new SentReferrals.Filter(status, service, provider,
-                territory == null ? null : municipalities(network, territory),
-                category == null ? null : categories(network, category), overdue, from), page, size);
+        return referrals.list(
+                new SentReferrals.Filter(
+                        status,
+                        service,
+                        provider,
+                        territory == null ? null : municipalities(network, territory),
+                        category == null ? null : categories(network, category),
+                        overdue,
+                        from),
+                page,
+                size);
     }
 
     @GetMapping("/outcomes")
-    @Operation(summary = "What became of the referrals sent, per service",
+    @Operation(
+            summary = "What became of the referrals sent, per service",
             description = "Counts of the referrals sent from municipalities of the territory (all when absent) since"
                     + " the date or instant (all when absent), per service, sorted by service id; services with"
                     + " none are not listed. accepted: ever accepted; declined by reason, completed, dropped,"
@@ -138,10 +158,12 @@ class SentReferralController {
                     + " counted in one last row whose service and provider are null. Referrals older than the"
                     + " retention count by the month they were sent in, from the first month wholly in the"
                     + " window.")
-    Outcomes outcomes(@Parameter(description = "sent from a municipality of this territory")
-            @RequestParam(required = false) String territory,
+    Outcomes outcomes(
+            @Parameter(description = "sent from a municipality of this territory") @RequestParam(required = false)
+                    String territory,
             @Parameter(description = "sent at or after: a date (2026-11-01) or an instant (2026-11-01T08:00:00Z)")
-            @RequestParam(required = false) String since) {
+                    @RequestParam(required = false)
+                    String since) {
         List<Violation> errors = new ArrayList<>();
         Instant from = since(since, errors);
         if (!errors.isEmpty()) {
@@ -150,7 +172,8 @@ class SentReferralController {
         Network network = snapshots.current().network();
         List<String> municipalities = territory == null ? null : municipalities(network, territory);
         Caller caller = Caller.current().orElse(null);
-        return new Outcomes(outcomes.outcomes(municipalities, from, (service, provider) -> named(caller, network, service, provider)));
+        return new Outcomes(outcomes.outcomes(
+                municipalities, from, (service, provider) -> named(caller, network, service, provider)));
     }
 
     /**
@@ -187,15 +210,17 @@ class SentReferralController {
     }
 
     @PostMapping("/{id}/decline")
-    @Operation(summary = "The service turns the household down, saying why (from SENT; its provider's key or a"
-            + " planner)")
+    @Operation(
+            summary = "The service turns the household down, saying why (from SENT; its provider's key or a"
+                    + " planner)")
     SentReferral decline(@PathVariable String id, @Valid @RequestBody DeclineBody body) {
         return referrals.move(id, Move.DECLINE, body.reason());
     }
 
     @PostMapping("/{id}/complete")
-    @Operation(summary = "The service's work with the household is over (from ACCEPTED; its provider's key or a"
-            + " planner)")
+    @Operation(
+            summary = "The service's work with the household is over (from ACCEPTED; its provider's key or a"
+                    + " planner)")
     SentReferral complete(@PathVariable String id) {
         return referrals.move(id, Move.COMPLETE, null);
     }
@@ -218,11 +243,13 @@ class SentReferralController {
             return null;
         }
         try {
-            return since.length() == 10 ? LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant()
+            return since.length() == 10
+                    ? LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(since);
         } catch (DateTimeParseException e) {
-            errors.add(Violation.of("since", "must be a date such as 2026-11-01 or an ISO-8601 instant such as"
-                    + " 2026-11-01T08:00:00Z"));
+            errors.add(Violation.of(
+                    "since",
+                    "must be a date such as 2026-11-01 or an ISO-8601 instant such as" + " 2026-11-01T08:00:00Z"));
             return null;
         }
     }

@@ -1,5 +1,11 @@
 package it.snodo.sentreferral;
 
+import it.snodo.audit.Audit;
+import it.snodo.network.PageOf;
+import it.snodo.network.Urgency;
+import it.snodo.web.Caller;
+import it.snodo.web.Role;
+import it.snodo.web.Violation;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,20 +14,12 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
-
-import it.snodo.audit.Audit;
-import it.snodo.network.PageOf;
-import it.snodo.network.Urgency;
-import it.snodo.web.Caller;
-import it.snodo.web.Role;
-import it.snodo.web.Violation;
 
 /**
  * The sent referrals in Neo4j: {@code (:SentReferral)-[:TO]->(:Service)}, {@code -[:OF_KIND]->(:Category)},
@@ -61,19 +59,28 @@ public class SentReferrals {
      *
      * @param overdue still SENT after the answer time
      */
-    public record SentReferral(String id, String service, String provider, String category, String territory,
-            int people, Urgency urgency, ReferralStatus status, DeclineReason reason, Instant sentAt,
-            Instant answeredAt, Instant closedAt, String sentBy, boolean overdue) {
-    }
+    public record SentReferral(
+            String id,
+            String service,
+            String provider,
+            String category,
+            String territory,
+            int people,
+            Urgency urgency,
+            ReferralStatus status,
+            DeclineReason reason,
+            Instant sentAt,
+            Instant answeredAt,
+            Instant closedAt,
+            String sentBy,
+            boolean overdue) {}
 
     /** What a help desk sends. */
-    public record NewReferral(String service, String category, String territory, int people, Urgency urgency) {
-    }
+    public record NewReferral(String service, String category, String territory, int people, Urgency urgency) {}
 
     /** One move in a referral's history, from the audit trail. */
-    public record HistoryEntry(Instant at, String action, ReferralStatus from, ReferralStatus to, String keyId,
-            String role) {
-    }
+    public record HistoryEntry(
+            Instant at, String action, ReferralStatus from, ReferralStatus to, String keyId, String role) {}
 
     /** A new, random id: {@code sr-} and 16 hex digits, not guessable, not sequential. */
     static String newId() {
@@ -107,8 +114,7 @@ public class SentReferrals {
                         OPTIONAL MATCH (t:Territory {id: $territory})
                         RETURN s IS NOT NULL AS service, c IS NOT NULL AS category, t IS NOT NULL AS territory,
                                t.level AS level, [(s)<-[:PROVIDES]-(a:Actor) | a.id][0] AS provider,
-                               EXISTS { MATCH (s)-[:ADDRESSES]->(:Category)-[:PART_OF*0..]->(c) } AS covers""", p)
-                        .single();
+                               EXISTS { MATCH (s)-[:ADDRESSES]->(:Category)-[:PART_OF*0..]->(c) } AS covers""", p).single();
                 List<Violation> errors = new ArrayList<>();
                 if (!check.get("service").asBoolean()) {
                     errors.add(new Violation("service", body.service(), "names no service"));
@@ -119,12 +125,18 @@ public class SentReferrals {
                 if (!check.get("territory").asBoolean()) {
                     errors.add(new Violation("territory", body.territory(), "names no territory"));
                 } else if (!"MUNICIPALITY".equals(check.get("level").asString(null))) {
-                    errors.add(new Violation("territory", body.territory(),
-                            "must be a municipality, not a " + check.get("level").asString(null)));
+                    errors.add(new Violation(
+                            "territory",
+                            body.territory(),
+                            "must be a municipality, not a "
+                                    + check.get("level").asString(null)));
                 }
                 if (errors.isEmpty() && !check.get("covers").asBoolean()) {
-                    errors.add(new Violation("category", body.category(), "is not covered by the service '"
-                            + body.service() + "' (it must address the category or a narrower one)"));
+                    errors.add(new Violation(
+                            "category",
+                            body.category(),
+                            "is not covered by the service '" + body.service()
+                                    + "' (it must address the category or a narrower one)"));
                 }
                 if (!errors.isEmpty()) {
                     throw ReferralProblem.broken(errors);
@@ -161,8 +173,12 @@ public class SentReferrals {
         try (Session session = driver.session()) {
             return session.executeWrite(tx -> {
                 // The write lock first: a racing move waits here and then reads the status this one wrote.
-                var locked = tx.run("MATCH (r:SentReferral {id: $id}) SET r.moving = true RETURN count(r) AS n",
-                        Map.of("id", id)).single().get("n").asLong();
+                var locked = tx.run(
+                                "MATCH (r:SentReferral {id: $id}) SET r.moving = true RETURN count(r) AS n",
+                                Map.of("id", id))
+                        .single()
+                        .get("n")
+                        .asLong();
                 if (locked == 0) {
                     throw ReferralProblem.notFound(id);
                 }
@@ -191,7 +207,13 @@ public class SentReferrals {
                             r.touched = timestamp()
                         REMOVE r.moving
                         RETURN""" + " " + VIEW + " AS r", p).single();
-                Audit.recordMove(tx, now, move.name(), id, before.status().name(), move.to().name());
+                Audit.recordMove(
+                        tx,
+                        now,
+                        move.name(),
+                        id,
+                        before.status().name(),
+                        move.to().name());
                 return view(moved.get("r"), overdueBefore());
             });
         }
@@ -249,16 +271,22 @@ public class SentReferrals {
                     MATCH (e:AuditEntry {referral: $id})
                     RETURN e.at AS at, e.action AS action, e.fromStatus AS from, e.toStatus AS to, e.keyId AS keyId,
                            e.role AS role
-                    ORDER BY e.at, elementId(e)""", Map.of("id", id)).list(r -> new HistoryEntry(
-                            r.get("at").asZonedDateTime().toInstant(), r.get("action").asString(),
-                            r.get("from").isNull() ? null : ReferralStatus.valueOf(r.get("from").asString()),
-                            ReferralStatus.valueOf(r.get("to").asString()), r.get("keyId").asString(),
+                    ORDER BY e.at, elementId(e)""", Map.of("id", id))
+                    .list(r -> new HistoryEntry(
+                            r.get("at").asZonedDateTime().toInstant(),
+                            r.get("action").asString(),
+                            r.get("from").isNull()
+                                    ? null
+                                    : ReferralStatus.valueOf(r.get("from").asString()),
+                            ReferralStatus.valueOf(r.get("to").asString()),
+                            r.get("keyId").asString(),
                             r.get("role").asString())));
         }
     }
 
     private SentReferral read(TransactionContext tx, String id) {
-        var rows = tx.run("MATCH (r:SentReferral {id: $id}) RETURN " + VIEW + " AS r", Map.of("id", id)).list();
+        var rows = tx.run("MATCH (r:SentReferral {id: $id}) RETURN " + VIEW + " AS r", Map.of("id", id))
+                .list();
         return rows.isEmpty() ? null : view(rows.get(0).get("r"), overdueBefore());
     }
 
@@ -269,9 +297,14 @@ public class SentReferrals {
      * @param categories the categories they are of
      * @param since sentAt at least this
      */
-    public record Filter(ReferralStatus status, String service, String provider, List<String> territories,
-            List<String> categories, Boolean overdue, Instant since) {
-    }
+    public record Filter(
+            ReferralStatus status,
+            String service,
+            String provider,
+            List<String> territories,
+            List<String> categories,
+            Boolean overdue,
+            Instant since) {}
 
     /** The referrals the caller may see that match, newest first, then by id. */
     public PageOf<SentReferral> list(Filter f, int page, int size) {
@@ -320,9 +353,15 @@ public class SentReferrals {
         p.put("limit", size);
         try (Session session = driver.session()) {
             return session.executeRead(tx -> {
-                long total = tx.run(match + " RETURN count(r) AS n", p).single().get("n").asLong();
-                List<SentReferral> rows = tx.run(match + " WITH r ORDER BY r.sentAt DESC, r.id SKIP $skip LIMIT $limit"
-                        + " RETURN " + VIEW + " AS r", p).list(r -> view(r.get("r"), overdueBefore));
+                long total = tx.run(match + " RETURN count(r) AS n", p)
+                        .single()
+                        .get("n")
+                        .asLong();
+                List<SentReferral> rows = tx.run(
+                                match + " WITH r ORDER BY r.sentAt DESC, r.id SKIP $skip LIMIT $limit" + " RETURN "
+                                        + VIEW + " AS r",
+                                p)
+                        .list(r -> view(r.get("r"), overdueBefore));
                 return new PageOf<>(rows, page, size, total, size == 0 ? 0 : (total + size - 1) / size);
             });
         }
@@ -331,12 +370,24 @@ public class SentReferrals {
     private static SentReferral view(Value v, Instant overdueBefore) {
         ReferralStatus status = ReferralStatus.valueOf(v.get("status").asString());
         Instant sentAt = instant(v.get("sentAt"));
-        return new SentReferral(v.get("id").asString(), v.get("service").asString(),
-                v.get("provider").asString(null), v.get("category").asString(), v.get("territory").asString(),
+        return new SentReferral(
+                v.get("id").asString(),
+                v.get("service").asString(),
+                v.get("provider").asString(null),
+                v.get("category").asString(),
+                v.get("territory").asString(),
                 v.get("people").asInt(),
-                v.get("urgency").isNull() ? null : Urgency.valueOf(v.get("urgency").asString()), status,
-                v.get("reason").isNull() ? null : DeclineReason.valueOf(v.get("reason").asString()), sentAt,
-                instant(v.get("answeredAt")), instant(v.get("closedAt")), v.get("sentBy").asString(),
+                v.get("urgency").isNull()
+                        ? null
+                        : Urgency.valueOf(v.get("urgency").asString()),
+                status,
+                v.get("reason").isNull()
+                        ? null
+                        : DeclineReason.valueOf(v.get("reason").asString()),
+                sentAt,
+                instant(v.get("answeredAt")),
+                instant(v.get("closedAt")),
+                v.get("sentBy").asString(),
                 status == ReferralStatus.SENT && sentAt.isBefore(overdueBefore));
     }
 

@@ -1,12 +1,16 @@
 package it.snodo.snapshot;
 
+import it.snodo.engine.EngineSnapshot;
+import it.snodo.engine.Network;
+import it.snodo.engine.UnknownEntity;
+import it.snodo.network.NetworkChanged;
+import it.snodo.network.NetworkStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,12 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import it.snodo.engine.EngineSnapshot;
-import it.snodo.engine.Network;
-import it.snodo.engine.UnknownEntity;
-import it.snodo.network.NetworkChanged;
-import it.snodo.network.NetworkStore;
 
 /**
  * The engine's current snapshot of the network ({@link EngineSnapshot}: the network, its
@@ -50,11 +48,14 @@ public class Snapshots implements InitializingBean, DisposableBean {
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
     /** Changes of needs that came before the ones they follow, by version; guarded by {@code swapped}. */
     private final java.util.TreeMap<Long, NetworkChanged> pendingNeeds = new java.util.TreeMap<>();
+
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final Object swapped = new Object();
     private volatile EngineSnapshot current;
 
-    Snapshots(SnapshotLoader loader, NetworkStore store,
+    Snapshots(
+            SnapshotLoader loader,
+            NetworkStore store,
             @Value("${snodo.snapshot.freshness-wait:5s}") Duration freshness) {
         this.loader = loader;
         this.store = store;
@@ -163,7 +164,8 @@ public class Snapshots implements InitializingBean, DisposableBean {
         while ((next = pendingNeeds.remove(current.version() + 1)) != null) {
             long started = System.nanoTime();
             List<Network.NeedValues> written = next.needsWritten().stream()
-                    .map(n -> new Network.NeedValues(n.id(), n.category(), n.territory(), n.people())).toList();
+                    .map(n -> new Network.NeedValues(n.id(), n.category(), n.territory(), n.people()))
+                    .toList();
             try {
                 current = current.withNeeds(next.version(), written, next.needsDeleted());
             } catch (UnknownEntity e) {
@@ -171,8 +173,11 @@ public class Snapshots implements InitializingBean, DisposableBean {
                 return false;
             }
             swapped.notifyAll();
-            log.debug("Snapshot of network version {} patched with {} needs written, {} deleted in {} µs",
-                    next.version(), written.size(), next.needsDeleted().size(),
+            log.debug(
+                    "Snapshot of network version {} patched with {} needs written, {} deleted in {} µs",
+                    next.version(),
+                    written.size(),
+                    next.needsDeleted().size(),
                     (System.nanoTime() - started) / 1000);
         }
         return true;
@@ -221,9 +226,13 @@ public class Snapshots implements InitializingBean, DisposableBean {
             swapped.notifyAll();
         }
         store.observed(engine.version());
-        log.info("Snapshot of network version {} built in {} ms ({} services, {} actors, {} tied pairs)",
-                engine.version(), (System.nanoTime() - started) / 1_000_000, engine.network().serviceCount(),
-                engine.network().actorCount(), engine.network().tiedPairCount());
+        log.info(
+                "Snapshot of network version {} built in {} ms ({} services, {} actors, {} tied pairs)",
+                engine.version(),
+                (System.nanoTime() - started) / 1_000_000,
+                engine.network().serviceCount(),
+                engine.network().actorCount(),
+                engine.network().tiedPairCount());
     }
 
     @Override

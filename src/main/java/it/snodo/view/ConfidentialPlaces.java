@@ -1,16 +1,15 @@
 package it.snodo.view;
 
+import it.snodo.engine.Network;
+import it.snodo.network.Partner;
+import it.snodo.network.Service;
+import it.snodo.web.ApiException;
+import it.snodo.web.Caller;
+import it.snodo.web.Role;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import it.snodo.engine.Network;
-import it.snodo.web.ApiException;
-import it.snodo.web.Caller;
-import it.snodo.web.Role;
-import it.snodo.network.Partner;
-import it.snodo.network.Service;
 
 /**
  * The one policy on confidential places (a shelter for women at risk of violence), for one caller:
@@ -65,8 +64,8 @@ public final class ConfidentialPlaces {
     public Service shown(Service s, Set<String> confidentialPartners) {
         boolean confidential = Boolean.TRUE.equals(s.confidential()) || confidentialPartners.contains(s.provider());
         return confidential && !seesWhere(s.provider())
-                ? new Service(s.id(), s.name(), s.provider(), s.categories(), List.of(), s.capacity(), s.occupied(),
-                        true)
+                ? new Service(
+                        s.id(), s.name(), s.provider(), s.categories(), List.of(), s.capacity(), s.occupied(), true)
                 : s;
     }
 
@@ -85,8 +84,8 @@ public final class ConfidentialPlaces {
      */
     public void requireSeesAll(String what) {
         if (!seesAll()) {
-            throw new ApiException.Forbidden("Only a PLANNER key may " + what + "; this is a " + caller.role() + " key",
-                    List.of());
+            throw new ApiException.Forbidden(
+                    "Only a PLANNER key may " + what + "; this is a " + caller.role() + " key", List.of());
         }
     }
 

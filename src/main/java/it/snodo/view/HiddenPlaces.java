@@ -1,10 +1,5 @@
 package it.snodo.view;
 
-import java.util.BitSet;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Objects;
-
 import it.snodo.engine.GapAnalysis;
 import it.snodo.engine.IntegratedAnswerAlgorithm;
 import it.snodo.engine.Network;
@@ -14,6 +9,10 @@ import it.snodo.engine.SynergyAlgorithm;
 import it.snodo.engine.WhatIfAnalysis;
 import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The policy on confidential places ({@link ConfidentialPlaces}) applied to one snapshot, for one
@@ -78,8 +77,8 @@ public final class HiddenPlaces {
         // at most k - 1 unhidden services and the hidden ones before it by the true distance, so
         // the engine's best k + hidden hold all of them, and the engine stays one ranking.
         int asked = Math.min(query.k() + count, network.serviceCount());
-        List<Referral> found = referrals.referrals(new ReferralAlgorithm.Query(query.category(),
-                query.municipality(), asked, query.maxKm(), query.includeFull()));
+        List<Referral> found = referrals.referrals(new ReferralAlgorithm.Query(
+                query.category(), query.municipality(), asked, query.maxKm(), query.includeFull()));
         return found.stream()
                 .map(this::shown)
                 .filter(r -> r.distanceKm() <= query.maxKm())
@@ -98,8 +97,15 @@ public final class HiddenPlaces {
             return r;
         }
         double km = shownKm(r.service(), r.distanceKm());
-        return new Referral(r.service(), km, r.freePlaces(), r.nearestMunicipality(), r.availableIn(), r.route(),
-                r.routeTies(), r.cost() - r.distanceKm() + km);
+        return new Referral(
+                r.service(),
+                km,
+                r.freePlaces(),
+                r.nearestMunicipality(),
+                r.availableIn(),
+                r.route(),
+                r.routeTies(),
+                r.cost() - r.distanceKm() + km);
     }
 
     /**
@@ -118,16 +124,19 @@ public final class HiddenPlaces {
      * without it, as the caller's municipality gap rows are.
      */
     public List<SynergyAlgorithm.Suggestion> suggestions(SynergyAlgorithm synergies, int cooperative, int limit) {
-        return any() ? synergies.suggestions(cooperative, limit, this::hides) : synergies.suggestions(cooperative, limit);
+        return any()
+                ? synergies.suggestions(cooperative, limit, this::hides)
+                : synergies.suggestions(cooperative, limit);
     }
 
     /**
      * The integrated answer as the caller may see it: chosen by the distances shown, since a set
      * with a hidden place in it would tell how near it is.
      */
-    public IntegratedAnswerAlgorithm.Answer integratedAnswer(IntegratedAnswerAlgorithm answers, int municipality,
-            int[] categories, double maxKm) {
-        return any() ? answers.answer(municipality, categories, maxKm, this::shownKm)
+    public IntegratedAnswerAlgorithm.Answer integratedAnswer(
+            IntegratedAnswerAlgorithm answers, int municipality, int[] categories, double maxKm) {
+        return any()
+                ? answers.answer(municipality, categories, maxKm, this::shownKm)
                 : answers.answer(municipality, categories, maxKm);
     }
 
@@ -144,10 +153,14 @@ public final class HiddenPlaces {
             for (int s = services.nextSetBit(0); s >= 0; s = services.nextSetBit(s + 1)) {
                 int p = network.provider(s);
                 if (removedServices.get(s) || removedActors.get(p)) {
-                    throw new ApiException.Forbidden("A what-if without a confidential place would tell where it is:"
-                            + " only planners and its provider may ask it", List.of(Violation.of("remove",
-                                    "must not name '" + (removedServices.get(s) ? network.serviceId(s)
-                                            : network.actorId(p)) + "'")));
+                    throw new ApiException.Forbidden(
+                            "A what-if without a confidential place would tell where it is:"
+                                    + " only planners and its provider may ask it",
+                            List.of(Violation.of(
+                                    "remove",
+                                    "must not name '"
+                                            + (removedServices.get(s) ? network.serviceId(s) : network.actorId(p))
+                                            + "'")));
                 }
             }
         }

@@ -1,5 +1,9 @@
 package it.snodo.view;
 
+import it.snodo.engine.Network;
+import it.snodo.network.TerritoryLevel;
+import it.snodo.web.ApiException;
+import it.snodo.web.Violation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -7,11 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-
-import it.snodo.engine.Network;
-import it.snodo.web.ApiException;
-import it.snodo.web.Violation;
-import it.snodo.network.TerritoryLevel;
 
 /**
  * The one translation between the API's ids and the indexes of one snapshot, both ways, for the
@@ -54,8 +53,11 @@ public final class SnapshotIds {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new ApiException.NotFound("Unknown categories: "
-                    + String.join(", ", unknown.stream().map(Violation::id).toList()), unknown);
+            throw new ApiException.NotFound(
+                    "Unknown categories: "
+                            + String.join(
+                                    ", ", unknown.stream().map(Violation::id).toList()),
+                    unknown);
         }
         return new LinkedHashSet<>(codes).stream().mapToInt(network::category).toArray();
     }
@@ -75,8 +77,10 @@ public final class SnapshotIds {
     public int municipality(String id, String field, String refusal) {
         int t = territory(id);
         if (!network.isMunicipality(t)) {
-            throw new ApiException.InvalidInput(refusal, List.of(Violation.of(field,
-                    "must be a municipality, '" + id + "' is a " + network.territoryLevel(t))));
+            throw new ApiException.InvalidInput(
+                    refusal,
+                    List.of(Violation.of(
+                            field, "must be a municipality, '" + id + "' is a " + network.territoryLevel(t))));
         }
         return t;
     }
@@ -99,8 +103,8 @@ public final class SnapshotIds {
         }
         int a = network.actor(id);
         if (!network.isCooperative(a)) {
-            throw new ApiException.InvalidInput(refusal,
-                    List.of(Violation.of(field, "must be a cooperative, '" + id + "' is a partner")));
+            throw new ApiException.InvalidInput(
+                    refusal, List.of(Violation.of(field, "must be a cooperative, '" + id + "' is a partner")));
         }
         return a;
     }

@@ -1,22 +1,6 @@
 package it.snodo.web;
 
-import java.lang.annotation.Annotation;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.customizers.PropertyCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-
 import io.swagger.v3.core.converter.AnnotatedType;
-import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
@@ -35,6 +19,19 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 
 /**
  * The OpenAPI document says exactly what the API answers, for every operation at once: names a
@@ -52,9 +49,23 @@ class ApiDocumentation {
     static final String PROBLEM_JSON = "application/problem+json";
 
     /** The resources with list, get, create, replace and delete, and the singular of each. */
-    private static final Map<String, String> RESOURCES = Map.of("territories", "Territory", "categories", "Category",
-            "cooperatives", "Cooperative", "partners", "Partner", "services", "Service", "needs", "Need", "ties", "Tie",
-            "keys", "Key");
+    private static final Map<String, String> RESOURCES = Map.of(
+            "territories",
+            "Territory",
+            "categories",
+            "Category",
+            "cooperatives",
+            "Cooperative",
+            "partners",
+            "Partner",
+            "services",
+            "Service",
+            "needs",
+            "Need",
+            "ties",
+            "Tie",
+            "keys",
+            "Key");
 
     /** The operations that are not a resource's CRUD. */
     private static final Map<String, String> NAMED = Map.ofEntries(
@@ -83,12 +94,24 @@ class ApiDocumentation {
             Map.entry("POST /api/v1/sent-referrals/{id}/cancel", "cancelSentReferral"));
 
     /** Analyses that name entities: an unknown one is a 404. */
-    private static final Set<String> NAMING = Set.of("getReferrals", "getPaths", "getGaps", "getNetworkMeasures",
-            "whatIf", "getSynergies", "getIntegratedAnswer", "listSentReferrals", "getReferralOutcomes");
+    private static final Set<String> NAMING = Set.of(
+            "getReferrals",
+            "getPaths",
+            "getGaps",
+            "getNetworkMeasures",
+            "whatIf",
+            "getSynergies",
+            "getIntegratedAnswer",
+            "listSentReferrals",
+            "getReferralOutcomes");
 
     /** The moves of a sent referral: 404, 403, or 409 from the wrong status; never a network write. */
-    private static final Set<String> MOVES = Set.of("acceptSentReferral", "declineSentReferral",
-            "completeSentReferral", "dropSentReferral", "cancelSentReferral");
+    private static final Set<String> MOVES = Set.of(
+            "acceptSentReferral",
+            "declineSentReferral",
+            "completeSentReferral",
+            "dropSentReferral",
+            "cancelSentReferral");
 
     /** Bounds of query parameters, by operation and name (the controllers refuse anything outside). */
     private static final Map<String, Number[]> BOUNDS = Map.of(
@@ -113,8 +136,8 @@ class ApiDocumentation {
                 return property;
             }
             Set<Class<? extends Annotation>> given = annotations(type);
-            boolean required = given.contains(NotNull.class) || given.contains(NotBlank.class)
-                    || given.contains(NotEmpty.class);
+            boolean required =
+                    given.contains(NotNull.class) || given.contains(NotBlank.class) || given.contains(NotEmpty.class);
             if (given.contains(Positive.class)) {
                 property.setMinimum(BigDecimal.ONE);
             } else if (given.contains(PositiveOrZero.class)) {
@@ -142,8 +165,10 @@ class ApiDocumentation {
             openApi.getComponents().getSchemas().values().forEach(ApiDocumentation::anchorPatterns);
             openApi.getComponents().getSchemas().values().forEach(ApiDocumentation::atLeastOne);
             Schema<?> matrix = openApi.getComponents().getSchemas().get("GapMatrix");
-            if (matrix != null && matrix.getProperties().get("cells") instanceof Schema<?> cells
-                    && cells.getItems() != null && cells.getItems().getItems() != null) {
+            if (matrix != null
+                    && matrix.getProperties().get("cells") instanceof Schema<?> cells
+                    && cells.getItems() != null
+                    && cells.getItems().getItems() != null) {
                 nullable(cells.getItems().getItems());
             }
             Schema<?> service = openApi.getComponents().getSchemas().get("Service");
@@ -152,8 +177,9 @@ class ApiDocumentation {
                 territories.setDescription("At least one when written; none when a confidential service is shown to"
                         + " a key that may not know where it is");
             }
-            openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
-                    .forEach((method, operation) -> describe(path, method, operation)));
+            openApi.getPaths()
+                    .forEach((path, item) ->
+                            item.readOperationsMap().forEach((method, operation) -> describe(path, method, operation)));
         };
     }
 
@@ -188,7 +214,9 @@ class ApiDocumentation {
         boolean loop = "sent-referrals".equals(resource);
         boolean write = method != PathItem.HttpMethod.GET && !id.equals("whatIf") && !id.equals("getIntegratedAnswer");
         boolean body = operation.getRequestBody() != null;
-        if (method == PathItem.HttpMethod.POST && (RESOURCES.containsKey(resource) || loop) && !one
+        if (method == PathItem.HttpMethod.POST
+                && (RESOURCES.containsKey(resource) || loop)
+                && !one
                 && !MOVES.contains(id)) {
             ok.setDescription("Created");
             header(ok, "Location", "Where the new one is", true);
@@ -203,7 +231,9 @@ class ApiDocumentation {
         if (write && !keys && !loop) {
             header(ok, "Network-Version", "The version of the network that holds the write", true);
         }
-        if (one && RESOURCES.containsKey(resource) && !keys
+        if (one
+                && RESOURCES.containsKey(resource)
+                && !keys
                 && (method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.PUT)) {
             header(ok, "ETag", "The entity's revision, for If-Match", true);
         }
@@ -213,7 +243,10 @@ class ApiDocumentation {
         problem(responses, ProblemType.INVALID_INPUT, "A parameter or the body is not valid");
         problem(responses, ProblemType.UNAUTHORIZED, "No key, or a key that is unknown or deleted");
         problem(responses, ProblemType.FORBIDDEN, "The key's role or cooperative does not allow this");
-        if (one || NAMING.contains(id) || MOVES.contains(id) || id.equals("getSentReferralHistory")
+        if (one
+                || NAMING.contains(id)
+                || MOVES.contains(id)
+                || id.equals("getSentReferralHistory")
                 || method == PathItem.HttpMethod.PUT) {
             problem(responses, ProblemType.NOT_FOUND, "Something the request names does not exist");
         }
@@ -236,8 +269,8 @@ class ApiDocumentation {
         ApiResponse limited = problem(responses, ProblemType.TOO_MANY_REQUESTS, "The key sent too many requests");
         header(limited, "Retry-After", "Seconds to wait", true);
         problem(responses, ProblemType.INTERNAL_ERROR, "The service failed; the failure is logged");
-        ApiResponse away = problem(responses, ProblemType.DATABASE_UNAVAILABLE,
-                "The database cannot be reached; nothing was written");
+        ApiResponse away = problem(
+                responses, ProblemType.DATABASE_UNAVAILABLE, "The database cannot be reached; nothing was written");
         header(away, "Retry-After", "Seconds to wait", true);
     }
 
@@ -252,8 +285,8 @@ class ApiDocumentation {
         if (singular != null) {
             boolean one = path.endsWith("}");
             return switch (method) {
-                case GET -> one ? "get" + singular : "list" + Character.toUpperCase(resource.charAt(0))
-                        + resource.substring(1);
+                case GET ->
+                    one ? "get" + singular : "list" + Character.toUpperCase(resource.charAt(0)) + resource.substring(1);
                 case POST -> "create" + singular;
                 case PUT -> "replace" + singular;
                 case DELETE -> "delete" + singular;
@@ -278,18 +311,19 @@ class ApiDocumentation {
         String status = Integer.toString(type.status().value());
         ApiResponse response = responses.get(status);
         if (response == null) {
-            response = new ApiResponse().description(HttpStatus.valueOf(type.status().value()).getReasonPhrase()
-                    + ": " + description);
+            response = new ApiResponse()
+                    .description(HttpStatus.valueOf(type.status().value()).getReasonPhrase() + ": " + description);
             responses.addApiResponse(status, response);
         }
-        response.setContent(new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        response.setContent(new Content()
+                .addMediaType(
+                        PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
         return response;
     }
 
     private static void header(ApiResponse response, String name, String description, boolean required) {
-        response.addHeaderObject(name, new Header().description(description).required(required)
-                .schema(new StringSchema()));
+        response.addHeaderObject(
+                name, new Header().description(description).required(required).schema(new StringSchema()));
     }
 
     /** One bad field of a request. */
@@ -306,10 +340,13 @@ class ApiDocumentation {
     private static Schema<?> problem() {
         Schema<?> s = new ObjectSchema().description("An RFC 9457 problem detail");
         StringSchema type = new StringSchema();
-        Arrays.stream(ProblemType.values()).forEach(t -> type.addEnumItem(t.type().toString()));
+        Arrays.stream(ProblemType.values())
+                .forEach(t -> type.addEnumItem(t.type().toString()));
         s.addProperty("type", type.description("The problem type, one of the catalogue"));
         StringSchema title = new StringSchema();
-        new LinkedHashSet<>(Arrays.stream(ProblemType.values()).map(ProblemType::title).toList())
+        new LinkedHashSet<>(Arrays.stream(ProblemType.values())
+                        .map(ProblemType::title)
+                        .toList())
                 .forEach(title::addEnumItem);
         s.addProperty("title", title.description("The type's fixed title"));
         IntegerSchema status = new IntegerSchema();
@@ -318,8 +355,11 @@ class ApiDocumentation {
         s.addProperty("status", status.format("int32"));
         s.addProperty("detail", new StringSchema().description("What is wrong in this case"));
         s.addProperty("instance", new StringSchema().description("The path of the request it answers"));
-        s.addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/Violation"))
-                .description("Each bad field, for bad input"));
+        s.addProperty(
+                "errors",
+                new ArraySchema()
+                        .items(new Schema<>().$ref("#/components/schemas/Violation"))
+                        .description("Each bad field, for bad input"));
         s.setRequired(List.of("type", "title", "status", "detail", "instance"));
         return s;
     }

@@ -1,7 +1,6 @@
 package it.snodo.web;
 
 import java.util.List;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -18,7 +17,8 @@ public record Caller(String keyId, Role role, String cooperative) {
     /** The caller of the current request; none outside a request (demo loading, tests in-process). */
     public static java.util.Optional<Caller> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof Caller c ? java.util.Optional.of(c)
+        return auth != null && auth.getPrincipal() instanceof Caller c
+                ? java.util.Optional.of(c)
                 : java.util.Optional.empty();
     }
 
@@ -34,10 +34,11 @@ public record Caller(String keyId, Role role, String cooperative) {
                 return;
             }
             if (c.role() != Role.COOPERATIVE || owner == null || !owner.equals(c.cooperative())) {
-                throw new ApiException.Forbidden(c.role() == Role.COOPERATIVE
-                        ? "A COOPERATIVE key acts only for its own cooperative, '" + c.cooperative() + "': " + what
-                                + " is not its own"
-                        : "A " + c.role() + " key may not do this: " + what,
+                throw new ApiException.Forbidden(
+                        c.role() == Role.COOPERATIVE
+                                ? "A COOPERATIVE key acts only for its own cooperative, '" + c.cooperative() + "': "
+                                        + what + " is not its own"
+                                : "A " + c.role() + " key may not do this: " + what,
                         c.role() == Role.COOPERATIVE
                                 ? List.of(Violation.of(field, "must be '" + c.cooperative() + "' for this key"))
                                 : List.of());
@@ -49,8 +50,8 @@ public record Caller(String keyId, Role role, String cooperative) {
     public static void requirePlanner(String what) {
         current().ifPresent(c -> {
             if (c.role() != Role.PLANNER) {
-                throw new ApiException.Forbidden("Only a PLANNER key may " + what + "; this is a " + c.role() + " key",
-                        List.of());
+                throw new ApiException.Forbidden(
+                        "Only a PLANNER key may " + what + "; this is a " + c.role() + " key", List.of());
             }
         });
     }

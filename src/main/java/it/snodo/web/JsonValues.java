@@ -1,15 +1,13 @@
 package it.snodo.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** How problem details name a JSON value's place and the type it should have had. */
 public final class JsonValues {
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /** What a value of this type must be, for a message: "one of [A, B]", "a whole number"... */
     public static String describe(Class<?> type) {

@@ -1,5 +1,9 @@
 package it.snodo.web;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,11 +15,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
 
 /**
  * Every text of a record (its strings, and the strings of its lists) is plain text that names no
@@ -59,7 +58,10 @@ public @interface PlainText {
                 if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
                     return "must not hold control characters";
                 }
-                if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f
+                if ((c >= 0x202a && c <= 0x202e)
+                        || (c >= 0x2066 && c <= 0x2069)
+                        || c == 0x200e
+                        || c == 0x200f
                         || c == 0x061c) {
                     return "must not hold bidirectional text controls";
                 }
@@ -81,7 +83,8 @@ public @interface PlainText {
                 String problem = field instanceof String text ? problem(text) : firstProblem(field);
                 if (problem != null) {
                     context.disableDefaultConstraintViolation();
-                    context.buildConstraintViolationWithTemplate(problem).addPropertyNode(component.getName())
+                    context.buildConstraintViolationWithTemplate(problem)
+                            .addPropertyNode(component.getName())
                             .addConstraintViolation();
                     valid = false;
                 }

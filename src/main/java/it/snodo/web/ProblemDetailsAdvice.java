@@ -1,17 +1,19 @@
 package it.snodo.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,11 +31,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every error into an RFC 9457 problem detail with a stable {@code type}, a fixed
@@ -59,7 +56,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = JsonValues.describe(e.getRequiredType());
-        return invalid("Parameter '" + e.getName() + "' is not valid",
+        return invalid(
+                "Parameter '" + e.getName() + "' is not valid",
                 List.of(Violation.of(e.getName(), "must be " + expected)));
     }
 
@@ -71,18 +69,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * the read's transaction cannot begin or commit. Either is an outage only when the driver's
      * exception is its cause; any other is unexpected, as it was before.
      */
-    @ExceptionHandler({ServiceUnavailableException.class, SessionExpiredException.class,
-            TransientDataAccessResourceException.class, TransactionSystemException.class})
+    @ExceptionHandler({
+        ServiceUnavailableException.class,
+        SessionExpiredException.class,
+        TransientDataAccessResourceException.class,
+        TransactionSystemException.class
+    })
     ResponseEntity<Object> handleDatabaseAway(RuntimeException e) {
         if (!databaseAway(e)) {
             return handleUnexpected(e);
         }
         log.warn("Neo4j is unavailable: {}", e.getMessage());
-        ResponseEntity<Object> problem = problem(ProblemType.DATABASE_UNAVAILABLE,
+        ResponseEntity<Object> problem = problem(
+                ProblemType.DATABASE_UNAVAILABLE,
                 "The database cannot be reached: nothing was written. Referrals, paths, gaps and the other analyses"
-                        + " still answer from the last snapshot; try writes again later.", List.of());
-        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "10").body(problem.getBody());
+                        + " still answer from the last snapshot; try writes again later.",
+                List.of());
+        return ResponseEntity.status(problem.getStatusCode())
+                .headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "10")
+                .body(problem.getBody());
     }
 
     /** Whether the driver said that Neo4j cannot be reached: itself, or as the cause of Spring's exception. */
@@ -115,19 +121,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Violation> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors()
+        e.getBindingResult()
+                .getFieldErrors()
                 .forEach(f -> errors.add(Violation.of(f.getField(), f.getDefaultMessage())));
-        e.getBindingResult().getGlobalErrors()
+        e.getBindingResult()
+                .getGlobalErrors()
                 .forEach(g -> errors.add(Violation.of(g.getObjectName(), g.getDefaultMessage())));
         return invalid(summary(errors), errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Violation> errors = new ArrayList<>();
         for (ParameterValidationResult result : e.getParameterValidationResults()) {
             String name = result.getMethodParameter().getParameterName();
@@ -137,19 +145,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return invalid("Parameter '" + e.getParameterName() + "' is required",
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalid(
+                "Parameter '" + e.getParameterName() + "' is required",
                 List.of(Violation.of(e.getParameterName(), "is required")));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestLimits.BodyTooLarge tooLarge) {
-                return problem(ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than "
-                                + tooLarge.limit() / 1024 + " KB, the most this endpoint takes", List.of());
+                return problem(
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        "The body is larger than " + tooLarge.limit() / 1024 + " KB, the most this endpoint takes",
+                        List.of());
             }
         }
         List<Violation> errors = JsonErrors.describe(e.getCause());
@@ -158,8 +169,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // Spring's own exceptions (404 for no handler, 405, 406, 415...) come here: their problem
         // details get the catalogue's type and title, and a detail of ours where Spring's would
         // say how the service is built ("No static resource ...").
@@ -171,8 +182,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return null;
         }
         ProblemType type = ProblemType.of(status.value());
-        ProblemDetail pd = response.getBody() instanceof ProblemDetail given ? given
-                : ProblemDetail.forStatus(type.status());
+        ProblemDetail pd =
+                response.getBody() instanceof ProblemDetail given ? given : ProblemDetail.forStatus(type.status());
         pd.setStatus(type.status());
         pd.setType(type.type());
         pd.setTitle(type.title());
@@ -182,8 +193,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             pd.setDetail("The service failed to answer; the failure is logged.");
         }
         pd.setInstance(URI.create(requestPath()));
-        return ResponseEntity.status(type.status()).headers(response.getHeaders())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        return ResponseEntity.status(type.status())
+                .headers(response.getHeaders())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 
     static ResponseEntity<Object> invalid(String detail, List<Violation> errors) {
@@ -199,29 +212,36 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             pd.setProperty("errors", errors);
         }
         return ResponseEntity.status(type.status())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 
     /** The path of the current request, as the client sent it: the problem's {@code instance}. */
     private static String requestPath() {
-        return currentRequest().map(r -> {
-            String uri = r.getRequestURI();
-            try {
-                return URI.create(uri).toString();
-            } catch (IllegalArgumentException notAUri) {
-                return org.springframework.web.util.UriUtils.encodePath(uri, java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }).orElse("/");
+        return currentRequest()
+                .map(r -> {
+                    String uri = r.getRequestURI();
+                    try {
+                        return URI.create(uri).toString();
+                    } catch (IllegalArgumentException notAUri) {
+                        return org.springframework.web.util.UriUtils.encodePath(
+                                uri, java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                })
+                .orElse("/");
     }
 
     private static String requestMethod() {
-        return currentRequest().map(jakarta.servlet.http.HttpServletRequest::getMethod).orElse("this method");
+        return currentRequest()
+                .map(jakarta.servlet.http.HttpServletRequest::getMethod)
+                .orElse("this method");
     }
 
     private static java.util.Optional<jakarta.servlet.http.HttpServletRequest> currentRequest() {
         return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes a
-                        ? java.util.Optional.of(a.getRequest()) : java.util.Optional.empty();
+                        instanceof org.springframework.web.context.request.ServletRequestAttributes a
+                ? java.util.Optional.of(a.getRequest())
+                : java.util.Optional.empty();
     }
 
     private static String summary(List<Violation> errors) {
@@ -235,8 +255,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Names the fields of a JSON body that Jackson could not read. */
     static final class JsonErrors {
 
-        private JsonErrors() {
-        }
+        private JsonErrors() {}
 
         static List<Violation> describe(@Nullable Throwable cause) {
             if (cause instanceof UnrecognizedPropertyException u) {
@@ -247,12 +266,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
                 String target = JsonValues.describe(
-                        m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi ? mi.getTargetType() : null);
+                        m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
+                                ? mi.getTargetType()
+                                : null);
                 return List.of(Violation.of(path(m), "must be " + target));
             }
             if (cause instanceof JsonProcessingException p) {
-                String where = p.getLocation() == null ? "" : " at line " + p.getLocation().getLineNr()
-                        + ", column " + p.getLocation().getColumnNr();
+                String where = p.getLocation() == null
+                        ? ""
+                        : " at line " + p.getLocation().getLineNr() + ", column "
+                                + p.getLocation().getColumnNr();
                 return List.of(Violation.of("body", "is not valid JSON" + where));
             }
             return List.of();

@@ -1,15 +1,12 @@
 package it.snodo.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.http.MediaType;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * RFC 9457 problem details written by servlet filters, which answer before any controller (and so
@@ -18,11 +15,15 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
-    public static void write(ObjectMapper mapper, HttpServletRequest request, HttpServletResponse response,
-            ProblemType type, String detail) throws IOException {
+    public static void write(
+            ObjectMapper mapper,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ProblemType type,
+            String detail)
+            throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", type.type().toString());
         problem.put("title", type.title());

@@ -1,7 +1,6 @@
 package it.snodo.web;
 
 import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,7 +9,6 @@ import org.springframework.http.HttpStatus;
  * {@code type} URI, a fixed {@code title} and one status; the README's table lists them all.
  */
 public enum ProblemType {
-
     INVALID_INPUT(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input"),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "No valid key"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this key"),

@@ -1,5 +1,7 @@
 package it.snodo.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.beans.BeanUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
@@ -20,9 +21,6 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Every query parameter of an {@code /api/v1} call must be one its endpoint takes, given once and
@@ -62,8 +60,12 @@ class QueryParameters implements HandlerInterceptor, WebMvcConfigurer {
             if (PlainText.Validator.problem(name) != null || name.length() > MAX_NAME) {
                 errors.add(Violation.of("query", "holds a parameter name that no endpoint takes"));
             } else if (repeatable == null) {
-                errors.add(Violation.of(name, accepted.isEmpty() ? "is not a parameter: this endpoint takes none"
-                        : "is not a parameter of this endpoint, which takes " + String.join(", ", accepted.keySet())));
+                errors.add(Violation.of(
+                        name,
+                        accepted.isEmpty()
+                                ? "is not a parameter: this endpoint takes none"
+                                : "is not a parameter of this endpoint, which takes "
+                                        + String.join(", ", accepted.keySet())));
             } else if (values.stream().anyMatch(String::isBlank)) {
                 errors.add(Violation.of(name, "must not be empty: leave it out instead"));
             } else if (values.size() > 1 && !repeatable) {
@@ -74,8 +76,10 @@ class QueryParameters implements HandlerInterceptor, WebMvcConfigurer {
             return true;
         }
         List<Violation> named = errors.stream().distinct().limit(MAX_NAMED).toList();
-        throw new ApiException.InvalidInput(named.size() + (named.size() == 1 ? " parameter is" : " parameters are")
-                + " not valid: " + String.join(", ", named.stream().map(Violation::field).toList()), named);
+        throw new ApiException.InvalidInput(
+                named.size() + (named.size() == 1 ? " parameter is" : " parameters are") + " not valid: "
+                        + String.join(", ", named.stream().map(Violation::field).toList()),
+                named);
     }
 
     /**
@@ -96,7 +100,8 @@ class QueryParameters implements HandlerInterceptor, WebMvcConfigurer {
             if (Map.class.isAssignableFrom(type)) {
                 return null;
             }
-            String name = annotation != null && !annotation.name().isEmpty() ? annotation.name()
+            String name = annotation != null && !annotation.name().isEmpty()
+                    ? annotation.name()
                     : parameter.getParameterName();
             accepted.put(name, type.isArray() || Collection.class.isAssignableFrom(type));
         }
@@ -122,7 +127,8 @@ class QueryParameters implements HandlerInterceptor, WebMvcConfigurer {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new ApiException.InvalidInput("The query string is not well-formed",
+            throw new ApiException.InvalidInput(
+                    "The query string is not well-formed",
                     List.of(Violation.of("query", "has a malformed percent-encoding")));
         }
     }

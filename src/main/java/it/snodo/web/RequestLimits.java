@@ -1,16 +1,6 @@
 package it.snodo.web;
 
-import java.io.IOException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -18,6 +8,13 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * What one request may cost: a body of at most {@code snodo.limits.max-body} (1 MB; an import
@@ -39,7 +36,9 @@ public class RequestLimits extends OncePerRequestFilter {
     private final int burst;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RequestLimits(ObjectMapper mapper, @Value("${snodo.limits.max-body:1MB}") DataSize maxBody,
+    RequestLimits(
+            ObjectMapper mapper,
+            @Value("${snodo.limits.max-body:1MB}") DataSize maxBody,
             @Value("${snodo.limits.max-import-body:64MB}") DataSize maxImportBody,
             @Value("${snodo.limits.requests-per-second:50}") double perSecond,
             @Value("${snodo.limits.burst:200}") int burst) {
@@ -64,9 +63,14 @@ public class RequestLimits extends OncePerRequestFilter {
                 long waitNanos = buckets.computeIfAbsent(caller.get().keyId(), k -> new Bucket(burst))
                         .take(perSecond, burst, System.nanoTime());
                 if (waitNanos > 0) {
-                    response.setHeader("Retry-After", Long.toString(Math.max(1,
-                            TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L))));
-                    ProblemResponses.write(mapper, request, response, ProblemType.TOO_MANY_REQUESTS,
+                    response.setHeader(
+                            "Retry-After",
+                            Long.toString(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L))));
+                    ProblemResponses.write(
+                            mapper,
+                            request,
+                            response,
+                            ProblemType.TOO_MANY_REQUESTS,
                             "This key may make " + perSecond + " requests a second on average, " + burst
                                     + " at once; try again after Retry-After seconds");
                     return;
@@ -85,7 +89,11 @@ public class RequestLimits extends OncePerRequestFilter {
     private void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
         // The body is not read here; Tomcat discards up to server.tomcat.max-swallow-size of it
         // (2 MB) so that the client reads this answer, and closes the connection beyond that.
-        ProblemResponses.write(mapper, request, response, ProblemType.PAYLOAD_TOO_LARGE,
+        ProblemResponses.write(
+                mapper,
+                request,
+                response,
+                ProblemType.PAYLOAD_TOO_LARGE,
                 "The body is larger than " + DataSize.ofBytes(limit).toKilobytes() + " KB, the most this endpoint takes"
                         + (IMPORT.equals(request.getRequestURI()) ? "" : " (an import may be larger)"));
     }

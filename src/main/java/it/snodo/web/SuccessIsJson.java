@@ -23,8 +23,12 @@ class SuccessIsJson implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType selected,
-            Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType selected,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
             ServerHttpResponse response) {
         if (MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(selected) && !(body instanceof ProblemDetail)) {
             response.getHeaders().setContentType(MediaType.APPLICATION_JSON);

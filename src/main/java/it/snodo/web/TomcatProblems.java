@@ -2,7 +2,6 @@ package it.snodo.web;
 
 import java.io.IOException;
 import java.io.Writer;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -21,7 +20,8 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         // Added after Spring Boot's own ErrorReportValve, so nearer the request: it reports first.
-        factory.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new ProblemValve()));
+        factory.addContextCustomizers(
+                context -> context.getParent().getPipeline().addValve(new ProblemValve()));
         // TRACE reaches the service, which answers 405 with the path's Allow (and never echoes it).
         factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
     }

@@ -1,5 +1,17 @@
 package it.snodo.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import it.snodo.SnodoApplication;
+import it.snodo.engine.EngineSnapshot;
+import it.snodo.engine.Network;
+import it.snodo.engine.ReferralAlgorithm;
+import it.snodo.network.Need;
+import it.snodo.network.NetworkDocument;
+import it.snodo.network.NetworkImport;
+import it.snodo.network.NetworkStore;
+import it.snodo.network.Urgency;
+import it.snodo.snapshot.Snapshots;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,26 +30,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
-
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
-import it.snodo.SnodoApplication;
-import it.snodo.engine.EngineSnapshot;
-import it.snodo.engine.Network;
-import it.snodo.engine.ReferralAlgorithm;
-import it.snodo.network.Need;
-import it.snodo.network.NetworkDocument;
-import it.snodo.network.NetworkImport;
-import it.snodo.network.NetworkStore;
-import it.snodo.snapshot.Snapshots;
-import it.snodo.network.Urgency;
 
 /**
  * The benchmark: generates a network of a scale, loads it into a fresh embedded Neo4j through the
@@ -51,13 +48,24 @@ import it.snodo.network.Urgency;
 public final class Benchmark {
 
     /** One timed operation, in the report's shape. */
-    record Operation(String name, int n, double p50Ms, double p99Ms, String peer, Double peerP50Ms,
-            Double peerP99Ms, Double speedup) {
-    }
+    record Operation(
+            String name,
+            int n,
+            double p50Ms,
+            double p99Ms,
+            String peer,
+            Double peerP50Ms,
+            Double peerP99Ms,
+            Double speedup) {}
 
-    record Report(String scale, long nodes, long relationships, List<Operation> operations,
-            double snapshotBytesPerEdge, long heapMb, Map<String, Object> notes) {
-    }
+    record Report(
+            String scale,
+            long nodes,
+            long relationships,
+            List<Operation> operations,
+            double snapshotBytesPerEdge,
+            long heapMb,
+            Map<String, Object> notes) {}
 
     /** The planner key the benchmark starts the service with (a local, throwaway store). */
     static final String KEY = "bench-planner-key-not-a-secret-0123456789";
@@ -84,9 +92,15 @@ public final class Benchmark {
         String pageCache = scale == NetworkGenerator.Scale.S ? "128MB" : "2GB";
         // Command-line arguments: builder properties would be defaults that application.yml overrides.
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SnodoApplication.class)
-                .run("--snodo.neo4j.home=" + home, "--snodo.neo4j.bolt-port=0", "--snodo.neo4j.page-cache=" + pageCache,
-                        "--snodo.demo.load=false", "--server.port=0", "--snodo.snapshot.poll=1h",
-                        "--logging.level.it.snodo=WARN", "--snodo.security.bootstrap-planner-key=" + KEY,
+                .run(
+                        "--snodo.neo4j.home=" + home,
+                        "--snodo.neo4j.bolt-port=0",
+                        "--snodo.neo4j.page-cache=" + pageCache,
+                        "--snodo.demo.load=false",
+                        "--server.port=0",
+                        "--snodo.snapshot.poll=1h",
+                        "--logging.level.it.snodo=WARN",
+                        "--snodo.security.bootstrap-planner-key=" + KEY,
                         "--snodo.limits.requests-per-second=0")) {
             NetworkImport importer = app.getBean(NetworkImport.class);
             NetworkStore store = app.getBean(NetworkStore.class);
@@ -104,17 +118,32 @@ public final class Benchmark {
             importer.importDocument(doc);
             double importSeconds = seconds(started);
             notes.put("importEntitiesPerSecond", Math.round(doc.size() / importSeconds));
-            operations.add(new Operation("import (whole document, one transaction)", 1, importSeconds * 1000,
-                    importSeconds * 1000, null, null, null, null));
-            System.out.printf("Imported %d rows in %.1f s (%.0f rows/s)%n", doc.size(), importSeconds,
-                    doc.size() / importSeconds);
+            operations.add(new Operation(
+                    "import (whole document, one transaction)",
+                    1,
+                    importSeconds * 1000,
+                    importSeconds * 1000,
+                    null,
+                    null,
+                    null,
+                    null));
+            System.out.printf(
+                    "Imported %d rows in %.1f s (%.0f rows/s)%n",
+                    doc.size(), importSeconds, doc.size() / importSeconds);
             // The same document again: every row exists, so this is the warm replace path.
             started = System.nanoTime();
             importer.importDocument(doc);
             double again = seconds(started);
             notes.put("reimportEntitiesPerSecond", Math.round(doc.size() / again));
-            operations.add(new Operation("import again (idempotent, every row replaced)", 1, again * 1000,
-                    again * 1000, null, null, null, null));
+            operations.add(new Operation(
+                    "import again (idempotent, every row replaced)",
+                    1,
+                    again * 1000,
+                    again * 1000,
+                    null,
+                    null,
+                    null,
+                    null));
 
             double[] builds = new double[3];
             EngineSnapshot engine = null;
@@ -124,8 +153,8 @@ public final class Benchmark {
                 builds[i] = (System.nanoTime() - s) / 1e6;
             }
             Arrays.sort(builds);
-            operations.add(new Operation("snapshot build from Neo4j", builds.length, builds[1], builds[2], null, null,
-                    null, null));
+            operations.add(new Operation(
+                    "snapshot build from Neo4j", builds.length, builds[1], builds[2], null, null, null, null));
             Network network = engine.network();
             double bytesPerEdge = (double) network.arrayBytes() / relationships;
 
@@ -139,7 +168,8 @@ public final class Benchmark {
             measureHttp(app, snapshots, scale == NetworkGenerator.Scale.S ? 10 : 20);
 
             System.gc();
-            long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+            long heapMb =
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
             Report report = new Report(scale.name(), nodes, relationships, operations, bytesPerEdge, heapMb, notes);
             print(report);
             Path out = Path.of("target", "bench", "report-" + scale + ".json");
@@ -154,8 +184,14 @@ public final class Benchmark {
         String category = network.categoryCode(0);
         double[] ms = new double[n];
         for (int i = 0; i < n; i++) {
-            Need need = new Need("bench-need-" + i, category, network.territoryId(muns[random.nextInt(muns.length)]),
-                    1, Urgency.LOW, null, null);
+            Need need = new Need(
+                    "bench-need-" + i,
+                    category,
+                    network.territoryId(muns[random.nextInt(muns.length)]),
+                    1,
+                    Urgency.LOW,
+                    null,
+                    null);
             long s = System.nanoTime();
             long version = store.write(NetworkDocument.of(need));
             // Until the write is visible in answers: the benchmark spins, it is not a test.
@@ -174,23 +210,57 @@ public final class Benchmark {
         for (int i = 0; i < n; i++) {
             queries[i] = new int[] {random.nextInt(net.categoryCount()), muns[random.nextInt(muns.length)]};
         }
-        double[] ms = time(n, n / 5, i -> engine.referrals().referrals(
-                new ReferralAlgorithm.Query(queries[i][0], queries[i][1], 10, 25, false)));
+        double[] ms = time(
+                n,
+                n / 5,
+                i -> engine.referrals()
+                        .referrals(new ReferralAlgorithm.Query(queries[i][0], queries[i][1], 10, 25, false)));
         String cypher = peer("referral.cypher");
-        double[] peer = time(peerN, peerN / 5, i -> run(driver, cypher, Map.of("category",
-                net.categoryCode(queries[i][0]), "territory", net.territoryId(queries[i][1]), "k", 10, "maxKm", 25.0,
-                "includeFull", false)));
+        double[] peer = time(
+                peerN,
+                peerN / 5,
+                i -> run(
+                        driver,
+                        cypher,
+                        Map.of(
+                                "category",
+                                net.categoryCode(queries[i][0]),
+                                "territory",
+                                net.territoryId(queries[i][1]),
+                                "k",
+                                10,
+                                "maxKm",
+                                25.0,
+                                "includeFull",
+                                false)));
         add("referral k=10 maxKm=25 (engine vs Cypher over Bolt)", ms, "cypher/peer/referral.cypher", peer);
         referralPeerMs = peer;
         // A fast peer that answers another question proves nothing: both must name the same services.
         int same = 0;
         for (int i = 0; i < peerN; i++) {
-            List<String> engineAnswer = engine.referrals().referrals(
-                    new ReferralAlgorithm.Query(queries[i][0], queries[i][1], 10, 25, false))
-                    .stream().map(r -> net.serviceId(r.service())).toList();
-            List<String> peerAnswer = run(driver, cypher, Map.of("category", net.categoryCode(queries[i][0]),
-                    "territory", net.territoryId(queries[i][1]), "k", 10, "maxKm", 25.0, "includeFull", false))
-                    .stream().map(r -> r.get("service").asString()).toList();
+            List<String> engineAnswer = engine
+                    .referrals()
+                    .referrals(new ReferralAlgorithm.Query(queries[i][0], queries[i][1], 10, 25, false))
+                    .stream()
+                    .map(r -> net.serviceId(r.service()))
+                    .toList();
+            List<String> peerAnswer = run(
+                            driver,
+                            cypher,
+                            Map.of(
+                                    "category",
+                                    net.categoryCode(queries[i][0]),
+                                    "territory",
+                                    net.territoryId(queries[i][1]),
+                                    "k",
+                                    10,
+                                    "maxKm",
+                                    25.0,
+                                    "includeFull",
+                                    false))
+                    .stream()
+                    .map(r -> r.get("service").asString())
+                    .toList();
             same += engineAnswer.equals(peerAnswer) ? 1 : 0;
         }
         notes.put("referralPeerAgreement", same + " of " + peerN + " answers name the same services in the same order");
@@ -204,8 +274,10 @@ public final class Benchmark {
         }
         double[] ms = time(n, n / 5, i -> engine.paths().paths(pairs[i][0], pairs[i][1], 5));
         String cypher = peer("paths.cypher");
-        double[] peer = time(peerN, peerN / 5, i -> run(driver, cypher,
-                Map.of("from", net.actorId(pairs[i][0]), "to", net.actorId(pairs[i][1]))));
+        double[] peer = time(
+                peerN,
+                peerN / 5,
+                i -> run(driver, cypher, Map.of("from", net.actorId(pairs[i][0]), "to", net.actorId(pairs[i][1]))));
         add("connection paths k=5 (engine vs SHORTEST 5)", ms, "cypher/peer/paths.cypher", peer);
     }
 
@@ -218,7 +290,8 @@ public final class Benchmark {
         }
         double[] ms = time(n, n / 5, i -> engine.gaps().rows(asked[i]));
         String cypher = peer("gaps.cypher");
-        double[] peer = time(peerN, peerN / 5, i -> run(driver, cypher, Map.of("territory", net.territoryId(asked[i]))));
+        double[] peer =
+                time(peerN, peerN / 5, i -> run(driver, cypher, Map.of("territory", net.territoryId(asked[i]))));
         add("gap report of a district", ms, "cypher/peer/gaps.cypher", peer);
     }
 
@@ -259,9 +332,18 @@ public final class Benchmark {
                 leaves.add(c);
             }
         }
-        double[] ms = time(n, n / 5, i -> engine.integratedAnswers().answer(muns[random.nextInt(muns.length)],
-                new int[] {leaves.get(random.nextInt(leaves.size())), leaves.get(random.nextInt(leaves.size())),
-                        leaves.get(random.nextInt(leaves.size()))}, 25));
+        double[] ms = time(
+                n,
+                n / 5,
+                i -> engine.integratedAnswers()
+                        .answer(
+                                muns[random.nextInt(muns.length)],
+                                new int[] {
+                                    leaves.get(random.nextInt(leaves.size())),
+                                    leaves.get(random.nextInt(leaves.size())),
+                                    leaves.get(random.nextInt(leaves.size()))
+                                },
+                                25));
         add("integrated answer, 3 categories within 25 km", ms, null, null);
     }
 
@@ -278,34 +360,44 @@ public final class Benchmark {
             queries[i] = new int[] {random.nextInt(net.categoryCount()), muns[random.nextInt(muns.length)]};
         }
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        IntFunction<HttpRequest> referral = i -> HttpLoad.get(base, "/api/v1/referrals?k=10&maxKm=25&category="
-                + net.categoryCode(queries[i % queries.length][0]) + "&territory="
-                + net.territoryId(queries[i % queries.length][1]), KEY);
+        IntFunction<HttpRequest> referral = i -> HttpLoad.get(
+                base,
+                "/api/v1/referrals?k=10&maxKm=25&category="
+                        + net.categoryCode(queries[i % queries.length][0]) + "&territory="
+                        + net.territoryId(queries[i % queries.length][1]),
+                KEY);
         HttpLoad.run(8, 3, referral); // warm-up
         HttpLoad.Result one = HttpLoad.run(1, seconds / 2.0, referral);
-        add("referral over HTTP, 1 connection (vs Cypher over Bolt)", one.latenciesMs(), "cypher/peer/referral.cypher",
+        add(
+                "referral over HTTP, 1 connection (vs Cypher over Bolt)",
+                one.latenciesMs(),
+                "cypher/peer/referral.cypher",
                 referralPeerMs);
         HttpLoad.Result alone = HttpLoad.run(64, seconds, referral);
         add("referrals over HTTP, 64 connections", alone.latenciesMs(), null, null);
         notes.put("httpReferralsPerSecond64", Math.round(alone.requestsPerSecond()));
-        notes.put("httpStatuses64", alone.statuses() + (alone.failures() > 0 ? ", " + alone.failures() + " failed" : ""));
+        notes.put(
+                "httpStatuses64", alone.statuses() + (alone.failures() > 0 ? ", " + alone.failures() + " failed" : ""));
 
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicInteger rebuilds = new AtomicInteger();
-        Thread rebuilder = new Thread(() -> {
-            while (loading.get()) {
-                snapshots.rebuildNow();
-                rebuilds.incrementAndGet();
-            }
-        }, "bench-rebuilds");
+        Thread rebuilder = new Thread(
+                () -> {
+                    while (loading.get()) {
+                        snapshots.rebuildNow();
+                        rebuilds.incrementAndGet();
+                    }
+                },
+                "bench-rebuilds");
         rebuilder.start();
         HttpLoad.Result during = HttpLoad.run(64, seconds, referral);
         loading.set(false);
         rebuilder.join();
         add("referrals over HTTP, 64 connections, during rebuilds", during.latenciesMs(), null, null);
         notes.put("httpReferralsPerSecond64DuringRebuilds", Math.round(during.requestsPerSecond()));
-        notes.put("httpStatuses64DuringRebuilds", during.statuses()
-                + (during.failures() > 0 ? ", " + during.failures() + " failed" : ""));
+        notes.put(
+                "httpStatuses64DuringRebuilds",
+                during.statuses() + (during.failures() > 0 ? ", " + during.failures() + " failed" : ""));
         notes.put("snapshotRebuildsDuringHttpLoad", rebuilds.get());
     }
 
@@ -346,7 +438,14 @@ public final class Benchmark {
         Double peerP50 = peerSorted == null ? null : percentile(peerSorted, 0.50);
         Double peerP99 = peerSorted == null ? null : percentile(peerSorted, 0.99);
         double p50 = percentile(sorted, 0.50);
-        operations.add(new Operation(name, sorted.length, p50, percentile(sorted, 0.99), peerName, peerP50, peerP99,
+        operations.add(new Operation(
+                name,
+                sorted.length,
+                p50,
+                percentile(sorted, 0.99),
+                peerName,
+                peerP50,
+                peerP99,
                 peerP50 == null ? null : peerP50 / p50));
     }
 
@@ -367,13 +466,33 @@ public final class Benchmark {
     }
 
     private static void print(Report r) {
-        System.out.printf(Locale.ROOT, "%nScale %s: %,d nodes, %,d relationships; snapshot %.1f bytes/edge; heap %d MB%n",
-                r.scale(), r.nodes(), r.relationships(), r.snapshotBytesPerEdge(), r.heapMb());
-        System.out.printf(Locale.ROOT, "%-55s %7s %11s %11s %11s %11s %9s%n", "operation", "n", "p50 ms", "p99 ms",
-                "peer p50", "peer p99", "speedup");
+        System.out.printf(
+                Locale.ROOT,
+                "%nScale %s: %,d nodes, %,d relationships; snapshot %.1f bytes/edge; heap %d MB%n",
+                r.scale(),
+                r.nodes(),
+                r.relationships(),
+                r.snapshotBytesPerEdge(),
+                r.heapMb());
+        System.out.printf(
+                Locale.ROOT,
+                "%-55s %7s %11s %11s %11s %11s %9s%n",
+                "operation",
+                "n",
+                "p50 ms",
+                "p99 ms",
+                "peer p50",
+                "peer p99",
+                "speedup");
         for (Operation o : r.operations()) {
-            System.out.printf(Locale.ROOT, "%-55s %7d %11.4f %11.4f %11s %11s %9s%n", o.name(), o.n(), o.p50Ms(),
-                    o.p99Ms(), o.peerP50Ms() == null ? "" : String.format(Locale.ROOT, "%.3f", o.peerP50Ms()),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-55s %7d %11.4f %11.4f %11s %11s %9s%n",
+                    o.name(),
+                    o.n(),
+                    o.p50Ms(),
+                    o.p99Ms(),
+                    o.peerP50Ms() == null ? "" : String.format(Locale.ROOT, "%.3f", o.peerP50Ms()),
                     o.peerP99Ms() == null ? "" : String.format(Locale.ROOT, "%.3f", o.peerP99Ms()),
                     o.speedup() == null ? "" : String.format(Locale.ROOT, "%.0fx", o.speedup()));
         }

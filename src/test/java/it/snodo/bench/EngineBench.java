@@ -1,10 +1,5 @@
 package it.snodo.bench;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Random;
-
 import it.snodo.engine.BoundedYenConnectionPaths;
 import it.snodo.engine.ComplementaritySynergies;
 import it.snodo.engine.ExactCoverIntegratedAnswers;
@@ -15,6 +10,10 @@ import it.snodo.engine.RemovalWhatIf;
 import it.snodo.engine.RingScanReferrals;
 import it.snodo.engine.WhatIfAnalysis;
 import it.snodo.network.NetworkDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 /**
  * The engine alone, on a generated network built in memory (no Neo4j, no import): a quick loop
@@ -25,8 +24,7 @@ import it.snodo.network.NetworkDocument;
  */
 public final class EngineBench {
 
-    private EngineBench() {
-    }
+    private EngineBench() {}
 
     public static void main(String[] args) {
         if (List.of(args).contains("--check")) {
@@ -34,7 +32,8 @@ public final class EngineBench {
             return;
         }
         NetworkGenerator.Scale scale = NetworkGenerator.Scale.valueOf(args.length > 0 ? args[0] : "S");
-        List<String> what = args.length > 1 ? List.of(args).subList(1, args.length)
+        List<String> what = args.length > 1
+                ? List.of(args).subList(1, args.length)
                 : List.of("build", "referrals", "paths", "synergies", "integrated", "whatif");
         long s = System.nanoTime();
         NetworkDocument doc = NetworkGenerator.generate(scale, 42);
@@ -54,8 +53,12 @@ public final class EngineBench {
             for (int i = 0; i < n; i++) {
                 q[i] = new int[] {random.nextInt(net.categoryCount()), muns[random.nextInt(muns.length)]};
             }
-            report("referral k=10 maxKm=25", Benchmark.time(n, n, i -> referrals.referrals(
-                    new ReferralAlgorithm.Query(q[i][0], q[i][1], 10, 25, false))));
+            report(
+                    "referral k=10 maxKm=25",
+                    Benchmark.time(
+                            n,
+                            n,
+                            i -> referrals.referrals(new ReferralAlgorithm.Query(q[i][0], q[i][1], 10, 25, false))));
         }
         if (what.contains("paths")) {
             BoundedYenConnectionPaths paths = new BoundedYenConnectionPaths(net);
@@ -74,28 +77,37 @@ public final class EngineBench {
                     coops.add(a);
                 }
             }
-            report("synergies of one cooperative", Benchmark.time(500, 500, i -> synergies.suggestions(coops.get(i % coops.size()), 10)));
+            report(
+                    "synergies of one cooperative",
+                    Benchmark.time(500, 500, i -> synergies.suggestions(coops.get(i % coops.size()), 10)));
             report("synergies for every cooperative (" + coops.size() + ")", Benchmark.time(3, 1, i -> {
                 for (int a : coops) {
                     synergies.suggestions(a, 10);
                 }
             }));
             // A caller with hidden places: 1 service in 100 of other providers left out, as if confidential.
-            report("synergies of one cooperative, 1% hidden", Benchmark.time(500, 500, i -> {
-                int a = coops.get(i % coops.size());
-                synergies.suggestions(a, 10, x -> x % 100 == 0 && net.provider(x) != a);
-            }));
+            report(
+                    "synergies of one cooperative, 1% hidden",
+                    Benchmark.time(500, 500, i -> {
+                        int a = coops.get(i % coops.size());
+                        synergies.suggestions(a, 10, x -> x % 100 == 0 && net.provider(x) != a);
+                    }));
         }
         if (what.contains("integrated")) {
             ExactCoverIntegratedAnswers answers = new ExactCoverIntegratedAnswers(net);
             int n = 1_000;
             int[][] q = new int[n][];
             for (int i = 0; i < n; i++) {
-                q[i] = new int[] {muns[random.nextInt(muns.length)], random.nextInt(net.categoryCount()),
-                    random.nextInt(net.categoryCount()), random.nextInt(net.categoryCount())};
+                q[i] = new int[] {
+                    muns[random.nextInt(muns.length)],
+                    random.nextInt(net.categoryCount()),
+                    random.nextInt(net.categoryCount()),
+                    random.nextInt(net.categoryCount())
+                };
             }
-            report("integrated answer, 3 categories, 25 km", Benchmark.time(n, n, i -> answers.answer(q[i][0],
-                    new int[] {q[i][1], q[i][2], q[i][3]}, 25)));
+            report(
+                    "integrated answer, 3 categories, 25 km",
+                    Benchmark.time(n, n, i -> answers.answer(q[i][0], new int[] {q[i][1], q[i][2], q[i][3]}, 25)));
         }
         if (what.contains("whatif")) {
             // One cooperative removed with its services and ties, as a planner asks of a member.
@@ -111,8 +123,13 @@ public final class EngineBench {
             for (int i = 0; i < n; i++) {
                 removed[i] = coops.get(random.nextInt(coops.size()));
             }
-            report("what-if, one cooperative removed", Benchmark.time(n, n / 2, i -> whatIf.impact(
-                    new WhatIfAnalysis.Removal(new int[] {removed[i]}, new int[0], new int[0][]))));
+            report(
+                    "what-if, one cooperative removed",
+                    Benchmark.time(
+                            n,
+                            n / 2,
+                            i -> whatIf.impact(
+                                    new WhatIfAnalysis.Removal(new int[] {removed[i]}, new int[0], new int[0][]))));
         }
     }
 
@@ -131,12 +148,16 @@ public final class EngineBench {
             long s = System.nanoTime();
             NetworkDocument doc = NetworkGenerator.generate(scale, 42);
             Network net = build(doc);
-            System.out.printf(Locale.ROOT, "%s: generated and built %s in %.1f s%n", scale,
-                    NetworkGenerator.describe(doc), secs(s));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: generated and built %s in %.1f s%n",
+                    scale,
+                    NetworkGenerator.describe(doc),
+                    secs(s));
             boolean small = scale == NetworkGenerator.Scale.S;
             s = System.nanoTime();
-            List<JGraphTJudge.Verdict> verdicts = new JGraphTJudge(net).all(7, small ? 1_000 : 200, small ? 200 : 40,
-                    small ? 50 : 100, scale != NetworkGenerator.Scale.L);
+            List<JGraphTJudge.Verdict> verdicts = new JGraphTJudge(net)
+                    .all(7, small ? 1_000 : 200, small ? 200 : 40, small ? 50 : 100, scale != NetworkGenerator.Scale.L);
             for (JGraphTJudge.Verdict v : verdicts) {
                 System.out.println(v);
                 agree &= v.agrees();
@@ -155,16 +176,22 @@ public final class EngineBench {
         d.categories().forEach(c -> b.category(c.code(), c.name(), c.partOf()));
         d.cooperatives().forEach(c -> b.cooperative(c.id(), c.name(), c.type().name(), c.basedIn()));
         d.partners().forEach(p -> b.partner(p.id(), p.name(), p.kind().name(), p.basedIn()));
-        d.services().forEach(s -> b.service(s.id(), s.name(), s.provider(), s.capacity(), s.occupied(),
-                s.categories(), s.territories()));
+        d.services()
+                .forEach(s -> b.service(
+                        s.id(), s.name(), s.provider(), s.capacity(), s.occupied(), s.categories(), s.territories()));
         d.needs().forEach(n -> b.need(n.id(), n.category(), n.territory(), n.people()));
         d.ties().forEach(t -> b.tie(t.from(), t.to(), t.kind().name(), t.strength()));
         return b.build();
     }
 
     private static void report(String name, double[] sorted) {
-        System.out.printf(Locale.ROOT, "%-45s n=%6d  p50 %9.4f ms  p99 %9.4f ms  max %9.3f ms%n", name, sorted.length,
-                sorted[(sorted.length - 1) / 2], sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.99 * sorted.length) - 1)],
+        System.out.printf(
+                Locale.ROOT,
+                "%-45s n=%6d  p50 %9.4f ms  p99 %9.4f ms  max %9.3f ms%n",
+                name,
+                sorted.length,
+                sorted[(sorted.length - 1) / 2],
+                sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.99 * sorted.length) - 1)],
                 sorted[sorted.length - 1]);
     }
 

@@ -23,11 +23,9 @@ import java.util.function.IntFunction;
 final class HttpLoad {
 
     /** What a run saw: every latency in ms (sorted), the requests per second, the statuses counted. */
-    record Result(double[] latenciesMs, double requestsPerSecond, Map<Integer, Integer> statuses, int failures) {
-    }
+    record Result(double[] latenciesMs, double requestsPerSecond, Map<Integer, Integer> statuses, int failures) {}
 
-    private HttpLoad() {
-    }
+    private HttpLoad() {}
 
     /**
      * Runs {@code connections} clients for {@code seconds}; the {@code i}-th request of a client is
@@ -47,29 +45,33 @@ final class HttpLoad {
             perClient.add(latencies);
             statuses.add(counted);
             int client = c;
-            Thread thread = new Thread(() -> {
-                // One client per thread: HTTP/1.1, one connection kept alive.
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(10)).build();
-                ready.countDown();
-                try {
-                    go.await();
-                    long end = window[1];
-                    for (int i = client; System.nanoTime() < end; i += connections) {
-                        long s = System.nanoTime();
+            Thread thread = new Thread(
+                    () -> {
+                        // One client per thread: HTTP/1.1, one connection kept alive.
+                        HttpClient http = HttpClient.newBuilder()
+                                .version(HttpClient.Version.HTTP_1_1)
+                                .connectTimeout(Duration.ofSeconds(10))
+                                .build();
+                        ready.countDown();
                         try {
-                            HttpResponse<byte[]> response = http.send(request.apply(i),
-                                    HttpResponse.BodyHandlers.ofByteArray());
-                            latencies.add((System.nanoTime() - s) / 1e6);
-                            counted.merge(response.statusCode(), 1, Integer::sum);
-                        } catch (IOException e) {
-                            failures[client]++;
+                            go.await();
+                            long end = window[1];
+                            for (int i = client; System.nanoTime() < end; i += connections) {
+                                long s = System.nanoTime();
+                                try {
+                                    HttpResponse<byte[]> response =
+                                            http.send(request.apply(i), HttpResponse.BodyHandlers.ofByteArray());
+                                    latencies.add((System.nanoTime() - s) / 1e6);
+                                    counted.merge(response.statusCode(), 1, Integer::sum);
+                                } catch (IOException e) {
+                                    failures[client]++;
+                                }
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
                         }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "load-" + c);
+                    },
+                    "load-" + c);
             threads.add(thread);
             thread.start();
         }
@@ -81,16 +83,23 @@ final class HttpLoad {
             thread.join();
         }
         double elapsed = (System.nanoTime() - window[0]) / 1e9;
-        double[] all = perClient.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
+        double[] all = perClient.stream()
+                .flatMap(List::stream)
+                .mapToDouble(Double::doubleValue)
+                .toArray();
         Arrays.sort(all);
         Map<Integer, Integer> merged = new TreeMap<>();
         statuses.forEach(m -> m.forEach((k, v) -> merged.merge(k, v, Integer::sum)));
-        return new Result(all, all.length / elapsed, merged, Arrays.stream(failures).sum());
+        return new Result(
+                all, all.length / elapsed, merged, Arrays.stream(failures).sum());
     }
 
     /** A GET with a bearer key. */
     static HttpRequest get(String base, String pathAndQuery, String key) {
-        return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + key).GET().build();
+        return HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key)
+                .GET()
+                .build();
     }
 }

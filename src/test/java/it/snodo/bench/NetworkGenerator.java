@@ -1,5 +1,19 @@
 package it.snodo.bench;
 
+import it.snodo.demo.DemoNetwork;
+import it.snodo.network.Category;
+import it.snodo.network.Cooperative;
+import it.snodo.network.CooperativeType;
+import it.snodo.network.Need;
+import it.snodo.network.NetworkDocument;
+import it.snodo.network.Partner;
+import it.snodo.network.PartnerKind;
+import it.snodo.network.Service;
+import it.snodo.network.Territory;
+import it.snodo.network.TerritoryLevel;
+import it.snodo.network.Tie;
+import it.snodo.network.TieKind;
+import it.snodo.network.Urgency;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,21 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-
-import it.snodo.demo.DemoNetwork;
-import it.snodo.network.Category;
-import it.snodo.network.Cooperative;
-import it.snodo.network.CooperativeType;
-import it.snodo.network.NetworkDocument;
-import it.snodo.network.Need;
-import it.snodo.network.Partner;
-import it.snodo.network.PartnerKind;
-import it.snodo.network.Service;
-import it.snodo.network.Territory;
-import it.snodo.network.TerritoryLevel;
-import it.snodo.network.Tie;
-import it.snodo.network.TieKind;
-import it.snodo.network.Urgency;
 
 /**
  * Seeded generator of plausible welfare networks for benchmarks: the same scale and seed always
@@ -97,8 +96,15 @@ public final class NetworkGenerator {
 
     private static final CooperativeType[] COOP_TYPES = {CooperativeType.A, CooperativeType.B, CooperativeType.MIXED};
     private static final double[] COOP_TYPE_WEIGHTS = {0.5, 0.3, 0.2};
-    private static final PartnerKind[] OTHER_PARTNER_KINDS = {PartnerKind.ASSOCIATION, PartnerKind.VOLUNTEER_GROUP,
-        PartnerKind.FOUNDATION, PartnerKind.SCHOOL, PartnerKind.UNION, PartnerKind.COMPANY, PartnerKind.OTHER};
+    private static final PartnerKind[] OTHER_PARTNER_KINDS = {
+        PartnerKind.ASSOCIATION,
+        PartnerKind.VOLUNTEER_GROUP,
+        PartnerKind.FOUNDATION,
+        PartnerKind.SCHOOL,
+        PartnerKind.UNION,
+        PartnerKind.COMPANY,
+        PartnerKind.OTHER
+    };
     private static final double[] OTHER_PARTNER_WEIGHTS = {0.30, 0.25, 0.08, 0.12, 0.05, 0.12, 0.08};
     private static final Urgency[] URGENCIES = Urgency.values();
     private static final double[] URGENCY_WEIGHTS = {0.45, 0.38, 0.17};
@@ -106,8 +112,7 @@ public final class NetworkGenerator {
     /** How many nearest municipalities a local service is available in: 1 to 5, most often 4 or 5. */
     private static final double[] SPREAD_WEIGHTS = {0.05, 0.10, 0.20, 0.25, 0.40};
 
-    private NetworkGenerator() {
-    }
+    private NetworkGenerator() {}
 
     /** The network of this scale for this seed; equal seeds give equal documents. */
     public static NetworkDocument generate(Scale scale, long seed) {
@@ -117,8 +122,8 @@ public final class NetworkGenerator {
         List<Service> services = services(scale, geo, categories, actors, random(seed, 3));
         List<Need> needs = needs(scale, geo, categories, random(seed, 4));
         List<Tie> ties = ties(scale, geo, actors, random(seed, 5));
-        return new NetworkDocument(geo.territories, categories.all, actors.cooperatives, actors.partners, services,
-                needs, ties);
+        return new NetworkDocument(
+                geo.territories, categories.all, actors.cooperatives, actors.partners, services, needs, ties);
     }
 
     /** Only the territories {@link #generate} gives for this scale and seed: cheap, for checks. */
@@ -133,10 +138,18 @@ public final class NetworkGenerator {
             levels.put(level, 0);
         }
         d.territories().forEach(t -> levels.merge(t.level(), 1, Integer::sum));
-        long consortia = d.cooperatives().stream().filter(c -> c.type() == CooperativeType.CONSORTIUM).count();
-        long municipal = d.partners().stream().filter(p -> p.kind() == PartnerKind.MUNICIPALITY).count();
-        long nodes = (long) d.territories().size() + d.categories().size() + d.cooperatives().size()
-                + d.partners().size() + d.services().size() + d.needs().size();
+        long consortia = d.cooperatives().stream()
+                .filter(c -> c.type() == CooperativeType.CONSORTIUM)
+                .count();
+        long municipal = d.partners().stream()
+                .filter(p -> p.kind() == PartnerKind.MUNICIPALITY)
+                .count();
+        long nodes = (long) d.territories().size()
+                + d.categories().size()
+                + d.cooperatives().size()
+                + d.partners().size()
+                + d.services().size()
+                + d.needs().size();
         return "territories " + d.territories().size() + " " + levels
                 + ", categories " + d.categories().size()
                 + ", cooperatives " + d.cooperatives().size() + " (" + consortia + " consortia)"
@@ -189,9 +202,11 @@ public final class NetworkGenerator {
         int[] districtTown;
         /** Province index of each district. */
         int[] districtProvince;
+
         int provinces;
         /** The NEAR nearest municipalities of each, itself first, flattened: near[m * NEAR + j]. */
         int[] near;
+
         int nearCount;
         /** Cumulative population, to draw municipalities in proportion to it. */
         double[] populationCum;
@@ -298,11 +313,18 @@ public final class NetworkGenerator {
                     double lo = town ? dLon[d] : dLon[d] + r.nextGaussian() * 0.12;
                     // Log-normal populations: a town of some 20,000 (a few far larger) per district,
                     // around it villages with a median of some 2,200.
-                    double pop = town ? Math.exp(Math.log(20_000) + r.nextGaussian() * 1.0)
+                    double pop = town
+                            ? Math.exp(Math.log(20_000) + r.nextGaussian() * 1.0)
                             : Math.exp(Math.log(2_200) + r.nextGaussian() * 1.2);
                     String id = "mun-" + pad(m + 1, 6);
-                    geo.set(m, id, "Comune Sintetico " + pad(m + 1, 6), round6(clamp(la, LAT_MIN, LAT_MAX)),
-                            round6(clamp(lo, LON_MIN, LON_MAX)), (long) clamp(Math.round(pop), 40, 3_000_000), d);
+                    geo.set(
+                            m,
+                            id,
+                            "Comune Sintetico " + pad(m + 1, 6),
+                            round6(clamp(la, LAT_MIN, LAT_MAX)),
+                            round6(clamp(lo, LON_MIN, LON_MAX)),
+                            (long) clamp(Math.round(pop), 40, 3_000_000),
+                            d);
                 }
             }
             // Rows, parents first: regions, provinces, districts, municipalities; each summed
@@ -337,24 +359,46 @@ public final class NetworkGenerator {
             String[] regionId = new String[nr];
             for (int g = 0; g < nr; g++) {
                 regionId[g] = "reg-" + pad(g + 1, 2);
-                geo.territories.add(new Territory(regionId[g], "Regione Sintetica " + (g + 1), TerritoryLevel.REGION,
-                        null, gPop[g], round6(gLatSum[g] / gPop[g]), round6(gLonSum[g] / gPop[g])));
+                geo.territories.add(new Territory(
+                        regionId[g],
+                        "Regione Sintetica " + (g + 1),
+                        TerritoryLevel.REGION,
+                        null,
+                        gPop[g],
+                        round6(gLatSum[g] / gPop[g]),
+                        round6(gLonSum[g] / gPop[g])));
             }
             String[] provinceId = new String[np];
             for (p = 0; p < np; p++) {
                 provinceId[p] = "prov-" + pad(p + 1, 3);
-                geo.territories.add(new Territory(provinceId[p], "Provincia Sintetica " + (p + 1),
-                        TerritoryLevel.PROVINCE, regionId[provinceRegion[p]], pPop[p], round6(pLatSum[p] / pPop[p]),
+                geo.territories.add(new Territory(
+                        provinceId[p],
+                        "Provincia Sintetica " + (p + 1),
+                        TerritoryLevel.PROVINCE,
+                        regionId[provinceRegion[p]],
+                        pPop[p],
+                        round6(pLatSum[p] / pPop[p]),
                         round6(pLonSum[p] / pPop[p])));
             }
             for (d = 0; d < nd; d++) {
-                geo.territories.add(new Territory(geo.districtId[d], "Ambito Sintetico " + (d + 1),
-                        TerritoryLevel.DISTRICT, provinceId[geo.districtProvince[d]], dPop[d],
-                        round6(dLatSum[d] / dPop[d]), round6(dLonSum[d] / dPop[d])));
+                geo.territories.add(new Territory(
+                        geo.districtId[d],
+                        "Ambito Sintetico " + (d + 1),
+                        TerritoryLevel.DISTRICT,
+                        provinceId[geo.districtProvince[d]],
+                        dPop[d],
+                        round6(dLatSum[d] / dPop[d]),
+                        round6(dLonSum[d] / dPop[d])));
             }
             for (m = 0; m < n; m++) {
-                geo.territories.add(new Territory(geo.munId[m], geo.munName[m], TerritoryLevel.MUNICIPALITY,
-                        geo.districtId[geo.munDistrict[m]], geo.population[m], geo.lat[m], geo.lon[m]));
+                geo.territories.add(new Territory(
+                        geo.munId[m],
+                        geo.munName[m],
+                        TerritoryLevel.MUNICIPALITY,
+                        geo.districtId[geo.munDistrict[m]],
+                        geo.population[m],
+                        geo.lat[m],
+                        geo.lon[m]));
             }
             geo.finish();
             return geo;
@@ -519,6 +563,7 @@ public final class NetworkGenerator {
         double[] sizeCum;
         /** Actors by municipality and by district, as offsets into one array each. */
         int[] byMunStart;
+
         int[] byMun;
         int[] byDistrictStart;
         int[] byDistrict;
@@ -574,8 +619,13 @@ public final class NetworkGenerator {
             a.role[i] = CONSORTIUM;
             a.area[i] = (byte) r.nextInt(7);
             size[i] = 2.0 * lognormal(r, 0.6);
-            a.cooperatives.add(new Cooperative(a.id[i], "Consorzio Sintetico " + (i + 1), CooperativeType.CONSORTIUM,
-                    null, geo.munId[base], null));
+            a.cooperatives.add(new Cooperative(
+                    a.id[i],
+                    "Consorzio Sintetico " + (i + 1),
+                    CooperativeType.CONSORTIUM,
+                    null,
+                    geo.munId[base],
+                    null));
         }
         for (int d = 0; d < nd; d++) {
             consortiumOfDistrict[d] = scale == Scale.S ? 0 : d;
@@ -596,8 +646,8 @@ public final class NetworkGenerator {
                 memberList.add(i);
             }
             CooperativeType type = COOP_TYPES[pick(COOP_TYPE_WEIGHTS, r)];
-            a.cooperatives.add(new Cooperative(a.id[i], "Cooperativa Sintetica " + k, type, null, geo.munId[base],
-                    consortium));
+            a.cooperatives.add(
+                    new Cooperative(a.id[i], "Cooperativa Sintetica " + k, type, null, geo.munId[base], consortium));
         }
         a.members = memberList.stream().mapToInt(Integer::intValue).toArray();
 
@@ -608,8 +658,12 @@ public final class NetworkGenerator {
             a.role[i] = MUNICIPAL;
             a.area[i] = (byte) r.nextInt(7);
             size[i] = (1 + Math.log10(geo.population[m] / (double) MUNICIPAL_PARTNER_POPULATION)) * lognormal(r, 0.4);
-            a.partners.add(new Partner(a.id[i], "Servizio Sociale Sintetico " + (i - nc + 1) + " (" + geo.munName[m]
-                    + ")", PartnerKind.MUNICIPALITY, geo.munId[m], null));
+            a.partners.add(new Partner(
+                    a.id[i],
+                    "Servizio Sociale Sintetico " + (i - nc + 1) + " (" + geo.munName[m] + ")",
+                    PartnerKind.MUNICIPALITY,
+                    geo.munId[m],
+                    null));
             i++;
         }
         // One health agency per province, based in the largest town of the province.
@@ -629,13 +683,18 @@ public final class NetworkGenerator {
             a.role[i] = HEALTH;
             a.area[i] = (byte) r.nextInt(7);
             size[i] = 4.0 * lognormal(r, 0.3);
-            a.partners.add(new Partner(a.id[i], "Agenzia Sanitaria Sintetica " + (p + 1), PartnerKind.HEALTH_AGENCY,
-                    geo.munId[base], null));
+            a.partners.add(new Partner(
+                    a.id[i],
+                    "Agenzia Sanitaria Sintetica " + (p + 1),
+                    PartnerKind.HEALTH_AGENCY,
+                    geo.munId[base],
+                    null));
             i++;
         }
         for (int k = 0; i < n; i++, k++) {
             // The first few cycle through every other kind, so that each kind appears.
-            PartnerKind kind = k < OTHER_PARTNER_KINDS.length ? OTHER_PARTNER_KINDS[k]
+            PartnerKind kind = k < OTHER_PARTNER_KINDS.length
+                    ? OTHER_PARTNER_KINDS[k]
                     : OTHER_PARTNER_KINDS[pick(OTHER_PARTNER_WEIGHTS, r)];
             int base = geo.drawByPopulation(r);
             a.id[i] = "partner-" + pad(i - nc + 1, 6);
@@ -643,8 +702,7 @@ public final class NetworkGenerator {
             a.role[i] = OTHER;
             a.area[i] = (byte) r.nextInt(7);
             size[i] = 0.6 * lognormal(r, 0.8);
-            a.partners.add(new Partner(a.id[i], partnerName(kind) + " " + (i - nc + 1), kind, geo.munId[base],
-                    null));
+            a.partners.add(new Partner(a.id[i], partnerName(kind) + " " + (i - nc + 1), kind, geo.munId[base], null));
         }
 
         a.sizeCum = new double[n];
@@ -709,7 +767,8 @@ public final class NetworkGenerator {
             String[] categories = new String[count];
             for (int c = 0; c < count; c++) {
                 categories[c] = r.nextDouble() < 0.7 && cats.leavesOf[a.area[p] % cats.roots.length].length > 0
-                        ? pickOf(cats.leavesOf[a.area[p] % cats.roots.length], r) : pickOf(cats.leaves, r);
+                        ? pickOf(cats.leavesOf[a.area[p] % cats.roots.length], r)
+                        : pickOf(cats.leaves, r);
             }
             // Where: the provider's whole district, or the 1-5 municipalities nearest its base.
             double districtWide = switch (a.role[p]) {
@@ -722,7 +781,8 @@ public final class NetworkGenerator {
             if (r.nextDouble() < districtWide) {
                 territories = new String[] {geo.districtId[geo.munDistrict[base]]};
             } else {
-                int k = a.role[p] == MUNICIPAL ? 1 + (r.nextDouble() < 0.4 ? 1 + r.nextInt(2) : 0)
+                int k = a.role[p] == MUNICIPAL
+                        ? 1 + (r.nextDouble() < 0.4 ? 1 + r.nextInt(2) : 0)
                         : 1 + pick(SPREAD_WEIGHTS, r);
                 k = Math.min(k, geo.nearCount);
                 territories = new String[k];
@@ -737,8 +797,15 @@ public final class NetworkGenerator {
                 occupied = r.nextDouble() < 0.2 ? null : r.nextInt(capacity + 6);
             }
             String id = "svc-" + pad(i + 1, width);
-            services.add(new Service(id, "Servizio Sintetico " + (i + 1), a.id[p], Arrays.asList(categories),
-                    Arrays.asList(territories), capacity, occupied, null));
+            services.add(new Service(
+                    id,
+                    "Servizio Sintetico " + (i + 1),
+                    a.id[p],
+                    Arrays.asList(categories),
+                    Arrays.asList(territories),
+                    capacity,
+                    occupied,
+                    null));
         }
         return services;
     }
@@ -765,8 +832,8 @@ public final class NetworkGenerator {
             Urgency urgency = URGENCIES[pick(URGENCY_WEIGHTS, r)];
             LocalDate recordedAt = days[r.nextInt(DAYS)];
             String source = r.nextDouble() < 0.7 ? sources[geo.munDistrict[m]] : null;
-            needs.add(new Need("need-" + pad(i + 1, width), category, geo.munId[m], people, urgency, recordedAt,
-                    source));
+            needs.add(
+                    new Need("need-" + pad(i + 1, width), category, geo.munId[m], people, urgency, recordedAt, source));
         }
         return needs;
     }

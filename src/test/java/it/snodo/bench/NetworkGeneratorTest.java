@@ -2,6 +2,18 @@ package it.snodo.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.snodo.bench.NetworkGenerator.Scale;
+import it.snodo.network.Category;
+import it.snodo.network.Cooperative;
+import it.snodo.network.CooperativeType;
+import it.snodo.network.Need;
+import it.snodo.network.NetworkDocument;
+import it.snodo.network.Partner;
+import it.snodo.network.PartnerKind;
+import it.snodo.network.Service;
+import it.snodo.network.Territory;
+import it.snodo.network.TerritoryLevel;
+import it.snodo.network.Tie;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,21 +24,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
-import it.snodo.bench.NetworkGenerator.Scale;
-import it.snodo.network.Category;
-import it.snodo.network.Cooperative;
-import it.snodo.network.CooperativeType;
-import it.snodo.network.NetworkDocument;
-import it.snodo.network.Need;
-import it.snodo.network.Partner;
-import it.snodo.network.PartnerKind;
-import it.snodo.network.Service;
-import it.snodo.network.Territory;
-import it.snodo.network.TerritoryLevel;
-import it.snodo.network.Tie;
 
 /** The benchmark generator: deterministic, of the promised size, and valid by every import rule. */
 class NetworkGeneratorTest {
@@ -55,13 +53,19 @@ class NetworkGeneratorTest {
         assertThat(count(s, TerritoryLevel.REGION)).isEqualTo(1);
         assertThat(s.categories()).hasSize(84);
         assertThat(s.cooperatives()).hasSizeBetween(40, 60);
-        assertThat(s.cooperatives().stream().filter(c -> c.type() == CooperativeType.CONSORTIUM)).hasSize(1);
-        long members = s.cooperatives().stream().filter(c -> c.memberOf() != null).count();
-        assertThat(members).isGreaterThan(s.cooperatives().size() / 2).isLessThan(s.cooperatives().size() - 1);
+        assertThat(s.cooperatives().stream().filter(c -> c.type() == CooperativeType.CONSORTIUM))
+                .hasSize(1);
+        long members =
+                s.cooperatives().stream().filter(c -> c.memberOf() != null).count();
+        assertThat(members)
+                .isGreaterThan(s.cooperatives().size() / 2)
+                .isLessThan(s.cooperatives().size() - 1);
         assertThat(s.partners()).hasSizeBetween(80, 120);
         assertThat(s.partners().stream().map(Partner::kind).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(PartnerKind.values());
-        assertThat(s.partners().stream().filter(p -> p.kind() == PartnerKind.MUNICIPALITY).count())
+        assertThat(s.partners().stream()
+                        .filter(p -> p.kind() == PartnerKind.MUNICIPALITY)
+                        .count())
                 .isBetween(20L, 40L);
         assertThat(s.services()).hasSizeBetween(400, 600);
         assertThat(s.needs()).hasSizeBetween(4_000, 6_000);
@@ -83,13 +87,17 @@ class NetworkGeneratorTest {
         s.partners().forEach(p -> assertThat(p.name()).contains("Sintetic"));
         for (Service v : s.services()) {
             assertThat(v.name()).startsWith("Servizio Sintetico ");
-            assertThat(v.categories()).hasSizeBetween(1, 2)
-                    .allSatisfy(c -> assertThat(categories.get(c).partOf()).as("a leaf").isNotNull());
-            List<Territory> where = v.territories().stream().map(territories::get).toList();
+            assertThat(v.categories())
+                    .hasSizeBetween(1, 2)
+                    .allSatisfy(c ->
+                            assertThat(categories.get(c).partOf()).as("a leaf").isNotNull());
+            List<Territory> where =
+                    v.territories().stream().map(territories::get).toList();
             if (where.get(0).level() == TerritoryLevel.DISTRICT) {
                 assertThat(where).hasSize(1);
             } else {
-                assertThat(where).hasSizeBetween(1, 5)
+                assertThat(where)
+                        .hasSizeBetween(1, 5)
                         .allSatisfy(t -> assertThat(t.level()).isEqualTo(TerritoryLevel.MUNICIPALITY));
             }
             if (v.capacity() != null) {
@@ -100,7 +108,8 @@ class NetworkGeneratorTest {
                 assertThat(v.occupied()).isBetween(0, v.capacity() + 5);
             }
         }
-        assertThat(s.services()).anyMatch(v -> v.capacity() == null)
+        assertThat(s.services())
+                .anyMatch(v -> v.capacity() == null)
                 .anyMatch(v -> v.capacity() != null && v.occupied() == null)
                 .anyMatch(v -> v.occupied() != null && v.occupied() >= v.capacity())
                 .anyMatch(v -> territories.get(v.territories().get(0)).level() == TerritoryLevel.DISTRICT);
@@ -109,19 +118,24 @@ class NetworkGeneratorTest {
             assertThat(n.urgency()).isNotNull();
             assertThat(n.recordedAt()).isBetween(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31));
             if (n.source() != null) {
-                assertThat(n.source()).isEqualTo("sportello-" + territories.get(n.territory()).partOf());
+                assertThat(n.source())
+                        .isEqualTo("sportello-" + territories.get(n.territory()).partOf());
             }
         }
-        assertThat(s.needs()).anyMatch(n -> categories.get(n.category()).partOf() == null)
+        assertThat(s.needs())
+                .anyMatch(n -> categories.get(n.category()).partOf() == null)
                 .anyMatch(n -> categories.get(n.category()).partOf() != null)
                 .anyMatch(n -> n.source() == null);
         // Needs follow population: the largest municipality has more than the smallest.
-        Map<String, Long> needsPer = s.needs().stream().collect(Collectors.groupingBy(Need::territory,
-                Collectors.counting()));
-        List<Territory> byPopulation = s.territories().stream().filter(t -> t.level() == TerritoryLevel.MUNICIPALITY)
-                .sorted((a, b) -> Long.compare(b.population(), a.population())).toList();
+        Map<String, Long> needsPer =
+                s.needs().stream().collect(Collectors.groupingBy(Need::territory, Collectors.counting()));
+        List<Territory> byPopulation = s.territories().stream()
+                .filter(t -> t.level() == TerritoryLevel.MUNICIPALITY)
+                .sorted((a, b) -> Long.compare(b.population(), a.population()))
+                .toList();
         assertThat(needsPer.getOrDefault(byPopulation.get(0).id(), 0L))
-                .isGreaterThan(needsPer.getOrDefault(byPopulation.get(byPopulation.size() - 1).id(), 0L));
+                .isGreaterThan(needsPer.getOrDefault(
+                        byPopulation.get(byPopulation.size() - 1).id(), 0L));
         for (Tie t : s.ties()) {
             assertThat(t.since()).matches("\\d{4}");
             assertThat(Integer.parseInt(t.since())).isBetween(2005, 2025);
@@ -133,9 +147,14 @@ class NetworkGeneratorTest {
     void sTiesAreMostlyLocal() {
         Map<String, String> districtOf = new HashMap<>();
         Map<String, Territory> territories = index(s.territories(), Territory::id);
-        s.cooperatives().forEach(c -> districtOf.put(c.id(), territories.get(c.basedIn()).partOf()));
-        s.partners().forEach(p -> districtOf.put(p.id(), territories.get(p.basedIn()).partOf()));
-        long sameDistrict = s.ties().stream().filter(t -> districtOf.get(t.from()).equals(districtOf.get(t.to())))
+        s.cooperatives()
+                .forEach(
+                        c -> districtOf.put(c.id(), territories.get(c.basedIn()).partOf()));
+        s.partners()
+                .forEach(
+                        p -> districtOf.put(p.id(), territories.get(p.basedIn()).partOf()));
+        long sameDistrict = s.ties().stream()
+                .filter(t -> districtOf.get(t.from()).equals(districtOf.get(t.to())))
                 .count();
         assertThat((double) sameDistrict / s.ties().size()).isGreaterThan(0.6);
         assertThat(sameDistrict).isLessThan(s.ties().size());
@@ -145,13 +164,22 @@ class NetworkGeneratorTest {
     void describeAndRelationshipsCountEverySection() {
         long expected = s.territories().stream().filter(t -> t.partOf() != null).count()
                 + s.categories().stream().filter(c -> c.partOf() != null).count()
-                + s.cooperatives().size() + s.cooperatives().stream().filter(c -> c.memberOf() != null).count()
+                + s.cooperatives().size()
+                + s.cooperatives().stream().filter(c -> c.memberOf() != null).count()
                 + s.partners().size()
-                + s.services().stream().mapToLong(v -> 1 + v.categories().size() + v.territories().size()).sum()
-                + 2L * s.needs().size() + s.ties().size();
+                + s.services().stream()
+                        .mapToLong(
+                                v -> 1 + v.categories().size() + v.territories().size())
+                        .sum()
+                + 2L * s.needs().size()
+                + s.ties().size();
         assertThat(NetworkGenerator.relationships(s)).isEqualTo(expected);
-        assertThat(NetworkGenerator.describe(s)).contains("services " + s.services().size(),
-                "needs " + s.needs().size(), "ties " + s.ties().size(), "relationships " + expected);
+        assertThat(NetworkGenerator.describe(s))
+                .contains(
+                        "services " + s.services().size(),
+                        "needs " + s.needs().size(),
+                        "ties " + s.ties().size(),
+                        "relationships " + expected);
     }
 
     @Test
@@ -160,7 +188,8 @@ class NetworkGeneratorTest {
         NetworkDocument onlyTerritories = new NetworkDocument(territories, null, null, null, null, null, null);
         assertThat(violations(onlyTerritories)).isEmpty();
         Map<String, Territory> byId = index(territories, Territory::id);
-        List<Territory> municipalities = territories.stream().filter(t -> t.level() == TerritoryLevel.MUNICIPALITY)
+        List<Territory> municipalities = territories.stream()
+                .filter(t -> t.level() == TerritoryLevel.MUNICIPALITY)
                 .toList();
         assertThat(municipalities).hasSizeBetween(1_400, 1_600).allSatisfy(m -> {
             assertThat(m.id()).matches("mun-\\d{6}");
@@ -169,11 +198,14 @@ class NetworkGeneratorTest {
             assertThat(m.population()).isPositive();
             assertThat(byId.get(m.partOf()).level()).isEqualTo(TerritoryLevel.DISTRICT);
         });
-        Map<String, Long> perDistrict = municipalities.stream().collect(Collectors.groupingBy(Territory::partOf,
-                Collectors.counting()));
+        Map<String, Long> perDistrict =
+                municipalities.stream().collect(Collectors.groupingBy(Territory::partOf, Collectors.counting()));
         assertThat(perDistrict.values()).allSatisfy(n -> assertThat(n).isBetween(20L, 40L));
         // Heavy-tailed populations: a few towns far above the median.
-        long[] populations = municipalities.stream().mapToLong(Territory::population).sorted().toArray();
+        long[] populations = municipalities.stream()
+                .mapToLong(Territory::population)
+                .sorted()
+                .toArray();
         long median = populations[populations.length / 2];
         assertThat(populations[populations.length - 1]).isGreaterThan(20 * median);
         assertThat(NetworkGenerator.territories(Scale.M, 1)).isEqualTo(territories);
@@ -261,7 +293,8 @@ class NetworkGeneratorTest {
             }
             if (c.memberOf() != null) {
                 Cooperative consortium = cooperatives.get(c.memberOf());
-                if (consortium == null || consortium.type() != CooperativeType.CONSORTIUM
+                if (consortium == null
+                        || consortium.type() != CooperativeType.CONSORTIUM
                         || c.memberOf().equals(c.id())) {
                     out.add("member of no consortium: " + c.id() + " -> " + c.memberOf());
                 }
@@ -276,14 +309,18 @@ class NetworkGeneratorTest {
             if (!actors.contains(v.provider())) {
                 out.add("service of an unknown provider: " + v.id() + " -> " + v.provider());
             }
-            if (v.categories() == null || v.categories().isEmpty() || v.territories() == null
+            if (v.categories() == null
+                    || v.categories().isEmpty()
+                    || v.territories() == null
                     || v.territories().isEmpty()) {
                 out.add("service without a category or a territory: " + v.id());
                 continue;
             }
-            v.categories().stream().filter(c -> !categories.containsKey(c))
+            v.categories().stream()
+                    .filter(c -> !categories.containsKey(c))
                     .forEach(c -> out.add("service of an unknown category: " + v.id() + " -> " + c));
-            v.territories().stream().filter(t -> !territories.containsKey(t))
+            v.territories().stream()
+                    .filter(t -> !territories.containsKey(t))
                     .forEach(t -> out.add("service in an unknown territory: " + v.id() + " -> " + t));
             if ((v.capacity() != null && v.capacity() < 0) || (v.occupied() != null && v.occupied() < 0)) {
                 out.add("negative places: " + v.id());
@@ -306,14 +343,20 @@ class NetworkGeneratorTest {
         }
         Set<String> tieKeys = new HashSet<>();
         for (Tie t : d.ties()) {
-            if (!actors.contains(t.from()) || !actors.contains(t.to()) || t.from().equals(t.to())) {
+            if (!actors.contains(t.from())
+                    || !actors.contains(t.to())
+                    || t.from().equals(t.to())) {
                 out.add("tie between unknown or equal actors: " + t);
             }
             if (!tieKeys.add(t.from() + ":" + t.kind() + ":" + t.to())) {
                 out.add("tie twice: " + t);
             }
-            if (t.kind() == null || t.since() == null || !YEAR.matcher(t.since()).matches()
-                    || t.strength() == null || t.strength() < 0 || t.strength() > 1) {
+            if (t.kind() == null
+                    || t.since() == null
+                    || !YEAR.matcher(t.since()).matches()
+                    || t.strength() == null
+                    || t.strength() < 0
+                    || t.strength() > 1) {
                 out.add("tie with a bad kind, since or strength: " + t);
             }
         }

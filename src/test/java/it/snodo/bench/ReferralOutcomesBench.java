@@ -1,5 +1,12 @@
 package it.snodo.bench;
 
+import it.snodo.SnodoApplication;
+import it.snodo.engine.Network;
+import it.snodo.network.NetworkDocument;
+import it.snodo.network.NetworkImport;
+import it.snodo.sentreferral.ReferralOutcomes;
+import it.snodo.sentreferral.SentReferrals;
+import it.snodo.snapshot.Snapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,19 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import it.snodo.SnodoApplication;
-import it.snodo.engine.Network;
-import it.snodo.network.NetworkDocument;
-import it.snodo.network.NetworkImport;
-import it.snodo.sentreferral.ReferralOutcomes;
-import it.snodo.sentreferral.SentReferrals;
-import it.snodo.snapshot.Snapshots;
 
 /**
  * The sent referrals at region scale: a generated network of a scale, a few hundred thousand
@@ -31,8 +29,7 @@ import it.snodo.snapshot.Snapshots;
  */
 public final class ReferralOutcomesBench {
 
-    private ReferralOutcomesBench() {
-    }
+    private ReferralOutcomesBench() {}
 
     public static void main(String[] args) throws Exception {
         NetworkGenerator.Scale scale = NetworkGenerator.Scale.valueOf(args.length > 0 ? args[0] : "M");
@@ -40,34 +37,56 @@ public final class ReferralOutcomesBench {
         NetworkDocument doc = NetworkGenerator.generate(scale, 1);
         Path home = Files.createTempDirectory(Path.of("target"), "bench-outcomes-" + scale);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SnodoApplication.class)
-                .run("--snodo.neo4j.home=" + home, "--snodo.neo4j.bolt-port=0",
+                .run(
+                        "--snodo.neo4j.home=" + home,
+                        "--snodo.neo4j.bolt-port=0",
                         "--snodo.neo4j.page-cache=" + (scale == NetworkGenerator.Scale.S ? "256MB" : "2GB"),
-                        "--snodo.demo.load=false", "--server.port=0", "--snodo.snapshot.poll=1h",
-                        "--logging.level.it.snodo=WARN", "--snodo.security.bootstrap-planner-key=" + Benchmark.KEY,
+                        "--snodo.demo.load=false",
+                        "--server.port=0",
+                        "--snodo.snapshot.poll=1h",
+                        "--logging.level.it.snodo=WARN",
+                        "--snodo.security.bootstrap-planner-key=" + Benchmark.KEY,
                         "--snodo.limits.requests-per-second=0")) {
             app.getBean(NetworkImport.class).importDocument(doc);
             Network network = app.getBean(Snapshots.class).rebuildNow().network();
             Driver driver = app.getBean(Driver.class);
             long t0 = System.nanoTime();
             seed(driver, network, referrals, new Random(1));
-            System.out.printf("%s: %d services, %d municipalities; %d referrals written in %.1f s%n", scale,
-                    network.serviceCount(), network.territoriesOfLevel(Network.MUNICIPALITY).length, referrals,
+            System.out.printf(
+                    "%s: %d services, %d municipalities; %d referrals written in %.1f s%n",
+                    scale,
+                    network.serviceCount(),
+                    network.territoriesOfLevel(Network.MUNICIPALITY).length,
+                    referrals,
                     (System.nanoTime() - t0) / 1e9);
 
             ReferralOutcomes outcomes = app.getBean(ReferralOutcomes.class);
             SentReferrals sent = app.getBean(SentReferrals.class);
             List<String> district = district(network);
             Instant since = Instant.now().minusSeconds(90L * 86_400);
-            print("outcomes, every referral", Benchmark.time(30, 5, i -> outcomes.outcomes(null, null, (s, p) -> true)));
-            print("outcomes, one district (" + district.size() + " municipalities)",
+            print(
+                    "outcomes, every referral",
+                    Benchmark.time(30, 5, i -> outcomes.outcomes(null, null, (s, p) -> true)));
+            print(
+                    "outcomes, one district (" + district.size() + " municipalities)",
                     Benchmark.time(30, 5, i -> outcomes.outcomes(district, null, (s, p) -> true)));
             print("outcomes, last 90 days", Benchmark.time(30, 5, i -> outcomes.outcomes(null, since, (s, p) -> true)));
             print("declined FULL in the last year (gap rows)", Benchmark.time(30, 5, i -> outcomes.declinedFull()));
             String provider = network.actorId(network.provider(0));
-            print("list, one provider's newest 50", Benchmark.time(100, 10, i -> sent.list(
-                    new SentReferrals.Filter(null, null, provider, null, null, null, null), 0, 50)));
-            print("list, overdue of a district", Benchmark.time(30, 5, i -> sent.list(
-                    new SentReferrals.Filter(null, null, null, district, null, true, null), 0, 50)));
+            print(
+                    "list, one provider's newest 50",
+                    Benchmark.time(
+                            100,
+                            10,
+                            i -> sent.list(
+                                    new SentReferrals.Filter(null, null, provider, null, null, null, null), 0, 50)));
+            print(
+                    "list, overdue of a district",
+                    Benchmark.time(
+                            30,
+                            5,
+                            i -> sent.list(
+                                    new SentReferrals.Filter(null, null, null, district, null, true, null), 0, 50)));
             int s = 0;
             while (network.provider(s) < 0) {
                 s++;
@@ -76,17 +95,27 @@ public final class ReferralOutcomesBench {
             String category = categoryOf(driver, service);
             String municipality = network.territoryId(network.territoriesOfLevel(Network.MUNICIPALITY)[0]);
             List<String> ids = new ArrayList<>();
-            print("send one referral", Benchmark.time(200, 20, i -> ids.add(sent.send(
-                    new SentReferrals.NewReferral(service, category, municipality, 1, null)).id())));
-            print("accept one referral", Benchmark.time(200, 0, i -> sent.move(ids.get(i),
-                    it.snodo.sentreferral.Move.ACCEPT, null)));
+            print(
+                    "send one referral",
+                    Benchmark.time(
+                            200,
+                            20,
+                            i -> ids.add(
+                                    sent.send(new SentReferrals.NewReferral(service, category, municipality, 1, null))
+                                            .id())));
+            print(
+                    "accept one referral",
+                    Benchmark.time(200, 0, i -> sent.move(ids.get(i), it.snodo.sentreferral.Move.ACCEPT, null)));
         }
     }
 
     private static void print(String what, double[] sortedMs) {
-        System.out.printf("%-50s n=%4d  p50 %8.2f ms  p99 %8.2f ms%n", what, sortedMs.length,
-                sortedMs[sortedMs.length / 2], sortedMs[Math.min(sortedMs.length - 1,
-                        (int) Math.ceil(0.99 * sortedMs.length) - 1)]);
+        System.out.printf(
+                "%-50s n=%4d  p50 %8.2f ms  p99 %8.2f ms%n",
+                what,
+                sortedMs.length,
+                sortedMs[sortedMs.length / 2],
+                sortedMs[Math.min(sortedMs.length - 1, (int) Math.ceil(0.99 * sortedMs.length) - 1)]);
     }
 
     /** The municipalities of the first district. */
@@ -103,8 +132,12 @@ public final class ReferralOutcomesBench {
 
     private static String categoryOf(Driver driver, String service) {
         try (Session session = driver.session()) {
-            return session.run("MATCH (:Service {id: $id})-[:ADDRESSES]->(c:Category) RETURN c.code AS c LIMIT 1",
-                    Map.of("id", service)).single().get("c").asString();
+            return session.run(
+                            "MATCH (:Service {id: $id})-[:ADDRESSES]->(c:Category) RETURN c.code AS c LIMIT 1",
+                            Map.of("id", service))
+                    .single()
+                    .get("c")
+                    .asString();
         }
     }
 
@@ -136,13 +169,20 @@ public final class ReferralOutcomesBench {
                     row.put("status", status);
                     row.put("people", 1 + random.nextInt(5));
                     row.put("sentAt", Instant.ofEpochSecond(sentAt).toString());
-                    long answer = status.equals("SENT") || status.equals("CANCELLED") ? -1
-                            : random.nextInt(10 * 86_400);
-                    row.put("answeredAt", answer < 0 ? null : Instant.ofEpochSecond(sentAt + answer).toString());
+                    long answer =
+                            status.equals("SENT") || status.equals("CANCELLED") ? -1 : random.nextInt(10 * 86_400);
+                    row.put(
+                            "answeredAt",
+                            answer < 0
+                                    ? null
+                                    : Instant.ofEpochSecond(sentAt + answer).toString());
                     row.put("answerSeconds", answer < 0 ? null : answer);
-                    row.put("closedAt", status.equals("SENT") || status.equals("ACCEPTED") ? null
-                            : Instant.ofEpochSecond(sentAt + Math.max(answer, 0) + random.nextInt(30 * 86_400))
-                                    .toString());
+                    row.put(
+                            "closedAt",
+                            status.equals("SENT") || status.equals("ACCEPTED")
+                                    ? null
+                                    : Instant.ofEpochSecond(sentAt + Math.max(answer, 0) + random.nextInt(30 * 86_400))
+                                            .toString());
                     row.put("reason", status.equals("DECLINED") ? reasons[random.nextInt(reasons.length)] : null);
                     rows.add(row);
                 }
@@ -157,8 +197,7 @@ public final class ReferralOutcomesBench {
                                                 status: row.status, reason: row.reason, sentBy: 'bench',
                                                 sentAt: datetime(row.sentAt), answeredAt: datetime(row.answeredAt),
                                                 answerSeconds: row.answerSeconds, closedAt: datetime(row.closedAt)})
-                        CREATE (r)-[:TO]->(s), (r)-[:OF_KIND]->(c), (r)-[:FROM]->(t)""", Map.of("rows", rows))
-                        .consume());
+                        CREATE (r)-[:TO]->(s), (r)-[:OF_KIND]->(c), (r)-[:FROM]->(t)""", Map.of("rows", rows)).consume());
             }
         }
     }

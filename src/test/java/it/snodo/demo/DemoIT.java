@@ -2,28 +2,28 @@ package it.snodo.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.TestKeys;
+import it.snodo.network.NetworkDocument;
+import it.snodo.network.NetworkReader;
+import it.snodo.network.NetworkStore;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import it.snodo.TestKeys;
-import it.snodo.network.NetworkDocument;
-import it.snodo.network.NetworkReader;
-import it.snodo.network.NetworkStore;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "snodo.neo4j.home=target/it-neo4j/${random.uuid}",
-        "snodo.neo4j.bolt-port=0",
-        "snodo.neo4j.page-cache=16MB",
-        "snodo.demo.load=true",
-        "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "snodo.neo4j.home=target/it-neo4j/${random.uuid}",
+            "snodo.neo4j.bolt-port=0",
+            "snodo.neo4j.page-cache=16MB",
+            "snodo.demo.load=true",
+            "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER
+        })
 class DemoIT {
 
     @Autowired

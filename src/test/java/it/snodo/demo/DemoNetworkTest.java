@@ -6,6 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.snodo.network.Category;
+import it.snodo.network.Cooperative;
+import it.snodo.network.CooperativeType;
+import it.snodo.network.Need;
+import it.snodo.network.NetworkDocument;
+import it.snodo.network.Partner;
+import it.snodo.network.PartnerKind;
+import it.snodo.network.Service;
+import it.snodo.network.Territory;
+import it.snodo.network.TerritoryLevel;
+import it.snodo.network.Tie;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,20 +30,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import it.snodo.network.Category;
-import it.snodo.network.Cooperative;
-import it.snodo.network.CooperativeType;
-import it.snodo.network.NetworkDocument;
-import it.snodo.network.Need;
-import it.snodo.network.Partner;
-import it.snodo.network.PartnerKind;
-import it.snodo.network.Service;
-import it.snodo.network.Territory;
-import it.snodo.network.TerritoryLevel;
-import it.snodo.network.Tie;
 
 /** The demo network: deterministic, whole (every reference resolves) and with its planted gaps. */
 class DemoNetworkTest {
@@ -60,10 +58,15 @@ class DemoNetworkTest {
         assertEquals(5, count(TerritoryLevel.DISTRICT));
         assertEquals(1, count(TerritoryLevel.PROVINCE));
         assertEquals(1, count(TerritoryLevel.REGION));
-        assertEquals(7, doc.categories().stream().filter(c -> c.partOf() == null).count());
+        assertEquals(
+                7, doc.categories().stream().filter(c -> c.partOf() == null).count());
         assertEquals(84, doc.categories().size());
         assertBetween(20, 30, doc.cooperatives().size(), "cooperatives");
-        assertEquals(1, doc.cooperatives().stream().filter(c -> c.type() == CooperativeType.CONSORTIUM).count());
+        assertEquals(
+                1,
+                doc.cooperatives().stream()
+                        .filter(c -> c.type() == CooperativeType.CONSORTIUM)
+                        .count());
         assertBetween(15, 25, doc.partners().size(), "partners");
         assertBetween(70, 90, doc.services().size(), "services");
         assertBetween(100, 140, doc.needs().size(), "needs");
@@ -77,14 +80,20 @@ class DemoNetworkTest {
         assertEquals(RHODENSE, rho.partOf());
         assertEquals("ambito-alto-milanese", territories.get("015118").partOf(), "Legnano");
         assertEquals("ambito-alto-milanese", territories.get("015062").partOf(), "Castano Primo");
-        assertEquals(22, doc.territories().stream().filter(t -> "ambito-alto-milanese".equals(t.partOf())).count());
+        assertEquals(
+                22,
+                doc.territories().stream()
+                        .filter(t -> "ambito-alto-milanese".equals(t.partOf()))
+                        .count());
         for (Territory district : doc.territories()) {
             if (district.level() != TerritoryLevel.DISTRICT) {
                 continue;
             }
             assertEquals("cm-milano", district.partOf());
-            long sum = doc.territories().stream().filter(t -> district.id().equals(t.partOf()))
-                    .mapToLong(Territory::population).sum();
+            long sum = doc.territories().stream()
+                    .filter(t -> district.id().equals(t.partOf()))
+                    .mapToLong(Territory::population)
+                    .sum();
             assertEquals(sum, district.population(), district.id());
             assertEquals(district.lat() == null, district.lon() == null, district.id());
         }
@@ -95,9 +104,12 @@ class DemoNetworkTest {
     @Test
     void idsAreValidAndUniqueAcrossTheNetwork() {
         Set<String> shared = new HashSet<>();
-        Stream.of(doc.territories().stream().map(Territory::id), doc.cooperatives().stream().map(Cooperative::id),
-                doc.partners().stream().map(Partner::id), doc.services().stream().map(Service::id),
-                doc.needs().stream().map(Need::id))
+        Stream.of(
+                        doc.territories().stream().map(Territory::id),
+                        doc.cooperatives().stream().map(Cooperative::id),
+                        doc.partners().stream().map(Partner::id),
+                        doc.services().stream().map(Service::id),
+                        doc.needs().stream().map(Need::id))
                 .flatMap(s -> s)
                 .forEach(id -> {
                     assertTrue(id.matches(ID), id);
@@ -142,7 +154,10 @@ class DemoNetworkTest {
             assertNull(c.fiscalCode(), c.id());
             assertMunicipality(c.basedIn(), c.id());
             if (c.memberOf() != null) {
-                assertEquals(CooperativeType.CONSORTIUM, cooperatives.get(c.memberOf()).type(), c.id());
+                assertEquals(
+                        CooperativeType.CONSORTIUM,
+                        cooperatives.get(c.memberOf()).type(),
+                        c.id());
             }
         }
         for (Partner p : doc.partners()) {
@@ -171,29 +186,46 @@ class DemoNetworkTest {
 
     @Test
     void valuesFollowTheModelsRules() {
-        assertTrue(doc.cooperatives().stream().filter(c -> c.type() != CooperativeType.CONSORTIUM)
-                .map(Cooperative::type).collect(Collectors.toSet())
+        assertTrue(doc.cooperatives().stream()
+                .filter(c -> c.type() != CooperativeType.CONSORTIUM)
+                .map(Cooperative::type)
+                .collect(Collectors.toSet())
                 .containsAll(Set.of(CooperativeType.A, CooperativeType.B, CooperativeType.MIXED)));
-        assertTrue(doc.cooperatives().stream().anyMatch(c -> c.type() != CooperativeType.CONSORTIUM
-                && c.memberOf() == null), "some cooperatives are not members");
-        assertTrue(doc.partners().stream().map(Partner::kind).collect(Collectors.toSet()).containsAll(Set.of(
-                PartnerKind.MUNICIPALITY, PartnerKind.HEALTH_AGENCY, PartnerKind.ASSOCIATION,
-                PartnerKind.VOLUNTEER_GROUP, PartnerKind.FOUNDATION, PartnerKind.SCHOOL, PartnerKind.UNION,
-                PartnerKind.COMPANY)));
+        assertTrue(
+                doc.cooperatives().stream()
+                        .anyMatch(c -> c.type() != CooperativeType.CONSORTIUM && c.memberOf() == null),
+                "some cooperatives are not members");
+        assertTrue(doc.partners().stream()
+                .map(Partner::kind)
+                .collect(Collectors.toSet())
+                .containsAll(Set.of(
+                        PartnerKind.MUNICIPALITY,
+                        PartnerKind.HEALTH_AGENCY,
+                        PartnerKind.ASSOCIATION,
+                        PartnerKind.VOLUNTEER_GROUP,
+                        PartnerKind.FOUNDATION,
+                        PartnerKind.SCHOOL,
+                        PartnerKind.UNION,
+                        PartnerKind.COMPANY)));
         for (Service s : doc.services()) {
             assertTrue(s.capacity() == null || s.capacity() >= 0, s.id());
             assertTrue(s.occupied() == null || s.occupied() >= 0, s.id());
         }
         assertTrue(doc.services().stream().anyMatch(s -> s.capacity() == null), "some capacity unknown");
-        assertTrue(doc.services().stream().anyMatch(s -> s.capacity() != null && s.occupied() == null),
+        assertTrue(
+                doc.services().stream().anyMatch(s -> s.capacity() != null && s.occupied() == null),
                 "some occupancy unknown");
-        assertTrue(doc.services().stream().anyMatch(s -> s.capacity() != null && s.occupied() != null
-                && s.occupied() >= s.capacity()), "some full");
+        assertTrue(
+                doc.services().stream()
+                        .anyMatch(s -> s.capacity() != null && s.occupied() != null && s.occupied() >= s.capacity()),
+                "some full");
         for (Need n : doc.needs()) {
             assertTrue(n.people() >= 1 && n.people() <= 60, n.id());
             assertNotNull(n.urgency(), n.id());
-            assertTrue(!n.recordedAt().isBefore(LocalDate.of(2025, 1, 1))
-                    && n.recordedAt().isBefore(LocalDate.of(2027, 1, 1)), n.id());
+            assertTrue(
+                    !n.recordedAt().isBefore(LocalDate.of(2025, 1, 1))
+                            && n.recordedAt().isBefore(LocalDate.of(2027, 1, 1)),
+                    n.id());
             assertTrue(n.source() == null || n.source().matches("sportello-welfare-[a-z-]+"), n.id());
             assertTrue(n.id().matches("need-\\d{3}"), n.id());
         }
@@ -211,11 +243,13 @@ class DemoNetworkTest {
     @Test
     void abbiatenseHasAddictionNeedsButNoAddictionService() {
         List<Need> addictions = doc.needs().stream()
-                .filter(n -> isIn(n.territory(), ABBIATENSE) && isUnder(n.category(), "dipendenze")).toList();
+                .filter(n -> isIn(n.territory(), ABBIATENSE) && isUnder(n.category(), "dipendenze"))
+                .toList();
         assertFalse(addictions.isEmpty(), "addiction needs in the Abbiatense");
         for (Need n : addictions) {
             for (Service s : doc.services()) {
-                assertFalse(coversCategory(s, n.category()) && coversMunicipality(s, n.territory()),
+                assertFalse(
+                        coversCategory(s, n.category()) && coversMunicipality(s, n.territory()),
                         s.id() + " covers " + n.id());
             }
         }
@@ -250,11 +284,16 @@ class DemoNetworkTest {
             graph.get(t.to()).add(t.from());
         });
         List<Set<String>> components = components(graph);
-        Set<String> main = components.stream().filter(c -> c.contains(DemoNetwork.CONSORTIUM)).findFirst()
+        Set<String> main = components.stream()
+                .filter(c -> c.contains(DemoNetwork.CONSORTIUM))
+                .findFirst()
                 .orElseThrow();
         assertTrue(main.size() >= graph.size() - 4, "most actors are in the consortium's component");
-        List<Set<String>> isolated = components.stream().filter(c -> c.size() == 1).toList();
-        assertTrue(isolated.stream().anyMatch(c -> cooperatives.containsKey(c.iterator().next())),
+        List<Set<String>> isolated =
+                components.stream().filter(c -> c.size() == 1).toList();
+        assertTrue(
+                isolated.stream()
+                        .anyMatch(c -> cooperatives.containsKey(c.iterator().next())),
                 "an isolated cooperative");
         assertTrue(components.stream().anyMatch(c -> c.size() == 2), "a separate pair");
 
@@ -333,8 +372,11 @@ class DemoNetworkTest {
     }
 
     private List<String> municipalitiesOf(String territory) {
-        return doc.territories().stream().filter(t -> t.level() == TerritoryLevel.MUNICIPALITY)
-                .map(Territory::id).filter(m -> isIn(m, territory)).toList();
+        return doc.territories().stream()
+                .filter(t -> t.level() == TerritoryLevel.MUNICIPALITY)
+                .map(Territory::id)
+                .filter(m -> isIn(m, territory))
+                .toList();
     }
 
     /** The gap state of a category in a territory, as docs/design.md defines it. */
@@ -342,12 +384,17 @@ class DemoNetworkTest {
         List<String> municipalities = municipalitiesOf(territory);
         int demand = doc.needs().stream()
                 .filter(n -> municipalities.contains(n.territory()) && isUnder(n.category(), category))
-                .mapToInt(Need::people).sum();
-        List<Service> covering = doc.services().stream().filter(s -> coversCategory(s, category)
-                && municipalities.stream().anyMatch(m -> coversMunicipality(s, m))).toList();
+                .mapToInt(Need::people)
+                .sum();
+        List<Service> covering = doc.services().stream()
+                .filter(s ->
+                        coversCategory(s, category) && municipalities.stream().anyMatch(m -> coversMunicipality(s, m)))
+                .toList();
         boolean supplyKnown = covering.stream().allMatch(s -> s.capacity() != null);
-        int supply = covering.stream().filter(s -> s.capacity() != null)
-                .mapToInt(s -> s.capacity() - (s.occupied() == null ? 0 : s.occupied())).sum();
+        int supply = covering.stream()
+                .filter(s -> s.capacity() != null)
+                .mapToInt(s -> s.capacity() - (s.occupied() == null ? 0 : s.occupied()))
+                .sum();
         long providers = covering.stream().map(Service::provider).distinct().count();
         if (demand > 0 && covering.isEmpty()) {
             return "UNCOVERED";

@@ -2,6 +2,9 @@ package it.snodo.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.snodo.OpenApiTraffic;
+import it.snodo.TestKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,11 +25,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import it.snodo.OpenApiTraffic;
-import it.snodo.TestKeys;
-
 /**
  * The README's API tour, run as a new user runs it: every {@code curl} of the sections from "API
  * tour" to "Security", in the order they are written, against a fresh service with the demo
@@ -35,18 +32,20 @@ import it.snodo.TestKeys;
  * {@code #} lines below it) must occur in the real answer, and a printed status or
  * {@code Network-Version} must be the real one. Elided values ("…", "...") are not compared.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "snodo.neo4j.home=target/it-neo4j/${random.uuid}",
-        "snodo.neo4j.bolt-port=0",
-        "snodo.neo4j.page-cache=16MB",
-        "snodo.demo.load=true",
-        // Its own context: the tour writes, and DemoIT compares the untouched demo.
-        "snodo.limits.requests-per-second=0",
-        "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "snodo.neo4j.home=target/it-neo4j/${random.uuid}",
+            "snodo.neo4j.bolt-port=0",
+            "snodo.neo4j.page-cache=16MB",
+            "snodo.demo.load=true",
+            // Its own context: the tour writes, and DemoIT compares the untouched demo.
+            "snodo.limits.requests-per-second=0",
+            "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER
+        })
 class ReadmeTourIT {
 
-    private static final Pattern PAIR = Pattern
-            .compile("\"(\\w+)\":(-?\\d+(?:\\.\\d+)?|true|false|null|\"[^\"]*\")");
+    private static final Pattern PAIR = Pattern.compile("\"(\\w+)\":(-?\\d+(?:\\.\\d+)?|true|false|null|\"[^\"]*\")");
     private static final Pattern HTTP_STATUS = Pattern.compile("HTTP/1\\.1 (\\d{3})|^#\\s+(\\d{3})\\s");
     private static final Pattern NETWORK_VERSION = Pattern.compile("Network-Version: (\\d+)");
 
@@ -62,11 +61,11 @@ class ReadmeTourIT {
      * @param capture for {@code NAME=$(curl ... | jq -r .field)}, the shell variable set, else null
      * @param field the answer's field whose value the variable takes
      */
-    record Step(int line, List<String> words, String printed, String capture, String field) {
-    }
+    record Step(int line, List<String> words, String printed, String capture, String field) {}
 
     /** {@code NAME=$(curl ... | jq -r .field)}: a command whose answer sets a variable later ones use. */
-    private static final Pattern CAPTURE = Pattern.compile("(?s)([A-Z_]+)=\\$\\((curl .*)\\|\\s*jq -r \\.(\\w+)\\)\\s*");
+    private static final Pattern CAPTURE =
+            Pattern.compile("(?s)([A-Z_]+)=\\$\\((curl .*)\\|\\s*jq -r \\.(\\w+)\\)\\s*");
 
     @Test
     void everyPrintedAnswerOfTheTourIsWhatTheServiceAnswers() throws IOException {
@@ -112,7 +111,9 @@ class ReadmeTourIT {
             }
         }
         assertThat(compared).as("printed values compared").isGreaterThan(50);
-        assertThat(failures).as("what the README prints and the service does not answer").isEmpty();
+        assertThat(failures)
+                .as("what the README prints and the service does not answer")
+                .isEmpty();
     }
 
     private ResponseEntity<String> run(Step step, Map<String, String> files, Map<String, String> variables) {
@@ -137,20 +138,24 @@ class ReadmeTourIT {
                         headers.setBearerAuth(TestKeys.PLANNER);
                     } else {
                         int colon = header.indexOf(':');
-                        headers.add(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+                        headers.add(
+                                header.substring(0, colon).trim(),
+                                header.substring(colon + 1).trim());
                     }
                 }
                 case "-X" -> method = HttpMethod.valueOf(w.get(++i));
                 case "-d", "--data" -> {
                     String data = w.get(++i);
                     body = data.startsWith("@") ? files.get(data.substring(1)) : data;
-                    assertThat(body).as("README line " + step.line() + ": the file " + data).isNotNull();
+                    assertThat(body)
+                            .as("README line " + step.line() + ": the file " + data)
+                            .isNotNull();
                 }
-                case "-i", "-s" -> {
-                }
+                case "-i", "-s" -> {}
                 case ">" -> output = w.get(++i);
                 default -> {
-                    assertThat(word).as("README line " + step.line() + ": a curl word this test knows")
+                    assertThat(word)
+                            .as("README line " + step.line() + ": a curl word this test knows")
                             .contains("localhost:8080");
                     url = word.substring(word.indexOf("localhost:8080") + "localhost:8080".length());
                 }
@@ -162,15 +167,18 @@ class ReadmeTourIT {
         }
         URI uri = URI.create(http.getRootUri() + url);
         ResponseEntity<String> answer = http.exchange(new RequestEntity<>(body, headers, method, uri), String.class);
-        assertThat(answer.getStatusCode().is5xxServerError()).as("README line " + step.line() + ": " + answer)
+        assertThat(answer.getStatusCode().is5xxServerError())
+                .as("README line " + step.line() + ": " + answer)
                 .isFalse();
         if (output != null) {
             files.put(output, answer.getBody());
         }
         if (step.capture() != null) {
             try {
-                String value = mapper.readTree(answer.getBody()).path(step.field()).asText(null);
-                assertThat(value).as("README line " + step.line() + ": ." + step.field() + " of " + answer.getBody())
+                String value =
+                        mapper.readTree(answer.getBody()).path(step.field()).asText(null);
+                assertThat(value)
+                        .as("README line " + step.line() + ": ." + step.field() + " of " + answer.getBody())
                         .isNotNull();
                 variables.put(step.capture(), value);
             } catch (IOException e) {

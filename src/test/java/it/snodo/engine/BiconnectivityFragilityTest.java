@@ -3,21 +3,18 @@ package it.snodo.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.engine.FragilityAnalysis.Fragility;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import it.snodo.engine.FragilityAnalysis.Fragility;
 
 /**
  * {@link BiconnectivityFragility} on small hand-built tie graphs whose articulation points,
@@ -44,7 +41,9 @@ class BiconnectivityFragilityTest {
     }
 
     private static List<List<String>> bridges(Network n, Fragility f) {
-        return f.bridges().stream().map(p -> List.of(n.actorId(p[0]), n.actorId(p[1]))).toList();
+        return f.bridges().stream()
+                .map(p -> List.of(n.actorId(p[0]), n.actorId(p[1])))
+                .toList();
     }
 
     private static List<List<String>> components(Network n, Fragility f) {
@@ -165,8 +164,8 @@ class BiconnectivityFragilityTest {
         assertThat(whole.articulationPoints()).isEmpty();
         assertThat(whole.bridges()).isEmpty();
         assertThat(ids(n, noTie.articulationPoints())).containsExactly("c", "d", "e");
-        assertThat(bridges(n, noTie)).containsExactly(List.of("a", "e"), List.of("b", "c"), List.of("c", "d"),
-                List.of("d", "e"));
+        assertThat(bridges(n, noTie))
+                .containsExactly(List.of("a", "e"), List.of("b", "c"), List.of("c", "d"), List.of("d", "e"));
         assertThat(ids(n, noTieNoC.articulationPoints())).containsExactly("e");
         assertThat(components(n, noTieNoC)).containsExactly(List.of("a", "d", "e"));
         assertThat(ids(n, noTieNoC.isolated())).containsExactly("b");
@@ -174,7 +173,8 @@ class BiconnectivityFragilityTest {
         assertThat(components(n, noC)).containsExactly(List.of("a", "b", "d", "e"));
         assertThat(noC.isolated()).isEmpty();
         // Removing a pair that is not tied removes nothing.
-        assertThat(analysis.analyze(n, none, List.<int[]>of(new int[] {n.actor("a"), n.actor("c")})).bridges())
+        assertThat(analysis.analyze(n, none, List.<int[]>of(new int[] {n.actor("a"), n.actor("c")}))
+                        .bridges())
                 .isEmpty();
     }
 
@@ -246,31 +246,43 @@ class BiconnectivityFragilityTest {
                 }
             }
             for (int[] tie : ties) {
-                boolean gone = removedTies.stream().anyMatch(r -> Math.min(r[0], r[1]) == tie[0]
-                        && Math.max(r[0], r[1]) == tie[1]);
+                boolean gone = removedTies.stream()
+                        .anyMatch(r -> Math.min(r[0], r[1]) == tie[0] && Math.max(r[0], r[1]) == tie[1]);
                 if (!removed[tie[0]] && !removed[tie[1]] && !gone) {
                     g.addEdge(tie[0], tie[1]);
                 }
             }
             BiconnectivityInspector<Integer, DefaultEdge> inspector = new BiconnectivityInspector<>(g);
             List<List<Integer>> expectedBridges = inspector.getBridges().stream()
-                    .map(e -> List.of(Math.min(g.getEdgeSource(e), g.getEdgeTarget(e)),
+                    .map(e -> List.of(
+                            Math.min(g.getEdgeSource(e), g.getEdgeTarget(e)),
                             Math.max(g.getEdgeSource(e), g.getEdgeTarget(e))))
-                    .sorted(Comparator.<List<Integer>>comparingInt(e -> e.get(0)).thenComparingInt(e -> e.get(1)))
+                    .sorted(Comparator.<List<Integer>>comparingInt(e -> e.get(0))
+                            .thenComparingInt(e -> e.get(1)))
                     .toList();
-            List<List<Integer>> expectedComponents = new ConnectivityInspector<>(g).connectedSets().stream()
-                    .filter(c -> c.size() >= 2).map(c -> c.stream().sorted().toList())
-                    .sorted(Comparator.comparingInt(c -> c.get(0))).toList();
+            List<List<Integer>> expectedComponents = new ConnectivityInspector<>(g)
+                    .connectedSets().stream()
+                            .filter(c -> c.size() >= 2)
+                            .map(c -> c.stream().sorted().toList())
+                            .sorted(Comparator.comparingInt(c -> c.get(0)))
+                            .toList();
 
             Fragility f = analysis.analyze(n, removed, removedTies);
 
             String where = "round " + round;
-            assertThat(f.articulationPoints()).as(where).isEqualTo(inspector.getCutpoints().stream().sorted().toList());
-            assertThat(f.bridges().stream().map(x -> List.of(x[0], x[1])).toList()).as(where)
+            assertThat(f.articulationPoints())
+                    .as(where)
+                    .isEqualTo(inspector.getCutpoints().stream().sorted().toList());
+            assertThat(f.bridges().stream().map(x -> List.of(x[0], x[1])).toList())
+                    .as(where)
                     .isEqualTo(expectedBridges);
             assertThat(f.components()).as(where).isEqualTo(expectedComponents);
-            assertThat(f.isolated()).as(where)
-                    .isEqualTo(g.vertexSet().stream().filter(v -> g.degreeOf(v) == 0).sorted().toList());
+            assertThat(f.isolated())
+                    .as(where)
+                    .isEqualTo(g.vertexSet().stream()
+                            .filter(v -> g.degreeOf(v) == 0)
+                            .sorted()
+                            .toList());
         }
     }
 

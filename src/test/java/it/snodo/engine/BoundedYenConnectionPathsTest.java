@@ -3,12 +3,10 @@ package it.snodo.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import it.snodo.engine.ConnectionPathAlgorithm.ConnectionPath;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import it.snodo.engine.ConnectionPathAlgorithm.ConnectionPath;
 
 /**
  * {@link BoundedYenConnectionPaths} on small hand-built tie graphs, against the paths
@@ -36,7 +34,9 @@ class BoundedYenConnectionPathsTest {
     }
 
     private static List<List<String>> actorLists(Network n, List<ConnectionPath> paths) {
-        return paths.stream().map(p -> Arrays.stream(p.actors()).mapToObj(n::actorId).toList()).toList();
+        return paths.stream()
+                .map(p -> Arrays.stream(p.actors()).mapToObj(n::actorId).toList())
+                .toList();
     }
 
     @Test
@@ -66,9 +66,7 @@ class BoundedYenConnectionPathsTest {
 
         List<ConnectionPath> found = paths(n, "from", "to", 10);
 
-        assertThat(actorLists(n, found)).containsExactly(
-                List.of("from", "x", "to"),
-                List.of("from", "y", "z", "to"));
+        assertThat(actorLists(n, found)).containsExactly(List.of("from", "x", "to"), List.of("from", "y", "z", "to"));
         assertThat(found).extracting(ConnectionPath::hops).containsExactly(2, 3);
         assertThat(found.get(0).strength()).isCloseTo(1.0, within(1e-12));
         assertThat(found.get(1).strength()).isCloseTo(3.0, within(1e-12));
@@ -89,71 +87,71 @@ class BoundedYenConnectionPathsTest {
 
         List<ConnectionPath> found = paths(n, "from", "to", 10);
 
-        assertThat(actorLists(n, found)).containsExactly(
-                List.of("from", "b", "to"),          // 2 hops, strength 1.25
-                List.of("from", "a", "to"),          // 2 hops, strength 1.0
-                List.of("from", "b", "a", "to"),     // 3 hops, strength 2.25
-                List.of("from", "a", "b", "to"));    // 3 hops, strength 1.5
+        assertThat(actorLists(n, found))
+                .containsExactly(
+                        List.of("from", "b", "to"), // 2 hops, strength 1.25
+                        List.of("from", "a", "to"), // 2 hops, strength 1.0
+                        List.of("from", "b", "a", "to"), // 3 hops, strength 2.25
+                        List.of("from", "a", "b", "to")); // 3 hops, strength 1.5
         assertThat(found).extracting(ConnectionPath::strength).containsExactly(1.25, 1.0, 2.25, 1.5);
         assertThat(found.get(2).ties()).containsExactly("CONVENTION", "REFERRAL", "COLLABORATION");
 
-        assertThat(actorLists(n, paths(n, "from", "to", 3))).containsExactly(
-                List.of("from", "b", "to"),
-                List.of("from", "a", "to"),
-                List.of("from", "b", "a", "to"));
+        assertThat(actorLists(n, paths(n, "from", "to", 3)))
+                .containsExactly(
+                        List.of("from", "b", "to"), List.of("from", "a", "to"), List.of("from", "b", "a", "to"));
     }
 
     @Test
     void fewestHopsComeFirstThenTheStrongestThenTheActorIds() {
         Network n = actors("from", "to", "a", "b", "c", "d", "e")
-                .tie("from", "to", "COLLABORATION", 0.1)           // 1 hop, weak
+                .tie("from", "to", "COLLABORATION", 0.1) // 1 hop, weak
                 .tie("from", "a", "CO_DESIGN", 0.9)
-                .tie("a", "to", "CO_DESIGN", 0.9)                  // 2 hops, 1.8
+                .tie("a", "to", "CO_DESIGN", 0.9) // 2 hops, 1.8
                 .tie("from", "b", "CONTRACT", 0.5)
-                .tie("b", "to", "CONTRACT", 0.5)                   // 2 hops, 1.0
+                .tie("b", "to", "CONTRACT", 0.5) // 2 hops, 1.0
                 .tie("from", "c", "FUNDING", null)
-                .tie("c", "to", "FUNDING", 1.0)                    // 2 hops, 0 + 1.0
+                .tie("c", "to", "FUNDING", 1.0) // 2 hops, 0 + 1.0
                 .tie("from", "d", "JOINT_TENDER", 1.0)
                 .tie("d", "e", "JOINT_TENDER", 1.0)
-                .tie("e", "to", "JOINT_TENDER", 1.0)               // 3 hops, 3.0
+                .tie("e", "to", "JOINT_TENDER", 1.0) // 3 hops, 3.0
                 .build();
 
         List<ConnectionPath> all = paths(n, "from", "to", 10);
 
-        assertThat(actorLists(n, all)).containsExactly(
-                List.of("from", "to"),
-                List.of("from", "a", "to"),
-                List.of("from", "b", "to"),
-                List.of("from", "c", "to"),
-                List.of("from", "d", "e", "to"));
+        assertThat(actorLists(n, all))
+                .containsExactly(
+                        List.of("from", "to"),
+                        List.of("from", "a", "to"),
+                        List.of("from", "b", "to"),
+                        List.of("from", "c", "to"),
+                        List.of("from", "d", "e", "to"));
         assertThat(all).extracting(ConnectionPath::hops).containsExactly(1, 2, 2, 2, 3);
         assertThat(all.get(1).strength()).isCloseTo(1.8, within(1e-12));
         assertThat(all.get(2).strength()).isCloseTo(1.0, within(1e-12));
         assertThat(all.get(3).strength()).isCloseTo(1.0, within(1e-12));
         assertThat(all.get(3).ties()).containsExactly("FUNDING", "FUNDING");
 
-        assertThat(actorLists(n, paths(n, "from", "to", 2))).containsExactly(
-                List.of("from", "to"),
-                List.of("from", "a", "to"));
-        assertThat(actorLists(n, paths(n, "from", "to", 4))).containsExactly(
-                List.of("from", "to"),
-                List.of("from", "a", "to"),
-                List.of("from", "b", "to"),
-                List.of("from", "c", "to"));
+        assertThat(actorLists(n, paths(n, "from", "to", 2)))
+                .containsExactly(List.of("from", "to"), List.of("from", "a", "to"));
+        assertThat(actorLists(n, paths(n, "from", "to", 4)))
+                .containsExactly(
+                        List.of("from", "to"),
+                        List.of("from", "a", "to"),
+                        List.of("from", "b", "to"),
+                        List.of("from", "c", "to"));
         // The other way round, the same paths reversed.
-        assertThat(actorLists(n, paths(n, "to", "from", 2))).containsExactly(
-                List.of("to", "from"),
-                List.of("to", "a", "from"));
+        assertThat(actorLists(n, paths(n, "to", "from", 2)))
+                .containsExactly(List.of("to", "from"), List.of("to", "a", "from"));
     }
 
     @Test
     void severalTiesBetweenOnePairAreOneEdgeNamedByTheStrongest() {
         Network n = actors("from", "to", "a", "b")
                 .tie("from", "a", "CONTRACT", 0.5)
-                .tie("a", "from", "COLLABORATION", 0.9)     // the strongest of the pair, either direction
+                .tie("a", "from", "COLLABORATION", 0.9) // the strongest of the pair, either direction
                 .tie("from", "a", "FUNDING", null)
                 .tie("a", "to", "REFERRAL", 0.5)
-                .tie("to", "a", "CO_DESIGN", 0.5)           // as strong: the first in the alphabet
+                .tie("to", "a", "CO_DESIGN", 0.5) // as strong: the first in the alphabet
                 .tie("from", "b", "CONVENTION", 0.7)
                 .tie("b", "to", "REFERRAL", 0.0)
                 .tie("b", "to", "COLLABORATION", null)
@@ -165,9 +163,7 @@ class BoundedYenConnectionPathsTest {
 
         // Through a: 0.9 + 0.5 = 1.4; through b: 0.7 + 0.6 = 1.3. Had the weakest tie of each pair
         // counted, b would come first (0.7 + 0 against 0 + 0.5).
-        assertThat(actorLists(n, found)).containsExactly(
-                List.of("from", "a", "to"),
-                List.of("from", "b", "to"));
+        assertThat(actorLists(n, found)).containsExactly(List.of("from", "a", "to"), List.of("from", "b", "to"));
         assertThat(found.get(0).ties()).containsExactly("COLLABORATION", "CO_DESIGN");
         assertThat(found.get(0).strength()).isCloseTo(1.4, within(1e-12));
         assertThat(found.get(1).ties()).containsExactly("CONVENTION", "JOINT_TENDER");
@@ -186,9 +182,8 @@ class BoundedYenConnectionPathsTest {
 
     @Test
     void fromAnActorToItselfIsOnePathOfNoHop() {
-        Network n = actors("a", "b", "lonely")
-                .tie("a", "b", "COLLABORATION", 1.0)
-                .build();
+        Network n =
+                actors("a", "b", "lonely").tie("a", "b", "COLLABORATION", 1.0).build();
 
         for (String id : List.of("a", "lonely")) {
             List<ConnectionPath> found = paths(n, id, id, 3);

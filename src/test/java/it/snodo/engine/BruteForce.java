@@ -1,5 +1,11 @@
 package it.snodo.engine;
 
+import it.snodo.engine.GapAnalysis.State;
+import it.snodo.engine.RandomWorld.Actor;
+import it.snodo.engine.RandomWorld.Need;
+import it.snodo.engine.RandomWorld.Svc;
+import it.snodo.engine.RandomWorld.Ter;
+import it.snodo.engine.RandomWorld.Tie;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,13 +21,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
-import it.snodo.engine.GapAnalysis.State;
-import it.snodo.engine.RandomWorld.Actor;
-import it.snodo.engine.RandomWorld.Need;
-import it.snodo.engine.RandomWorld.Svc;
-import it.snodo.engine.RandomWorld.Ter;
-import it.snodo.engine.RandomWorld.Tie;
-
 /**
  * The oracle of the property tests: docs/design.md read literally, over the rows of a
  * {@link RandomWorld}, by ids.
@@ -33,8 +32,7 @@ import it.snodo.engine.RandomWorld.Tie;
  */
 final class BruteForce {
 
-    private BruteForce() {
-    }
+    private BruteForce() {}
 
     // ---------------------------------------------------------------- the trees and coverage
 
@@ -83,7 +81,8 @@ final class BruteForce {
     /** The services that cover a need's category and its municipality. */
     static List<Svc> answering(RandomWorld w, Need x) {
         return w.services.values().stream()
-                .filter(s -> coversCategory(w, s, x.category()) && coversMunicipality(w, s, x.territory())).toList();
+                .filter(s -> coversCategory(w, s, x.category()) && coversMunicipality(w, s, x.territory()))
+                .toList();
     }
 
     /** A need is answered when some service covering it is not removed, nor is its provider. */
@@ -93,12 +92,11 @@ final class BruteForce {
 
     // ---------------------------------------------------------------- referrals
 
-    record Expected(String service, double distanceKm, Integer freePlaces) {
-    }
+    record Expected(String service, double distanceKm, Integer freePlaces) {}
 
     /** The services a referral lists: category, distance and fullness filters, then the ranking, first k. */
-    static List<Expected> referrals(RandomWorld w, String category, String municipality, int k, double maxKm,
-            boolean includeFull) {
+    static List<Expected> referrals(
+            RandomWorld w, String category, String municipality, int k, double maxKm, boolean includeFull) {
         Ter m = w.territories.get(municipality);
         List<Expected> out = new ArrayList<>();
         for (Svc s : w.services.values()) {
@@ -122,8 +120,8 @@ final class BruteForce {
     }
 
     /** Hops from the nearest entry point of a need in the municipality, by breadth-first search. */
-    static Map<String, Integer> hopsFromEntryPoints(RandomWorld w, Map<String, Map<String, Tie>> graph,
-            String municipality) {
+    static Map<String, Integer> hopsFromEntryPoints(
+            RandomWorld w, Map<String, Map<String, Tie>> graph, String municipality) {
         Map<String, Integer> hops = new HashMap<>();
         Deque<String> queue = new ArrayDeque<>();
         for (Actor a : w.actors.values()) {
@@ -279,8 +277,8 @@ final class BruteForce {
         return out;
     }
 
-    private static void dfs(Map<String, Map<String, Tie>> graph, String to, List<String> path, Set<String> on,
-            List<SimplePath> out) {
+    private static void dfs(
+            Map<String, Map<String, Tie>> graph, String to, List<String> path, Set<String> on, List<SimplePath> out) {
         String last = path.get(path.size() - 1);
         if (last.equals(to)) {
             List<String> kinds = new ArrayList<>();
@@ -323,8 +321,8 @@ final class BruteForce {
         return out;
     }
 
-    private static void walkBack(Map<String, Set<String>> adjacency, Map<String, Integer> dist, List<String> path,
-            List<List<String>> out) {
+    private static void walkBack(
+            Map<String, Set<String>> adjacency, Map<String, Integer> dist, List<String> path, List<List<String>> out) {
         String last = path.get(path.size() - 1);
         if (dist.get(last) == 0) {
             List<String> p = new ArrayList<>(path);
@@ -343,14 +341,15 @@ final class BruteForce {
 
     // ---------------------------------------------------------------- gaps
 
-    record GapRow(String category, long demand, long supply, boolean supplyKnown, int providers, int services,
-            State state) {
-    }
+    record GapRow(
+            String category, long demand, long supply, boolean supplyKnown, int providers, int services, State state) {}
 
     /** The gap rows of a territory: every category with demand or a covering service, in code order. */
     static List<GapRow> gaps(RandomWorld w, String territory) {
-        List<String> muns = w.municipalities().stream().map(Ter::id)
-                .filter(m -> isOrUnder(m, territory, w::parentTerritory)).toList();
+        List<String> muns = w.municipalities().stream()
+                .map(Ter::id)
+                .filter(m -> isOrUnder(m, territory, w::parentTerritory))
+                .toList();
         List<GapRow> rows = new ArrayList<>();
         for (String c : w.categoryCodesSorted()) {
             long demand = 0;
@@ -396,15 +395,18 @@ final class BruteForce {
 
     // ---------------------------------------------------------------- fragility
 
-    record Fragile(List<String> articulationPoints, List<List<String>> bridges, List<List<String>> components,
-            List<String> isolated) {
-    }
+    record Fragile(
+            List<String> articulationPoints,
+            List<List<String>> bridges,
+            List<List<String>> components,
+            List<String> isolated) {}
 
     /** Cut points and bridges as "does removing it add a component", components of two or more, isolated actors. */
     static Fragile fragility(Collection<String> actors, Collection<List<String>> edges) {
         Map<String, Set<String>> adjacency = adjacency(actors, edges);
-        List<List<String>> kept = edges.stream().filter(e -> adjacency.containsKey(e.get(0))
-                && adjacency.containsKey(e.get(1))).toList();
+        List<List<String>> kept = edges.stream()
+                .filter(e -> adjacency.containsKey(e.get(0)) && adjacency.containsKey(e.get(1)))
+                .toList();
         int before = componentCount(actors, kept);
         List<List<String>> bridges = new ArrayList<>();
         for (List<String> e : kept) {
@@ -421,7 +423,8 @@ final class BruteForce {
             }
         }
         parts.sort(Comparator.comparing(c -> c.get(0)));
-        List<String> isolated = new TreeSet<>(actors).stream().filter(a -> adjacency.get(a).isEmpty()).toList();
+        List<String> isolated = new TreeSet<>(actors)
+                .stream().filter(a -> adjacency.get(a).isEmpty()).toList();
         return new Fragile(articulationPoints(actors, kept), bridges, parts, isolated);
     }
 }

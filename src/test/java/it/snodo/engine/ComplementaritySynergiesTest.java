@@ -3,13 +3,11 @@ package it.snodo.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import it.snodo.engine.SynergyAlgorithm.Pair;
 import it.snodo.engine.SynergyAlgorithm.Reason;
 import it.snodo.engine.SynergyAlgorithm.Suggestion;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link ComplementaritySynergies} on a tiny hand-built network, against scores worked out by hand
@@ -125,8 +123,7 @@ class ComplementaritySynergiesTest {
         assertThat(ids(n, forF)).containsExactly("coop-g", "coop-a", "coop-d");
         Suggestion a = forF.get(1);
         assertThat(a.score()).isEqualTo(AA3);
-        assertThat(a.reasons()).containsExactly(
-                new Reason("COMMON_PARTNERS", "1 common partner: comune-rho", AA3));
+        assertThat(a.reasons()).containsExactly(new Reason("COMMON_PARTNERS", "1 common partner: comune-rho", AA3));
     }
 
     @Test
@@ -134,12 +131,15 @@ class ComplementaritySynergiesTest {
         Network n = network();
         List<Suggestion> s = new ComplementaritySynergies(n).suggestions(n.actor("coop-a"), 2);
         assertThat(s).hasSize(2);
-        assertThat(s.get(0).reasons()).containsExactly(
-                new Reason("COMPLEMENTARITY",
-                        "covers 1 open gap in 1 shared municipality the other cannot: anziani-dom", 1.0),
-                new Reason("SHARED_TERRITORY", "serve 1 of 1 municipality together", 1.0));
-        assertThat(s.get(1).reasons()).containsExactly(
-                new Reason("SHARED_TERRITORY", "serve 1 of 2 municipalities together", 0.5));
+        assertThat(s.get(0).reasons())
+                .containsExactly(
+                        new Reason(
+                                "COMPLEMENTARITY",
+                                "covers 1 open gap in 1 shared municipality the other cannot: anziani-dom",
+                                1.0),
+                        new Reason("SHARED_TERRITORY", "serve 1 of 1 municipality together", 1.0));
+        assertThat(s.get(1).reasons())
+                .containsExactly(new Reason("SHARED_TERRITORY", "serve 1 of 2 municipalities together", 0.5));
         for (Suggestion x : s) {
             double sum = 0;
             for (Reason r : x.reasons()) {
@@ -157,7 +157,12 @@ class ComplementaritySynergiesTest {
         }
         Network n = b.cooperative("coop-x", "X", "A", RHO)
                 .cooperative("coop-y", "Y", "A", PERO)
-                .service("svc-x", "X", "coop-x", 0, 0,
+                .service(
+                        "svc-x",
+                        "X",
+                        "coop-x",
+                        0,
+                        0,
                         List.of("anziani-k1", "anziani-k2", "anziani-k3", "anziani-k4", "anziani-k5", "anziani-k6"),
                         List.of(DISTRICT))
                 .service("svc-y", "Y", "coop-y", 3, 0, List.of("lavoro"), List.of(RHO, PERO))
@@ -170,10 +175,12 @@ class ComplementaritySynergiesTest {
         List<Suggestion> s = new ComplementaritySynergies(n).suggestions(n.actor("coop-y"), 5);
         assertThat(s).hasSize(1);
         assertThat(s.get(0).score()).isEqualTo(14.0);
-        assertThat(s.get(0).reasons().get(0)).isEqualTo(new Reason("COMPLEMENTARITY",
-                "covers 12 open gaps in 2 shared municipalities the other cannot: "
-                        + "anziani-k1, anziani-k2, anziani-k3, anziani-k4, anziani-k5, ...",
-                12.0));
+        assertThat(s.get(0).reasons().get(0))
+                .isEqualTo(new Reason(
+                        "COMPLEMENTARITY",
+                        "covers 12 open gaps in 2 shared municipalities the other cannot: "
+                                + "anziani-k1, anziani-k2, anziani-k3, anziani-k4, anziani-k5, ...",
+                        12.0));
         assertThat(s.get(0).reasons().get(1))
                 .isEqualTo(new Reason("SHARED_TERRITORY", "serve 2 of 2 municipalities together", 1.0));
     }
@@ -185,22 +192,30 @@ class ComplementaritySynergiesTest {
         // By hand: a+b 3; d+e 0 + 2·1 + 1/ln 3 (both tied to coop-a, of degree 3); the pairs at 2
         // (complementarity 1 + 2·0.5, or 0 + 2·1) by ids; a+c 1; a+f and d+f 1/ln 3 (comune-rho).
         // a+d and a+e are tied; a+g, b+f, ... score 0.
-        assertThat(top.stream().map(p -> pair(n, p)).toList()).containsExactly(
-                "coop-a+coop-b",
-                "coop-d+coop-e",
-                "coop-b+coop-c", "coop-b+coop-d", "coop-b+coop-e", "coop-c+coop-d", "coop-c+coop-e",
-                "coop-f+coop-g",
-                "coop-a+coop-c",
-                "coop-a+coop-f", "coop-d+coop-f");
+        assertThat(top.stream().map(p -> pair(n, p)).toList())
+                .containsExactly(
+                        "coop-a+coop-b",
+                        "coop-d+coop-e",
+                        "coop-b+coop-c",
+                        "coop-b+coop-d",
+                        "coop-b+coop-e",
+                        "coop-c+coop-d",
+                        "coop-c+coop-e",
+                        "coop-f+coop-g",
+                        "coop-a+coop-c",
+                        "coop-a+coop-f",
+                        "coop-d+coop-f");
         assertThat(top.stream().mapToDouble(Pair::score).toArray())
                 .containsExactly(3, 2 + AA3, 2, 2, 2, 2, 2, 2, 1, AA3, AA3);
-        assertThat(top.get(1).reasons()).containsExactly(
-                new Reason("SHARED_TERRITORY", "serve 1 of 1 municipality together", 1.0),
-                new Reason("COMMON_PARTNERS", "1 common partner: coop-a", AA3));
+        assertThat(top.get(1).reasons())
+                .containsExactly(
+                        new Reason("SHARED_TERRITORY", "serve 1 of 1 municipality together", 1.0),
+                        new Reason("COMMON_PARTNERS", "1 common partner: coop-a", AA3));
         for (Pair p : top) {
             assertThat(p.a()).isLessThan(p.b());
         }
-        assertThat(new ComplementaritySynergies(n).top(3).stream().map(p -> pair(n, p)).toList())
+        assertThat(new ComplementaritySynergies(n)
+                        .top(3).stream().map(p -> pair(n, p)).toList())
                 .containsExactly("coop-a+coop-b", "coop-d+coop-e", "coop-b+coop-c");
         // A pair scores the same from either side and in top.
         ComplementaritySynergies synergies = new ComplementaritySynergies(n);
@@ -217,7 +232,8 @@ class ComplementaritySynergiesTest {
         ComplementaritySynergies other = new ComplementaritySynergies(network());
         for (int a = 0; a < n.actorCount(); a++) {
             if (n.isCooperative(a)) {
-                assertThat(one.suggestions(a, 10)).isEqualTo(one.suggestions(a, 10))
+                assertThat(one.suggestions(a, 10))
+                        .isEqualTo(one.suggestions(a, 10))
                         .isEqualTo(other.suggestions(a, 10));
             }
         }
@@ -229,7 +245,8 @@ class ComplementaritySynergiesTest {
         Network n = network();
         ComplementaritySynergies synergies = new ComplementaritySynergies(n);
         assertThat(synergies.suggestions(n.actor("coop-a"), 1)).hasSize(1);
-        assertThat(synergies.suggestions(n.actor("coop-g"), 10)).extracting(Suggestion::cooperative)
+        assertThat(synergies.suggestions(n.actor("coop-g"), 10))
+                .extracting(Suggestion::cooperative)
                 .containsExactly(n.actor("coop-f"));
         assertThatThrownBy(() -> synergies.suggestions(n.actor("coop-a"), 0))
                 .isInstanceOf(IllegalArgumentException.class);

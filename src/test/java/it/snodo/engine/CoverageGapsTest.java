@@ -2,12 +2,10 @@ package it.snodo.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import it.snodo.engine.GapAnalysis.Row;
 import it.snodo.engine.GapAnalysis.State;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Gap rows on tiny hand-built networks, with the numbers worked out by hand. */
 class CoverageGapsTest {
@@ -27,22 +25,23 @@ class CoverageGapsTest {
     }
 
     private static Row row(Network n, List<Row> rows, String code) {
-        return rows.stream().filter(r -> n.categoryCode(r.category()).equals(code)).findFirst()
+        return rows.stream()
+                .filter(r -> n.categoryCode(r.category()).equals(code))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + code));
     }
 
     @Test
     void aDistrictCoveredOnlyByADistrictWideServiceSumsItsMunicipalities() {
-        Network n = base()
-                .service("s1", "Rete", "coop-a", 10, 4, List.of("casa.temp"), List.of("d1"))
+        Network n = base().service("s1", "Rete", "coop-a", 10, 4, List.of("casa.temp"), List.of("d1"))
                 .need("n1", "casa.temp", "m1", 3)
                 .need("n2", "casa.temp", "m2", 2)
                 .build();
         List<Row> district = new CoverageGaps(n).rows(n.territory("d1"));
 
         // demand 3 + 2 = 5, supply 10 − 4 = 6, one provider: not UNDER, so FRAGILE
-        assertThat(row(n, district, "casa.temp")).isEqualTo(new Row(n.category("casa.temp"), 5, 6, true, 1, 1,
-                State.FRAGILE));
+        assertThat(row(n, district, "casa.temp"))
+                .isEqualTo(new Row(n.category("casa.temp"), 5, 6, true, 1, 1, State.FRAGILE));
         // the parent counts the child's needs and is covered by the child's service
         assertThat(row(n, district, "casa")).isEqualTo(new Row(n.category("casa"), 5, 6, true, 1, 1, State.FRAGILE));
         assertThat(district).hasSize(2);
@@ -54,8 +53,7 @@ class CoverageGapsTest {
 
     @Test
     void servicesLeftOutCountForNothingButTheDemandStays() {
-        Network n = base()
-                .service("s1", "Rifugio", "coop-a", 4, 1, List.of("casa.temp"), List.of("m1"))
+        Network n = base().service("s1", "Rifugio", "coop-a", 4, 1, List.of("casa.temp"), List.of("m1"))
                 .service("s2", "Rete", "coop-b", 2, 0, List.of("casa.temp"), List.of("m1"))
                 .service("s3", "Lavoro", "coop-a", 3, 0, List.of("lavoro"), List.of("m1"))
                 .need("n1", "casa.temp", "m1", 4)
@@ -63,17 +61,16 @@ class CoverageGapsTest {
         int m1 = n.territory("m1");
         int left = n.service("s1");
         List<Row> all = new CoverageGaps(n).rows(m1);
-        assertThat(row(n, all, "casa.temp")).isEqualTo(new Row(n.category("casa.temp"), 4, 5, true, 2, 2,
-                State.COVERED));
+        assertThat(row(n, all, "casa.temp"))
+                .isEqualTo(new Row(n.category("casa.temp"), 4, 5, true, 2, 2, State.COVERED));
 
         List<Row> without = new CoverageGaps(n).rows(m1, s -> s == left);
         // demand 4 against s2's 2 places alone
-        assertThat(row(n, without, "casa.temp")).isEqualTo(new Row(n.category("casa.temp"), 4, 2, true, 1, 1,
-                State.UNDER));
+        assertThat(row(n, without, "casa.temp"))
+                .isEqualTo(new Row(n.category("casa.temp"), 4, 2, true, 1, 1, State.UNDER));
         assertThat(row(n, without, "lavoro")).isEqualTo(row(n, all, "lavoro"));
         // The rows are those of the network without s1.
-        Network n2 = base()
-                .service("s2", "Rete", "coop-b", 2, 0, List.of("casa.temp"), List.of("m1"))
+        Network n2 = base().service("s2", "Rete", "coop-b", 2, 0, List.of("casa.temp"), List.of("m1"))
                 .service("s3", "Lavoro", "coop-a", 3, 0, List.of("lavoro"), List.of("m1"))
                 .need("n1", "casa.temp", "m1", 4)
                 .build();
@@ -86,22 +83,20 @@ class CoverageGapsTest {
 
     @Test
     void aNeedInAChildCategoryCoveredByNothingIsUncovered() {
-        Network n = base()
-                .service("s1", "Casa generica", "coop-a", 5, 0, List.of("casa"), List.of("m1"))
+        Network n = base().service("s1", "Casa generica", "coop-a", 5, 0, List.of("casa"), List.of("m1"))
                 .need("n1", "casa.temp", "m1", 4)
                 .build();
         List<Row> rows = new CoverageGaps(n).rows(n.territory("m1"));
 
         // a service addressing the parent does not cover the child
-        assertThat(row(n, rows, "casa.temp")).isEqualTo(new Row(n.category("casa.temp"), 4, 0, true, 0, 0,
-                State.UNCOVERED));
+        assertThat(row(n, rows, "casa.temp"))
+                .isEqualTo(new Row(n.category("casa.temp"), 4, 0, true, 0, 0, State.UNCOVERED));
         assertThat(row(n, rows, "casa").state()).isEqualTo(State.FRAGILE);
     }
 
     @Test
     void unknownCapacityMakesSupplyUnknownAndNeverUnder() {
-        Network n = base()
-                .service("s1", "Lavoro A", "coop-a", 2, 0, List.of("lavoro"), List.of("m1"))
+        Network n = base().service("s1", "Lavoro A", "coop-a", 2, 0, List.of("lavoro"), List.of("m1"))
                 .service("s2", "Lavoro B", "coop-b", null, null, List.of("lavoro"), List.of("d1"))
                 .need("n1", "lavoro", "m1", 50)
                 .build();
@@ -115,8 +110,7 @@ class CoverageGapsTest {
 
     @Test
     void fewerFreePlacesThanPeopleIsUnderBeforeFragile() {
-        Network n = base()
-                .service("s1", "Casa A", "coop-a", 3, 2, List.of("casa.temp"), List.of("m1"))
+        Network n = base().service("s1", "Casa A", "coop-a", 3, 2, List.of("casa.temp"), List.of("m1"))
                 .service("s2", "Casa A bis", "coop-a", 4, 5, List.of("casa.temp"), List.of("m1"))
                 .need("n1", "casa.temp", "m1", 2)
                 .build();

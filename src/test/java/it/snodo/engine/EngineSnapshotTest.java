@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** A snapshot's analyses are computed once; a write of needs keeps what reads no needs. */
@@ -32,10 +31,13 @@ class EngineSnapshotTest {
         int t = example.territoriesOfLevel("DISTRICT")[0];
         assertThat(engine.measures(t).actors()).isEqualTo(NetworkMeasures.basedIn(example, t).length);
         assertThat(engine.scope(t)).containsExactly(NetworkMeasures.basedIn(example, t));
-        assertThat(engine.scopeWithoutConfidential(t)).containsExactly(java.util.Arrays
-                .stream(NetworkMeasures.basedIn(example, t)).filter(a -> !example.isConfidentialActor(a)).toArray());
+        assertThat(engine.scopeWithoutConfidential(t))
+                .containsExactly(java.util.Arrays.stream(NetworkMeasures.basedIn(example, t))
+                        .filter(a -> !example.isConfidentialActor(a))
+                        .toArray());
         assertThat(engine.topSynergies(5)).isEqualTo(new ComplementaritySynergies(example).top(5));
-        assertThat(engine.fragility()).usingRecursiveComparison()
+        assertThat(engine.fragility())
+                .usingRecursiveComparison()
                 .isEqualTo(new BiconnectivityFragility().analyze(example));
     }
 
@@ -47,8 +49,8 @@ class EngineSnapshotTest {
         String category = example.categoryCode(0);
         String municipality = example.territoryId(example.territories().municipalities()[0]);
 
-        EngineSnapshot patched = engine.withNeeds(2,
-                List.of(new Network.NeedValues("new-need", category, municipality, 40)), List.of());
+        EngineSnapshot patched =
+                engine.withNeeds(2, List.of(new Network.NeedValues("new-need", category, municipality, 40)), List.of());
 
         assertThat(patched.version()).isEqualTo(2);
         assertThat(patched.network().needCount()).isEqualTo(example.needCount() + 1);
@@ -62,7 +64,8 @@ class EngineSnapshotTest {
         assertThat(patched.gaps()).isNotSameAs(engine.gaps());
         assertThat(patched.whatIf()).isNotSameAs(engine.whatIf());
         assertThat(patched.synergies()).isNotSameAs(engine.synergies());
-        assertThat(patched.topSynergies(5)).isNotSameAs(top)
+        assertThat(patched.topSynergies(5))
+                .isNotSameAs(top)
                 .isEqualTo(new ComplementaritySynergies(patched.network()).top(5));
         // This snapshot is unchanged.
         assertThat(engine.version()).isEqualTo(1);
@@ -72,8 +75,14 @@ class EngineSnapshotTest {
 
     @Test
     void aNeedNamingWhatTheSnapshotDoesNotHaveIsRefused() {
-        assertThatThrownBy(() -> engine.withNeeds(2, List.of(new Network.NeedValues("x", "no-such-category",
-                example.territoryId(example.territories().municipalities()[0]), 1)), List.of()))
+        assertThatThrownBy(() -> engine.withNeeds(
+                        2,
+                        List.of(new Network.NeedValues(
+                                "x",
+                                "no-such-category",
+                                example.territoryId(example.territories().municipalities()[0]),
+                                1)),
+                        List.of()))
                 .isInstanceOf(UnknownEntity.class);
     }
 }

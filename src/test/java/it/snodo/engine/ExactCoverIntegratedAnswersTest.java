@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.engine.IntegratedAnswerAlgorithm.Answer;
+import it.snodo.engine.IntegratedAnswerAlgorithm.Assignment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import it.snodo.engine.IntegratedAnswerAlgorithm.Answer;
-import it.snodo.engine.IntegratedAnswerAlgorithm.Assignment;
 
 /**
  * {@link ExactCoverIntegratedAnswers} on tiny hand-built networks, against answers worked out by
@@ -69,8 +66,8 @@ class ExactCoverIntegratedAnswersTest {
         return b;
     }
 
-    private static Network.Builder service(Network.Builder b, String id, String provider, String territory,
-            String... categories) {
+    private static Network.Builder service(
+            Network.Builder b, String id, String provider, String territory, String... categories) {
         return b.service(id, id, provider, null, null, List.of(categories), List.of(territory));
     }
 
@@ -93,8 +90,9 @@ class ExactCoverIntegratedAnswersTest {
 
     /** "category:service:provider" for each assignment, in order. */
     private static List<String> assignments(Network n, Answer a) {
-        return a.assignments().stream().map(x -> n.categoryCode(x.category()) + ":" + n.serviceId(x.service()) + ":"
-                + n.actorId(x.provider())).toList();
+        return a.assignments().stream()
+                .map(x -> n.categoryCode(x.category()) + ":" + n.serviceId(x.service()) + ":" + n.actorId(x.provider()))
+                .toList();
     }
 
     /** The greedy cover: the provider covering most still-open categories first (ties by id). */
@@ -167,8 +165,12 @@ class ExactCoverIntegratedAnswersTest {
         service(b3, "svc-x2", "coop-x", PERO, c(1));
         Network n3 = b3.build();
         int hidden3 = n3.service("svc-x1");
-        Answer one = new ExactCoverIntegratedAnswers(n3).answer(n3.territory(RHO), new int[] {n3.category(c(1))},
-                10, (s, km) -> s == hidden3 ? Math.max(5, km) : km);
+        Answer one = new ExactCoverIntegratedAnswers(n3)
+                .answer(
+                        n3.territory(RHO),
+                        new int[] {n3.category(c(1))},
+                        10,
+                        (s, km) -> s == hidden3 ? Math.max(5, km) : km);
         assertThat(assignments(n3, one)).containsExactly("c01:svc-x2:coop-x");
         assertThat(assignments(n3, ask(n3, RHO, 10, c(1)))).containsExactly("c01:svc-x1:coop-x");
     }
@@ -191,8 +193,14 @@ class ExactCoverIntegratedAnswersTest {
         assertThat(a.uncovered()).isEmpty();
         assertThat(a.newTiesNeeded()).isEqualTo(1);
         assertThat(a.totalDistanceKm()).isZero();
-        assertThat(assignments(n, a)).containsExactly("c01:svc-x:coop-x", "c02:svc-x:coop-x", "c03:svc-y:coop-y",
-                "c04:svc-y:coop-y", "c05:svc-x:coop-x", "c06:svc-y:coop-y");
+        assertThat(assignments(n, a))
+                .containsExactly(
+                        "c01:svc-x:coop-x",
+                        "c02:svc-x:coop-x",
+                        "c03:svc-y:coop-y",
+                        "c04:svc-y:coop-y",
+                        "c05:svc-x:coop-x",
+                        "c06:svc-y:coop-y");
     }
 
     @Test
@@ -272,8 +280,8 @@ class ExactCoverIntegratedAnswersTest {
         assertThat(providers(n, a)).containsExactly("coop-a");
         assertThat(a.newTiesNeeded()).isZero();
         // c01: Pero is nearer than Bollate; c02: two services at 0 km, the first by id (through the district).
-        assertThat(assignments(n, a)).containsExactly("c03:svc-1-far:coop-a", "c01:svc-2-pero:coop-a",
-                "c02:svc-3-rho:coop-a");
+        assertThat(assignments(n, a))
+                .containsExactly("c03:svc-1-far:coop-a", "c01:svc-2-pero:coop-a", "c02:svc-3-rho:coop-a");
         assertThat(a.assignments().get(0).distanceKm()).isCloseTo(km(RHO_AT, BOLLATE_AT), within(1e-9));
         assertThat(a.assignments().get(1).distanceKm()).isCloseTo(km(RHO_AT, PERO_AT), within(1e-9));
         assertThat(a.assignments().get(2).distanceKm()).isZero();
@@ -348,7 +356,8 @@ class ExactCoverIntegratedAnswersTest {
         assertThat(uncovered(n, a)).containsExactly(c(2));
 
         // Twelve distinct categories, one of them given twice, are within the bound.
-        String[] twelve = IntStream.rangeClosed(0, 12).mapToObj(i -> c(Math.max(1, i))).toArray(String[]::new);
+        String[] twelve =
+                IntStream.rangeClosed(0, 12).mapToObj(i -> c(Math.max(1, i))).toArray(String[]::new);
         assertThat(ask(n, RHO, 0, twelve).uncovered()).hasSize(11);
     }
 
@@ -398,17 +407,24 @@ class ExactCoverIntegratedAnswersTest {
             JsonNode q = c.get("query");
             List<Integer> categories = new ArrayList<>();
             q.get("categories").forEach(code -> categories.add(n.category(code.asText())));
-            Answer a = answers.answer(n.territory(q.get("territory").asText()),
-                    categories.stream().mapToInt(Integer::intValue).toArray(), q.get("maxKm").asDouble());
+            Answer a = answers.answer(
+                    n.territory(q.get("territory").asText()),
+                    categories.stream().mapToInt(Integer::intValue).toArray(),
+                    q.get("maxKm").asDouble());
             List<String> expectedUncovered = new ArrayList<>();
             c.get("uncovered").forEach(code -> expectedUncovered.add(code.asText()));
-            assertThat(a.minimumProviders()).as("%s", q).isEqualTo(c.get("minimumProviders").asInt());
+            assertThat(a.minimumProviders())
+                    .as("%s", q)
+                    .isEqualTo(c.get("minimumProviders").asInt());
             assertThat(uncovered(n, a)).as("%s", q).containsExactlyElementsOf(expectedUncovered);
-            assertThat(a.newTiesNeeded()).as("%s", q).isEqualTo(c.get("newTiesNeeded").asInt());
+            assertThat(a.newTiesNeeded())
+                    .as("%s", q)
+                    .isEqualTo(c.get("newTiesNeeded").asInt());
             assertThat(a.assignments()).as("%s", q).hasSize(categories.size() - expectedUncovered.size());
             for (Assignment x : a.assignments()) {
                 assertThat(a.providers()).contains(x.provider());
-                assertThat(n.services().coversCategory(x.service(), x.category())).isTrue();
+                assertThat(n.services().coversCategory(x.service(), x.category()))
+                        .isTrue();
                 assertThat(x.distanceKm()).isLessThanOrEqualTo(q.get("maxKm").asDouble());
             }
         }

@@ -1,5 +1,11 @@
 package it.snodo.engine;
 
+import it.snodo.engine.ConnectionPathAlgorithm.ConnectionPath;
+import it.snodo.engine.FragilityAnalysis.Fragility;
+import it.snodo.engine.NetworkMeasures.Measures;
+import it.snodo.engine.SynergyAlgorithm.Reason;
+import it.snodo.engine.SynergyAlgorithm.Suggestion;
+import it.snodo.engine.WhatIfAnalysis.Removal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,7 +17,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
 import org.jgrapht.alg.clustering.GreedyModularityAlgorithm;
@@ -25,13 +30,6 @@ import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.MaskSubgraph;
 import org.jgrapht.graph.SimpleGraph;
 import org.jgrapht.graph.SimpleWeightedGraph;
-
-import it.snodo.engine.ConnectionPathAlgorithm.ConnectionPath;
-import it.snodo.engine.FragilityAnalysis.Fragility;
-import it.snodo.engine.NetworkMeasures.Measures;
-import it.snodo.engine.SynergyAlgorithm.Reason;
-import it.snodo.engine.SynergyAlgorithm.Suggestion;
-import it.snodo.engine.WhatIfAnalysis.Removal;
 
 /**
  * JGraphT as the engine's judge: each of the engine's own tie-graph algorithms asked the same
@@ -63,6 +61,7 @@ public final class JGraphTJudge {
     public static final double EXACT = 1e-9;
     /** The Louvain partition may be this much below the greedy one in modularity, no more. */
     public static final double LOUVAIN_FLOOR = 0.01;
+
     private static final int KEPT_MESSAGES = 20;
 
     /**
@@ -75,8 +74,8 @@ public final class JGraphTJudge {
      * @param engineNanos the time the engine took for those answers
      * @param jgraphtNanos the time JGraphT took for the same
      */
-    public record Verdict(String oracle, int checks, int disagreements, List<String> messages, long engineNanos,
-            long jgraphtNanos) {
+    public record Verdict(
+            String oracle, int checks, int disagreements, List<String> messages, long engineNanos, long jgraphtNanos) {
 
         public boolean agrees() {
             return disagreements == 0;
@@ -89,9 +88,16 @@ public final class JGraphTJudge {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%-66s %6d checks  %s  engine %10.1f ms  JGraphT %10.1f ms  %6.1fx",
-                    oracle, checks, agrees() ? "agree   " : disagreements + " DISAGREE", engineNanos / 1e6,
-                    jgraphtNanos / 1e6, ratio()) + (agrees() ? "" : "\n    " + String.join("\n    ", messages));
+            return String.format(
+                            java.util.Locale.ROOT,
+                            "%-66s %6d checks  %s  engine %10.1f ms  JGraphT %10.1f ms  %6.1fx",
+                            oracle,
+                            checks,
+                            agrees() ? "agree   " : disagreements + " DISAGREE",
+                            engineNanos / 1e6,
+                            jgraphtNanos / 1e6,
+                            ratio())
+                    + (agrees() ? "" : "\n    " + String.join("\n    ", messages));
         }
     }
 
@@ -156,7 +162,9 @@ public final class JGraphTJudge {
                 int b = network.tieGraph().target(j);
                 if (a < b) {
                     ties.addEdge(a, b);
-                    weighted.setEdgeWeight(weighted.addEdge(a, b), 1 + 1e-3 * (1 - network.tieGraph().strength(j)));
+                    weighted.setEdgeWeight(
+                            weighted.addEdge(a, b),
+                            1 + 1e-3 * (1 - network.tieGraph().strength(j)));
                 }
             }
         }
@@ -174,13 +182,17 @@ public final class JGraphTJudge {
     public static <T> T onLargeStack(Supplier<T> work) {
         AtomicReference<T> out = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread thread = new Thread(null, () -> {
-            try {
-                out.set(work.get());
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "jgrapht", 512L << 20);
+        Thread thread = new Thread(
+                null,
+                () -> {
+                    try {
+                        out.set(work.get());
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "jgrapht",
+                512L << 20);
         thread.start();
         try {
             thread.join();
@@ -221,30 +233,40 @@ public final class JGraphTJudge {
             List<ConnectionPath> ours = tally.engine(() -> engine.paths(from, to, k));
             List<GraphPath<Integer, DefaultWeightedEdge>> theirs = tally.jgrapht(() -> yen.getPaths(from, to, k));
             String where = network.actorId(from) + " → " + network.actorId(to);
-            tally.check(ours.size() == theirs.size(),
+            tally.check(
+                    ours.size() == theirs.size(),
                     () -> where + ": " + ours.size() + " paths, JGraphT " + theirs.size());
             for (ConnectionPath p : ours) {
-                tally.check(isLooplessWalk(p.actors(), from, to) && Math.abs(strength(p.actors()) - p.strength()) <= EXACT,
+                tally.check(
+                        isLooplessWalk(p.actors(), from, to) && Math.abs(strength(p.actors()) - p.strength()) <= EXACT,
                         () -> where + ": " + ids(p.actors()) + " is not a loopless walk of strength " + p.strength());
             }
             int shown = Math.min(ours.size(), theirs.size());
-            double[] lastKey = theirs.isEmpty() ? null : key(theirs.get(theirs.size() - 1).getVertexList());
+            double[] lastKey =
+                    theirs.isEmpty() ? null : key(theirs.get(theirs.size() - 1).getVertexList());
             for (int i = 0; i < shown; i++) {
                 int[] a = ours.get(i).actors();
-                int[] b = theirs.get(i).getVertexList().stream().mapToInt(Integer::intValue).toArray();
+                int[] b = theirs.get(i).getVertexList().stream()
+                        .mapToInt(Integer::intValue)
+                        .toArray();
                 double[] ka = {a.length - 1, ours.get(i).strength()};
                 double[] kb = key(theirs.get(i).getVertexList());
                 int position = i;
-                tally.check(sameKey(ka, kb), () -> where + " #" + (position + 1) + ": " + ids(a) + " (" + (int) ka[0]
-                        + " hops, strength " + ka[1] + "), JGraphT " + ids(b) + " (" + (int) kb[0] + " hops, strength "
-                        + kb[1] + ")");
+                tally.check(
+                        sameKey(ka, kb),
+                        () -> where + " #" + (position + 1) + ": " + ids(a) + " (" + (int) ka[0]
+                                + " hops, strength " + ka[1] + "), JGraphT " + ids(b) + " (" + (int) kb[0]
+                                + " hops, strength "
+                                + kb[1] + ")");
                 boolean unique = !(theirs.size() == k && sameKey(kb, lastKey));
                 for (int j = 0; j < theirs.size() && unique; j++) {
                     unique = j == i || !sameKey(kb, key(theirs.get(j).getVertexList()));
                 }
                 if (unique) {
-                    tally.check(Arrays.equals(a, b), () -> where + " #" + (position + 1) + ": " + ids(a)
-                            + ", JGraphT " + ids(b) + " (the only path of its hops and strength)");
+                    tally.check(
+                            Arrays.equals(a, b),
+                            () -> where + " #" + (position + 1) + ": " + ids(a) + ", JGraphT " + ids(b)
+                                    + " (the only path of its hops and strength)");
                 }
             }
         }
@@ -252,7 +274,10 @@ public final class JGraphTJudge {
     }
 
     private double[] key(List<Integer> vertices) {
-        return new double[] {vertices.size() - 1, strength(vertices.stream().mapToInt(Integer::intValue).toArray())};
+        return new double[] {
+            vertices.size() - 1,
+            strength(vertices.stream().mapToInt(Integer::intValue).toArray())
+        };
     }
 
     private static boolean sameKey(double[] a, double[] b) {
@@ -295,7 +320,8 @@ public final class JGraphTJudge {
         for (int round = 0; round < 5; round++) {
             ours = tally.engine(() -> new BiconnectivityFragility().analyze(network));
             BiconnectivityInspector<Integer, DefaultEdge> inspector = new BiconnectivityInspector<>(ties);
-            points = tally.jgrapht(() -> onLargeStack(() -> inspector.getCutpoints().stream().sorted().toList()));
+            points = tally.jgrapht(() -> onLargeStack(
+                    () -> inspector.getCutpoints().stream().sorted().toList()));
             bridges = tally.jgrapht(() -> onLargeStack(() -> pairs(ties, inspector.getBridges())));
         }
         check(tally, ours, points, bridges);
@@ -303,7 +329,8 @@ public final class JGraphTJudge {
     }
 
     private static void check(Tally tally, Fragility ours, List<Integer> points, Set<List<Integer>> bridges) {
-        tally.check(ours.articulationPoints().equals(points),
+        tally.check(
+                ours.articulationPoints().equals(points),
                 () -> "articulation points " + ours.articulationPoints() + ", JGraphT " + points);
         Set<List<Integer>> ourBridges = new HashSet<>();
         ours.bridges().forEach(b -> ourBridges.add(List.of(b[0], b[1])));
@@ -319,7 +346,8 @@ public final class JGraphTJudge {
     public Verdict whatIfCutPoints(List<Removal> removals) {
         Tally tally = new Tally("what-if cut points vs BiconnectivityInspector");
         RemovalWhatIf whatIf = new RemovalWhatIf(network);
-        Set<Integer> before = tally.jgrapht(() -> onLargeStack(() -> new BiconnectivityInspector<>(ties).getCutpoints()));
+        Set<Integer> before =
+                tally.jgrapht(() -> onLargeStack(() -> new BiconnectivityInspector<>(ties).getCutpoints()));
         for (Removal removal : removals) {
             boolean[] gone = new boolean[network.actorCount()];
             Arrays.stream(removal.actors()).forEach(a -> gone[a] = true);
@@ -329,18 +357,21 @@ public final class JGraphTJudge {
                 cut.add(List.of(Math.min(t[0], t[1]), Math.max(t[0], t[1])));
                 cutTies.add(t.clone());
             }
-            Graph<Integer, DefaultEdge> masked = new MaskSubgraph<>(ties, a -> gone[a],
-                    e -> cut.contains(pair(ties, e)));
+            Graph<Integer, DefaultEdge> masked =
+                    new MaskSubgraph<>(ties, a -> gone[a], e -> cut.contains(pair(ties, e)));
             List<Integer> news = whatIf.impact(removal).newArticulationPoints();
-            Set<Integer> after = tally.jgrapht(() -> onLargeStack(() -> new BiconnectivityInspector<>(masked).getCutpoints()));
-            List<Integer> expected = after.stream().filter(a -> !before.contains(a)).sorted().toList();
+            Set<Integer> after =
+                    tally.jgrapht(() -> onLargeStack(() -> new BiconnectivityInspector<>(masked).getCutpoints()));
+            List<Integer> expected =
+                    after.stream().filter(a -> !before.contains(a)).sorted().toList();
             String where = "without actors " + ids(removal.actors()) + " and ties " + cut;
             tally.check(news.equals(expected), () -> where + ": new " + news + ", JGraphT " + expected);
             // Timed: the cut points after the removal on each side (the impact also sums lost needs).
             List<Integer> all = tally.engine(() -> new BiconnectivityFragility().analyze(network, gone, cutTies))
                     .articulationPoints();
             List<Integer> allExpected = after.stream().sorted().toList();
-            tally.check(all.equals(allExpected), () -> where + ": articulation points " + all + ", JGraphT " + allExpected);
+            tally.check(
+                    all.equals(allExpected), () -> where + ": articulation points " + all + ", JGraphT " + allExpected);
         }
         return tally.verdict();
     }
@@ -413,7 +444,8 @@ public final class JGraphTJudge {
             double expected = n < 3 ? 0 : theirs.get(scope[i]) / pairs;
             double got = ours.betweenness()[i];
             int actor = scope[i];
-            tally.check(Math.abs(expected - got) <= EXACT,
+            tally.check(
+                    Math.abs(expected - got) <= EXACT,
                     () -> network.actorId(actor) + ": " + got + ", JGraphT " + expected);
         }
         if (n >= 3 && n <= 2_000) {
@@ -422,7 +454,8 @@ public final class JGraphTJudge {
                 double half = normalised.get(scope[i]);
                 double got = ours.betweenness()[i];
                 int actor = scope[i];
-                tally.check(Math.abs(2 * half - got) <= EXACT,
+                tally.check(
+                        Math.abs(2 * half - got) <= EXACT,
                         () -> network.actorId(actor) + ": " + got + ", twice JGraphT's normalised " + 2 * half);
             }
         }
@@ -441,7 +474,8 @@ public final class JGraphTJudge {
             tally.check(ours.modularity() == 0, () -> "no tie, modularity " + ours.modularity());
             return tally.verdict();
         }
-        List<Set<Integer>> partition = ours.communities().stream().<Set<Integer>>map(HashSet::new).toList();
+        List<Set<Integer>> partition =
+                ours.communities().stream().<Set<Integer>>map(HashSet::new).toList();
         // Timed: the engine's measure of its partition, as JGraphT's.
         Map<Integer, Integer> place = new HashMap<>();
         for (int i = 0; i < scope.length; i++) {
@@ -456,7 +490,8 @@ public final class JGraphTJudge {
         int[][] rows = rows(g, scope);
         tally.engine(() -> LouvainCommunities.modularity(scope.length, rows[0], rows[1], label));
         double measured = tally.jgrapht(() -> new UndirectedModularityMeasurer<>(g).modularity(partition));
-        tally.check(Math.abs(measured - ours.modularity()) <= EXACT,
+        tally.check(
+                Math.abs(measured - ours.modularity()) <= EXACT,
                 () -> "modularity " + ours.modularity() + ", JGraphT's measure of the same partition " + measured);
         return tally.verdict();
     }
@@ -473,10 +508,12 @@ public final class JGraphTJudge {
             return tally.verdict();
         }
         int[][] rows = rows(g, scope);
-        LouvainCommunities.Partition ours = tally.engine(() -> new LouvainCommunities().detect(scope.length, rows[0], rows[1]));
+        LouvainCommunities.Partition ours =
+                tally.engine(() -> new LouvainCommunities().detect(scope.length, rows[0], rows[1]));
         List<Set<Integer>> greedy = tally.jgrapht(() -> greedy(g));
         double floor = new UndirectedModularityMeasurer<>(g).modularity(greedy);
-        tally.check(ours.modularity() >= floor - LOUVAIN_FLOOR,
+        tally.check(
+                ours.modularity() >= floor - LOUVAIN_FLOOR,
                 () -> "Louvain's modularity " + ours.modularity() + " is below the greedy partition's " + floor);
         return tally.verdict();
     }
@@ -545,9 +582,12 @@ public final class JGraphTJudge {
             List<Suggestion> suggested = tally.engine(() -> synergies.suggestions(a, n));
             Map<Integer, Double> closeness = new HashMap<>();
             for (Suggestion s : suggested) {
-                closeness.put(s.cooperative(), s.reasons().stream()
-                        .filter(r -> r.kind().equals(ComplementaritySynergies.COMMON_PARTNERS))
-                        .mapToDouble(Reason::value).sum());
+                closeness.put(
+                        s.cooperative(),
+                        s.reasons().stream()
+                                .filter(r -> r.kind().equals(ComplementaritySynergies.COMMON_PARTNERS))
+                                .mapToDouble(Reason::value)
+                                .sum());
             }
             for (int b = 0; b < n; b++) {
                 if (b == a || !network.isCooperative(b) || ties.containsEdge(a, b)) {
@@ -559,8 +599,10 @@ public final class JGraphTJudge {
                     continue;
                 }
                 double got = closeness.getOrDefault(b, Double.NaN);
-                tally.check(Math.abs(expected - got) <= EXACT, () -> network.actorId(a) + " with "
-                        + network.actorId(other) + ": closeness " + got + ", Adamic–Adar " + expected);
+                tally.check(
+                        Math.abs(expected - got) <= EXACT,
+                        () -> network.actorId(a) + " with " + network.actorId(other) + ": closeness " + got
+                                + ", Adamic–Adar " + expected);
             }
         }
         return tally.verdict();

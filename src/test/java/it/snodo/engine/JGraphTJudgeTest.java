@@ -2,20 +2,18 @@ package it.snodo.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.snodo.bench.EngineBench;
+import it.snodo.bench.NetworkGenerator;
+import it.snodo.engine.JGraphTJudge.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import it.snodo.bench.EngineBench;
-import it.snodo.bench.NetworkGenerator;
-import it.snodo.engine.JGraphTJudge.Verdict;
 
 /**
  * The engine judged by JGraphT ({@link JGraphTJudge}) on the benchmark's network at scale S (seed
@@ -32,13 +30,15 @@ import it.snodo.engine.JGraphTJudge.Verdict;
  */
 class JGraphTJudgeTest {
 
-    private static final String[] KINDS = {"COLLABORATION", "CO_DESIGN", "CONVENTION", "CONTRACT", "FUNDING",
-        "REFERRAL", "JOINT_TENDER"};
+    private static final String[] KINDS = {
+        "COLLABORATION", "CO_DESIGN", "CONVENTION", "CONTRACT", "FUNDING", "REFERRAL", "JOINT_TENDER"
+    };
     private static final double[] ROUND_STRENGTHS = {0.25, 0.5, 0.75, 1.0};
     private static volatile Network scaleS;
 
     static Stream<Arguments> networks() {
-        return Stream.concat(Stream.of(Arguments.of("S, seed 42", generatedS())),
+        return Stream.concat(
+                Stream.of(Arguments.of("S, seed 42", generatedS())),
                 IntStream.rangeClosed(1, 20).mapToObj(seed -> Arguments.of("random, seed " + seed, random(seed))));
     }
 
@@ -114,9 +114,13 @@ class JGraphTJudgeTest {
     }
 
     private static void assertAgrees(Verdict verdict, String network) {
-        assertThat(verdict.checks()).as(network + ": " + verdict.oracle() + " checked nothing").isPositive();
+        assertThat(verdict.checks())
+                .as(network + ": " + verdict.oracle() + " checked nothing")
+                .isPositive();
         assertThat(verdict.messages()).as(network + ": " + verdict.oracle()).isEmpty();
-        assertThat(verdict.disagreements()).as(network + ": " + verdict.oracle()).isZero();
+        assertThat(verdict.disagreements())
+                .as(network + ": " + verdict.oracle())
+                .isZero();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,7 +149,8 @@ class JGraphTJudgeTest {
 
         assertAgrees(judge.betweenness(IntStream.range(0, network.actorCount()).toArray(), "whole network"), name);
         int district = network.territoriesOfLevel("DISTRICT")[0];
-        assertAgrees(judge.betweenness(NetworkMeasures.basedIn(network, district), network.territoryId(district)), name);
+        assertAgrees(
+                judge.betweenness(NetworkMeasures.basedIn(network, district), network.territoryId(district)), name);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -196,7 +201,9 @@ class JGraphTJudgeTest {
     @MethodSource("networks")
     void synergyClosenessIsTheAdamicAdarIndex(String name, Network network) {
         JGraphTJudge judge = new JGraphTJudge(network);
-        int[] cooperatives = IntStream.range(0, network.actorCount()).filter(network::isCooperative).toArray();
+        int[] cooperatives = IntStream.range(0, network.actorCount())
+                .filter(network::isCooperative)
+                .toArray();
 
         Verdict verdict = judge.synergyCloseness(cooperatives);
 

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import it.snodo.engine.LouvainCommunities.Partition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
-
-import it.snodo.engine.LouvainCommunities.Partition;
 
 /**
  * {@link LouvainCommunities} on graphs whose communities are plain to see, with modularities
@@ -102,8 +100,8 @@ class LouvainCommunitiesTest {
 
         Partition p = louvain.detect(24, g[0], g[1]);
 
-        assertThat(p.communities()).containsExactly(range(0, 4), range(4, 8), range(8, 12), range(12, 16),
-                range(16, 20), range(20, 24));
+        assertThat(p.communities())
+                .containsExactly(range(0, 4), range(4, 8), range(8, 12), range(12, 16), range(16, 20), range(20, 24));
         assertEquals(6.0 / 7 - 1.0 / 6, p.modularity(), EXACT);
     }
 
@@ -164,7 +162,8 @@ class LouvainCommunitiesTest {
                 List<Integer> community = p.communities().get(c);
                 assertThat(community).isSorted();
                 if (c > 0) {
-                    assertThat(community.get(0)).isGreaterThan(p.communities().get(c - 1).get(0));
+                    assertThat(community.get(0))
+                            .isGreaterThan(p.communities().get(c - 1).get(0));
                 }
                 int index = c;
                 community.forEach(v -> assertThat(p.community()[v]).isEqualTo(index));
@@ -172,8 +171,8 @@ class LouvainCommunitiesTest {
             assertEquals(LouvainCommunities.modularity(n, g[0], g[1], p.community()), p.modularity(), EXACT);
             // Louvain starts from singletons and only ever raises Q.
             int[] singletons = range(0, n).stream().mapToInt(Integer::intValue).toArray();
-            assertThat(p.modularity()).isGreaterThanOrEqualTo(
-                    LouvainCommunities.modularity(n, g[0], g[1], singletons) - EXACT);
+            assertThat(p.modularity())
+                    .isGreaterThanOrEqualTo(LouvainCommunities.modularity(n, g[0], g[1], singletons) - EXACT);
         }
     }
 
@@ -183,16 +182,14 @@ class LouvainCommunitiesTest {
         List<int[]> edges = new ArrayList<>(chainedCliques(2, 3, false));
         int[][] g = csr(6, edges);
 
-        assertEquals(6.0 / 7 - 0.5, LouvainCommunities.modularity(6, g[0], g[1], new int[] {0, 0, 0, 1, 1, 1}),
-                EXACT);
+        assertEquals(6.0 / 7 - 0.5, LouvainCommunities.modularity(6, g[0], g[1], new int[] {0, 0, 0, 1, 1, 1}), EXACT);
         // labels are only labels
-        assertEquals(6.0 / 7 - 0.5, LouvainCommunities.modularity(6, g[0], g[1], new int[] {9, 9, 9, -4, -4, -4}),
-                EXACT);
+        assertEquals(
+                6.0 / 7 - 0.5, LouvainCommunities.modularity(6, g[0], g[1], new int[] {9, 9, 9, -4, -4, -4}), EXACT);
         // everything in one community: 7/7 - (14/14)² = 0
         assertEquals(0.0, LouvainCommunities.modularity(6, g[0], g[1], new int[6]), EXACT);
         // singletons: -Σ(d_i/14)² = -(4·2² + 2·3²)/196 = -34/196
-        assertEquals(-34.0 / 196, LouvainCommunities.modularity(6, g[0], g[1], new int[] {0, 1, 2, 3, 4, 5}),
-                EXACT);
+        assertEquals(-34.0 / 196, LouvainCommunities.modularity(6, g[0], g[1], new int[] {0, 1, 2, 3, 4, 5}), EXACT);
     }
 
     @Test

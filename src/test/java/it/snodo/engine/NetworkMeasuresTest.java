@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.engine.NetworkMeasures.Measures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.jgrapht.Graph;
 import org.jgrapht.alg.scoring.BetweennessCentrality;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import it.snodo.engine.NetworkMeasures.Measures;
 
 /**
  * {@link BrandesLouvainMeasures} on small hand-built tie graphs whose measures are worked out by
@@ -207,8 +204,8 @@ class NetworkMeasuresTest {
 
         Measures m = measures.measure(n);
 
-        assertThat(ids(n, m.brokers())).containsExactly("p06", "p07", "p05", "p08", "p04", "p09", "p03", "p10",
-                "p02", "p11");
+        assertThat(ids(n, m.brokers()))
+                .containsExactly("p06", "p07", "p05", "p08", "p04", "p09", "p03", "p10", "p02", "p11");
         // over (N - 1)(N - 2)/2 = 13·12/2 = 78
         assertEquals(42.0 / 78, m.betweenness()[n.actor("p06")], EXACT);
         assertEquals(12.0 / 78, m.betweenness()[n.actor("p12")], EXACT);
@@ -322,12 +319,17 @@ class NetworkMeasuresTest {
                 all.add(a);
             }
         }
-        assertThat(all).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.IntStream.range(0, n.actorCount()).boxed().toList());
+        assertThat(all)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, n.actorCount())
+                        .boxed()
+                        .toList());
         TieGraph ties = n.tieGraph();
         int[] start = java.util.stream.IntStream.rangeClosed(0, n.actorCount())
-                .map(a -> a < n.actorCount() ? ties.edgeStart(a) : ties.edgeCount()).toArray();
-        int[] adj = java.util.stream.IntStream.range(0, ties.edgeCount()).map(ties::target).toArray();
+                .map(a -> a < n.actorCount() ? ties.edgeStart(a) : ties.edgeCount())
+                .toArray();
+        int[] adj = java.util.stream.IntStream.range(0, ties.edgeCount())
+                .map(ties::target)
+                .toArray();
         assertEquals(LouvainCommunities.modularity(n.actorCount(), start, adj, label), m.modularity(), EXACT);
         assertThat(ids(n, m.brokers())).startsWith("ex-coop-007", "ex-partner-003");
     }

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToIntBiFunction;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 /** Patching a snapshot's needs gives exactly the snapshot built from the patched rows. */
@@ -78,7 +77,9 @@ class NetworkWithNeedsTest {
 
     /** One value of each need, in index order. */
     private static int[] perNeed(Network n, ToIntBiFunction<Needs, Integer> value) {
-        return IntStream.range(0, n.needCount()).map(i -> value.applyAsInt(n.needs(), i)).toArray();
+        return IntStream.range(0, n.needCount())
+                .map(i -> value.applyAsInt(n.needs(), i))
+                .toArray();
     }
 
     /** How many needs each territory has. */
@@ -89,18 +90,25 @@ class NetworkWithNeedsTest {
     /** The needs of each territory in turn. */
     private static int[] byTerritory(Network n) {
         return IntStream.range(0, n.territoryCount())
-                .flatMap(t -> IntStream.range(0, n.needs().countIn(t)).map(i -> n.needs().in(t, i))).toArray();
+                .flatMap(t -> IntStream.range(0, n.needs().countIn(t))
+                        .map(i -> n.needs().in(t, i)))
+                .toArray();
     }
 
     private static Network.NeedValues randomNeed(String id, Random random) {
-        return new Network.NeedValues(id, CATEGORIES[random.nextInt(CATEGORIES.length)],
-                MUNICIPALITIES[random.nextInt(MUNICIPALITIES.length)], 1 + random.nextInt(50));
+        return new Network.NeedValues(
+                id,
+                CATEGORIES[random.nextInt(CATEGORIES.length)],
+                MUNICIPALITIES[random.nextInt(MUNICIPALITIES.length)],
+                1 + random.nextInt(50));
     }
 
     private static Network build(long version, Map<String, Network.NeedValues> needs) {
         Network.Builder b = Network.builder(version)
                 .territory("d", "District", "DISTRICT", null, null, null)
-                .category("a", "A", null).category("a.x", "A x", "a").category("a.y", "A y", "a")
+                .category("a", "A", null)
+                .category("a.x", "A x", "a")
+                .category("a.y", "A y", "a")
                 .category("b", "B", null)
                 .cooperative("c1", "Coop", "A", "m1")
                 .service("s1", "S1", "c1", 5, 1, List.of("a.x"), List.of("m1", "m2"))

@@ -17,21 +17,6 @@ import static it.snodo.engine.RandomWorld.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import it.snodo.engine.BruteForce.Fragile;
 import it.snodo.engine.BruteForce.GapRow;
 import it.snodo.engine.FragilityAnalysis.Fragility;
@@ -44,6 +29,19 @@ import it.snodo.engine.RandomWorld.Ter;
 import it.snodo.engine.RandomWorld.Tie;
 import it.snodo.engine.WhatIfAnalysis.Impact;
 import it.snodo.engine.WhatIfAnalysis.Removal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The engine's analyses against {@link BruteForce}, a brute-force reading of docs/design.md, on
@@ -95,10 +93,19 @@ class RandomAnalysesTest {
         for (String t : new TreeSet<>(w.territories.keySet())) {
             List<GapRow> expected = BruteForce.gaps(w, t);
             List<GapRow> actual = engine.rows(n.territory(t)).stream()
-                    .map(r -> new GapRow(n.categoryCode(r.category()), r.demand(), r.supply(), r.supplyKnown(),
-                            r.providers(), r.services(), r.state()))
+                    .map(r -> new GapRow(
+                            n.categoryCode(r.category()),
+                            r.demand(),
+                            r.supply(),
+                            r.supplyKnown(),
+                            r.providers(),
+                            r.services(),
+                            r.state()))
                     .toList();
-            assertThat(actual).as("seed %d, territory %s (%s)", seed, t, w.territories.get(t).level())
+            assertThat(actual)
+                    .as(
+                            "seed %d, territory %s (%s)",
+                            seed, t, w.territories.get(t).level())
                     .isEqualTo(expected);
             rows += expected.size();
         }
@@ -108,9 +115,14 @@ class RandomAnalysesTest {
     // ---------------------------------------------------------------- fragility
 
     private static Fragile named(Network n, Fragility f) {
-        return new Fragile(f.articulationPoints().stream().map(n::actorId).toList(),
-                f.bridges().stream().map(b -> List.of(n.actorId(b[0]), n.actorId(b[1]))).toList(),
-                f.components().stream().map(c -> c.stream().map(n::actorId).toList()).toList(),
+        return new Fragile(
+                f.articulationPoints().stream().map(n::actorId).toList(),
+                f.bridges().stream()
+                        .map(b -> List.of(n.actorId(b[0]), n.actorId(b[1])))
+                        .toList(),
+                f.components().stream()
+                        .map(c -> c.stream().map(n::actorId).toList())
+                        .toList(),
                 f.isolated().stream().map(n::actorId).toList());
     }
 
@@ -128,8 +140,7 @@ class RandomAnalysesTest {
 
     // ---------------------------------------------------------------- what if
 
-    private record Lost(String territory, String category, long people) {
-    }
+    private record Lost(String territory, String category, long people) {}
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
@@ -147,8 +158,8 @@ class RandomAnalysesTest {
             List<String> goneActors = sample(random, new ArrayList<>(w.actors.keySet()), 2);
             List<String> goneServices = sample(random, new ArrayList<>(w.services.keySet()), 2);
             List<List<String>> goneTies = sample(random, new ArrayList<>(edges), 2);
-            String where = String.format("seed %d, remove actors %s, services %s, ties %s", seed, goneActors,
-                    goneServices, goneTies);
+            String where = String.format(
+                    "seed %d, remove actors %s, services %s, ties %s", seed, goneActors, goneServices, goneTies);
 
             // Needs answered before and not after, summed by (municipality, category), in id order.
             Map<List<String>, Long> lost = new TreeMap<>(BruteForce::compareLists);
@@ -159,24 +170,35 @@ class RandomAnalysesTest {
                 }
             }
             List<Lost> expectedLost = lost.entrySet().stream()
-                    .map(e -> new Lost(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
-            List<String> remaining = w.actors.keySet().stream().filter(a -> !goneActors.contains(a)).toList();
-            List<List<String>> remainingTies = edges.stream().filter(e -> !goneTies.contains(e)).toList();
+                    .map(e -> new Lost(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                    .toList();
+            List<String> remaining = w.actors.keySet().stream()
+                    .filter(a -> !goneActors.contains(a))
+                    .toList();
+            List<List<String>> remainingTies =
+                    edges.stream().filter(e -> !goneTies.contains(e)).toList();
             List<String> expectedPoints = articulationPoints(remaining, remainingTies).stream()
-                    .filter(a -> !pointsBefore.contains(a)).toList();
+                    .filter(a -> !pointsBefore.contains(a))
+                    .toList();
 
-            Removal removal = new Removal(goneActors.stream().mapToInt(n::actor).toArray(),
+            Removal removal = new Removal(
+                    goneActors.stream().mapToInt(n::actor).toArray(),
                     goneServices.stream().mapToInt(n::service).toArray(),
-                    goneTies.stream().map(e -> random.nextBoolean()
-                            ? new int[] {n.actor(e.get(0)), n.actor(e.get(1))}
-                            : new int[] {n.actor(e.get(1)), n.actor(e.get(0))}).toArray(int[][]::new));
+                    goneTies.stream()
+                            .map(e -> random.nextBoolean()
+                                    ? new int[] {n.actor(e.get(0)), n.actor(e.get(1))}
+                                    : new int[] {n.actor(e.get(1)), n.actor(e.get(0))})
+                            .toArray(int[][]::new));
             Impact impact = engine.impact(removal);
 
             assertThat(impact.lostCoverage().stream()
-                    .map(l -> new Lost(n.territoryId(l.territory()), n.categoryCode(l.category()), l.people()))
-                    .toList()).as(where + ": lost coverage").isEqualTo(expectedLost);
+                            .map(l -> new Lost(n.territoryId(l.territory()), n.categoryCode(l.category()), l.people()))
+                            .toList())
+                    .as(where + ": lost coverage")
+                    .isEqualTo(expectedLost);
             assertThat(impact.newArticulationPoints().stream().map(n::actorId).toList())
-                    .as(where + ": new articulation points (before: %s)", pointsBefore).isEqualTo(expectedPoints);
+                    .as(where + ": new articulation points (before: %s)", pointsBefore)
+                    .isEqualTo(expectedPoints);
         }
     }
 
@@ -185,21 +207,29 @@ class RandomAnalysesTest {
     private static void checkMeasures(RandomWorld w, Network n, List<String> scope, String where) {
         Set<List<String>> allEdges = edges(w);
         Map<String, Set<String>> adjacency = adjacency(scope, allEdges);
-        List<List<String>> edges = allEdges.stream().filter(e -> scope.contains(e.get(0))
-                && scope.contains(e.get(1))).toList();
+        List<List<String>> edges = allEdges.stream()
+                .filter(e -> scope.contains(e.get(0)) && scope.contains(e.get(1)))
+                .toList();
         int nn = scope.size();
         int ee = edges.size();
 
-        Measures m = new BrandesLouvainMeasures().measure(n, scope.stream().mapToInt(n::actor).toArray());
+        Measures m = new BrandesLouvainMeasures()
+                .measure(n, scope.stream().mapToInt(n::actor).toArray());
         assertThat(m.actors()).as(where + ": actors").isEqualTo(nn);
         assertThat(m.ties()).as(where + ": ties").isEqualTo(ee);
         double density = nn < 2 ? 0 : 2.0 * ee / ((double) nn * (nn - 1));
         assertThat(m.density()).as(where + ": density").isCloseTo(density, within(EPS));
         assertThat(m.components()).as(where + ": components").isEqualTo(componentCount(scope, edges));
-        int maxDegree = scope.stream().mapToInt(a -> adjacency.get(a).size()).max().orElse(0);
-        double centralization = nn < 3 ? 0 : scope.stream().mapToDouble(a -> maxDegree - adjacency.get(a).size())
-                .sum() / ((double) (nn - 1) * (nn - 2));
-        assertThat(m.degreeCentralization()).as(where + ": degree centralization")
+        int maxDegree =
+                scope.stream().mapToInt(a -> adjacency.get(a).size()).max().orElse(0);
+        double centralization = nn < 3
+                ? 0
+                : scope.stream()
+                                .mapToDouble(a -> maxDegree - adjacency.get(a).size())
+                                .sum()
+                        / ((double) (nn - 1) * (nn - 2));
+        assertThat(m.degreeCentralization())
+                .as(where + ": degree centralization")
                 .isCloseTo(centralization, within(EPS));
 
         // Betweenness: for each unordered pair of other actors, the share of its shortest paths through v.
@@ -226,26 +256,34 @@ class RandomAnalysesTest {
         assertThat(m.betweenness()).as(where + ": betweenness").containsExactly(betweenness, within(EPS));
         // Brokers: the actors of positive betweenness, highest first, at most NetworkMeasures.MAX_BROKERS.
         long positive = Arrays.stream(betweenness).filter(b -> b > EPS).count();
-        assertThat(m.brokers()).as(where + ": brokers %s", m.brokers())
-                .hasSize((int) Math.min(positive, NetworkMeasures.MAX_BROKERS));
+        assertThat(m.brokers()).as(where + ": brokers %s", m.brokers()).hasSize((int)
+                Math.min(positive, NetworkMeasures.MAX_BROKERS));
         for (int i = 0; i < m.brokers().size(); i++) {
             double b = betweenness[scope.indexOf(n.actorId(m.brokers().get(i)))];
             assertThat(b).as(where + ": broker #%d", i).isGreaterThan(EPS);
             if (i > 0) {
-                double previous = betweenness[scope.indexOf(n.actorId(m.brokers().get(i - 1)))];
-                assertThat(b).as(where + ": broker #%d ranks after #%d", i, i - 1).isLessThanOrEqualTo(previous + EPS);
+                double previous =
+                        betweenness[scope.indexOf(n.actorId(m.brokers().get(i - 1)))];
+                assertThat(b)
+                        .as(where + ": broker #%d ranks after #%d", i, i - 1)
+                        .isLessThanOrEqualTo(previous + EPS);
             }
         }
 
         // Communities: a partition of the scope, each ascending, sorted by first actor.
         List<List<String>> communities = m.communities().stream()
-                .map(c -> c.stream().map(n::actorId).toList()).toList();
+                .map(c -> c.stream().map(n::actorId).toList())
+                .toList();
         List<String> union = communities.stream().flatMap(List::stream).sorted().toList();
-        assertThat(union).as(where + ": communities %s partition the scope", communities).isEqualTo(scope);
+        assertThat(union)
+                .as(where + ": communities %s partition the scope", communities)
+                .isEqualTo(scope);
         for (List<String> c : communities) {
             assertThat(c).as(where + ": community %s", c).isNotEmpty().isSorted();
         }
-        assertThat(communities.stream().map(c -> c.get(0)).toList()).as(where + ": communities order").isSorted();
+        assertThat(communities.stream().map(c -> c.get(0)).toList())
+                .as(where + ": communities order")
+                .isSorted();
         for (String a : scope) {
             if (adjacency.get(a).isEmpty()) {
                 assertThat(communities).as(where + ": isolated %s alone", a).contains(List.of(a));
@@ -255,7 +293,9 @@ class RandomAnalysesTest {
         double q = 0;
         if (ee > 0) {
             for (List<String> c : communities) {
-                long inside = edges.stream().filter(e -> c.contains(e.get(0)) && c.contains(e.get(1))).count();
+                long inside = edges.stream()
+                        .filter(e -> c.contains(e.get(0)) && c.contains(e.get(1)))
+                        .count();
                 long degree = c.stream().mapToLong(a -> adjacency.get(a).size()).sum();
                 q += (double) inside / ee - Math.pow(degree / (2.0 * ee), 2);
             }
@@ -270,7 +310,8 @@ class RandomAnalysesTest {
                 kinds.computeIfAbsent(e, k -> new HashSet<>()).add(t.kind());
             }
         }
-        double multiplexity = ee == 0 ? 0 : kinds.values().stream().mapToInt(Set::size).sum() / (double) ee;
+        double multiplexity =
+                ee == 0 ? 0 : kinds.values().stream().mapToInt(Set::size).sum() / (double) ee;
         assertThat(m.multiplexity()).as(where + ": multiplexity").isCloseTo(multiplexity, within(EPS));
         Map<Integer, Integer> counts = new TreeMap<>();
         kinds.values().forEach(k -> counts.merge(k.size(), 1, Integer::sum));
@@ -286,23 +327,31 @@ class RandomAnalysesTest {
         List<String> all = new ArrayList<>(new TreeSet<>(w.actors.keySet()));
         checkMeasures(w, n, all, "seed " + seed + ", whole network, ties " + edges(w));
 
-        List<String> districts = w.territories.values().stream().filter(t -> t.level().equals("DISTRICT"))
-                .map(Ter::id).sorted().toList();
+        List<String> districts = w.territories.values().stream()
+                .filter(t -> t.level().equals("DISTRICT"))
+                .map(Ter::id)
+                .sorted()
+                .toList();
         String district = pick(random, districts);
-        List<String> based = all.stream().filter(a -> w.actors.get(a).basedIn() != null
-                && isOrUnder(w.actors.get(a).basedIn(), district, w::parentTerritory)).toList();
-        assertThat(Arrays.stream(NetworkMeasures.basedIn(n, n.territory(district))).mapToObj(n::actorId).toList())
-                .as("seed %d: actors based in %s", seed, district).isEqualTo(based);
+        List<String> based = all.stream()
+                .filter(a -> w.actors.get(a).basedIn() != null
+                        && isOrUnder(w.actors.get(a).basedIn(), district, w::parentTerritory))
+                .toList();
+        assertThat(Arrays.stream(NetworkMeasures.basedIn(n, n.territory(district)))
+                        .mapToObj(n::actorId)
+                        .toList())
+                .as("seed %d: actors based in %s", seed, district)
+                .isEqualTo(based);
         checkMeasures(w, n, based, "seed " + seed + ", district " + district + " " + based + ", ties " + edges(w));
     }
 
     // ---------------------------------------------------------------- synergies without some services
 
-    private record Suggested(String cooperative, double score, List<SynergyAlgorithm.Reason> reasons) {
-    }
+    private record Suggested(String cooperative, double score, List<SynergyAlgorithm.Reason> reasons) {}
 
     private static List<Suggested> suggested(Network n, List<SynergyAlgorithm.Suggestion> suggestions) {
-        return suggestions.stream().map(x -> new Suggested(n.actorId(x.cooperative()), x.score(), x.reasons()))
+        return suggestions.stream()
+                .map(x -> new Suggested(n.actorId(x.cooperative()), x.score(), x.reasons()))
                 .toList();
     }
 
@@ -326,16 +375,17 @@ class RandomAnalysesTest {
             }
             String where = String.format("seed %d, cooperative %s, without %s", seed, c, gone);
             assertThat(suggested(n, engine.suggestions(n.actor(c), 100, s -> left.contains(n.serviceId(s)))))
-                    .as(where).isEqualTo(suggested(without, reference.suggestions(without.actor(c), 100)));
-            assertThat(engine.suggestions(n.actor(c), 100, s -> false)).as(where + ": nothing left out")
+                    .as(where)
+                    .isEqualTo(suggested(without, reference.suggestions(without.actor(c), 100)));
+            assertThat(engine.suggestions(n.actor(c), 100, s -> false))
+                    .as(where + ": nothing left out")
                     .isEqualTo(engine.suggestions(n.actor(c), 100));
         }
     }
 
     // ---------------------------------------------------------------- integrated answers
 
-    private record Choice(List<String> providers, int newTies, double distance) {
-    }
+    private record Choice(List<String> providers, int newTies, double distance) {}
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
@@ -365,8 +415,8 @@ class RandomAnalysesTest {
                 asked = List.of(pick(random, categoryCodes));
             }
             double maxKm = MAX_KM[random.nextInt(MAX_KM.length)];
-            String where = String.format("seed %d, municipality %s, categories %s, maxKm %s", seed, m.id(), asked,
-                    maxKm);
+            String where =
+                    String.format("seed %d, municipality %s, categories %s, maxKm %s", seed, m.id(), asked, maxKm);
 
             // Per provider and asked category, the distance of its nearest service covering it within maxKm.
             Map<String, Map<String, Double>> qualifies = new TreeMap<>();
@@ -376,20 +426,24 @@ class RandomAnalysesTest {
                 serviceDistance.put(s.id(), d);
                 for (String c : asked) {
                     if (d <= maxKm && coversCategory(w, s, c)) {
-                        qualifies.computeIfAbsent(s.provider(), p -> new HashMap<>()).merge(c, d, Math::min);
+                        qualifies
+                                .computeIfAbsent(s.provider(), p -> new HashMap<>())
+                                .merge(c, d, Math::min);
                     }
                 }
             }
             Set<String> coverable = new TreeSet<>();
             qualifies.values().forEach(x -> coverable.addAll(x.keySet()));
-            List<String> uncovered = asked.stream().filter(c -> !coverable.contains(c)).sorted().toList();
+            List<String> uncovered =
+                    asked.stream().filter(c -> !coverable.contains(c)).sorted().toList();
 
             // Every subset of providers covering all coverable categories, the best kept by size, ties, distance.
             List<String> coverableList = List.copyOf(coverable);
             double[][] near = new double[actors.size()][coverableList.size()];
             for (int i = 0; i < actors.size(); i++) {
                 for (int c = 0; c < coverableList.size(); c++) {
-                    near[i][c] = qualifies.getOrDefault(actors.get(i), Map.of())
+                    near[i][c] = qualifies
+                            .getOrDefault(actors.get(i), Map.of())
                             .getOrDefault(coverableList.get(c), Double.POSITIVE_INFINITY);
                 }
             }
@@ -418,22 +472,35 @@ class RandomAnalysesTest {
                 }
             }
             int size = covers.stream().mapToInt(c -> c.providers.size()).min().orElseThrow();
-            int ties = covers.stream().filter(c -> c.providers.size() == size).mapToInt(Choice::newTies).min()
+            int ties = covers.stream()
+                    .filter(c -> c.providers.size() == size)
+                    .mapToInt(Choice::newTies)
+                    .min()
                     .orElseThrow();
-            double distance = covers.stream().filter(c -> c.providers.size() == size && c.newTies == ties)
-                    .mapToDouble(Choice::distance).min().orElseThrow();
-            List<List<String>> best = covers.stream().filter(c -> c.providers.size() == size && c.newTies == ties
-                    && c.distance <= distance + EPS).map(Choice::providers).toList();
+            double distance = covers.stream()
+                    .filter(c -> c.providers.size() == size && c.newTies == ties)
+                    .mapToDouble(Choice::distance)
+                    .min()
+                    .orElseThrow();
+            List<List<String>> best = covers.stream()
+                    .filter(c -> c.providers.size() == size && c.newTies == ties && c.distance <= distance + EPS)
+                    .map(Choice::providers)
+                    .toList();
 
-            Answer answer = engine.answer(n.territory(m.id()), asked.stream().mapToInt(n::category).toArray(), maxKm);
-            List<String> providers = Arrays.stream(answer.providers()).mapToObj(n::actorId).toList();
+            Answer answer = engine.answer(
+                    n.territory(m.id()), asked.stream().mapToInt(n::category).toArray(), maxKm);
+            List<String> providers =
+                    Arrays.stream(answer.providers()).mapToObj(n::actorId).toList();
             String detail = where + ", answer " + providers + ", expected " + best + " (size " + size + ", new ties "
                     + ties + ", distance " + distance + ")";
             assertThat(answer.minimumProviders()).as(detail + ": providers").isEqualTo(size);
             assertThat(answer.newTiesNeeded()).as(detail + ": new ties").isEqualTo(ties);
             assertThat(answer.totalDistanceKm()).as(detail + ": total distance").isCloseTo(distance, within(EPS));
-            assertThat(Arrays.stream(answer.uncovered()).mapToObj(n::categoryCode).toList())
-                    .as(detail + ": uncovered").isEqualTo(uncovered);
+            assertThat(Arrays.stream(answer.uncovered())
+                            .mapToObj(n::categoryCode)
+                            .toList())
+                    .as(detail + ": uncovered")
+                    .isEqualTo(uncovered);
             if (best.size() == 1) {
                 assertThat(providers).as(detail + ": the one best set").isEqualTo(best.get(0));
             } else {
@@ -441,19 +508,31 @@ class RandomAnalysesTest {
             }
 
             // One assignment per covered category, in the order asked: the nearest service of a chosen provider.
-            List<String> coveredInOrder = asked.stream().filter(coverable::contains).toList();
-            assertThat(answer.assignments().stream().map(x -> n.categoryCode(x.category())).toList())
-                    .as(detail + ": assigned categories").isEqualTo(coveredInOrder);
+            List<String> coveredInOrder =
+                    asked.stream().filter(coverable::contains).toList();
+            assertThat(answer.assignments().stream()
+                            .map(x -> n.categoryCode(x.category()))
+                            .toList())
+                    .as(detail + ": assigned categories")
+                    .isEqualTo(coveredInOrder);
             for (Assignment x : answer.assignments()) {
                 String c = n.categoryCode(x.category());
                 Svc s = w.services.get(n.serviceId(x.service()));
-                double nearest = providers.stream().mapToDouble(p -> qualifies.getOrDefault(p, Map.of())
-                        .getOrDefault(c, Double.POSITIVE_INFINITY)).min().orElseThrow();
-                assertThat(n.actorId(x.provider())).as(detail + ": provider of %s", c).isEqualTo(s.provider())
+                double nearest = providers.stream()
+                        .mapToDouble(p -> qualifies.getOrDefault(p, Map.of()).getOrDefault(c, Double.POSITIVE_INFINITY))
+                        .min()
+                        .orElseThrow();
+                assertThat(n.actorId(x.provider()))
+                        .as(detail + ": provider of %s", c)
+                        .isEqualTo(s.provider())
                         .isIn(providers);
-                assertThat(coversCategory(w, s, c)).as(detail + ": %s covers %s", s.id(), c).isTrue();
-                assertThat(x.distanceKm()).as(detail + ": distance of %s", s.id())
-                        .isCloseTo(serviceDistance.get(s.id()), within(EPS)).isCloseTo(nearest, within(EPS));
+                assertThat(coversCategory(w, s, c))
+                        .as(detail + ": %s covers %s", s.id(), c)
+                        .isTrue();
+                assertThat(x.distanceKm())
+                        .as(detail + ": distance of %s", s.id())
+                        .isCloseTo(serviceDistance.get(s.id()), within(EPS))
+                        .isCloseTo(nearest, within(EPS));
             }
             answered += providers.isEmpty() ? 0 : 1;
         }

@@ -15,18 +15,6 @@ import static it.snodo.engine.RandomWorld.strength;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import it.snodo.engine.BruteForce.Expected;
 import it.snodo.engine.BruteForce.SimplePath;
 import it.snodo.engine.ConnectionPathAlgorithm.ConnectionPath;
@@ -35,6 +23,16 @@ import it.snodo.engine.RandomWorld.Ter;
 import it.snodo.engine.RandomWorld.Tie;
 import it.snodo.engine.ReferralAlgorithm.Query;
 import it.snodo.engine.ReferralAlgorithm.Referral;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The engine against {@link BruteForce}, a brute-force reading of docs/design.md, on seeded
@@ -82,14 +80,16 @@ class RandomNetworksTest {
             int k = 1 + random.nextInt(8);
             double maxKm = MAX_KM[random.nextInt(MAX_KM.length)];
             boolean includeFull = random.nextBoolean();
-            String where = String.format("seed %d, category %s, municipality %s, k %d, maxKm %s, includeFull %s",
+            String where = String.format(
+                    "seed %d, category %s, municipality %s, k %d, maxKm %s, includeFull %s",
                     seed, category, m.id(), k, maxKm, includeFull);
 
             List<Expected> expected = BruteForce.referrals(w, category, m.id(), k, maxKm, includeFull);
-            List<Referral> actual = engine.referrals(new Query(n.category(category), n.territory(m.id()), k, maxKm,
-                    includeFull));
+            List<Referral> actual =
+                    engine.referrals(new Query(n.category(category), n.territory(m.id()), k, maxKm, includeFull));
 
-            assertThat(actual.stream().map(r -> n.serviceId(r.service())).toList()).as(where)
+            assertThat(actual.stream().map(r -> n.serviceId(r.service())).toList())
+                    .as(where)
                     .isEqualTo(expected.stream().map(Expected::service).toList());
             Map<String, Integer> hops = hopsFromEntryPoints(w, graph, m.id());
             for (int i = 0; i < actual.size(); i++) {
@@ -101,8 +101,15 @@ class RandomNetworksTest {
         assertThat(nonEmpty).as("seed %d: queries with answers", seed).isGreaterThan(QUERIES_PER_SEED / 10);
     }
 
-    private static void checkReferral(RandomWorld w, Network n, Map<String, Map<String, Tie>> graph,
-            Map<String, Integer> hops, Ter m, Expected expected, Referral r, String where) {
+    private static void checkReferral(
+            RandomWorld w,
+            Network n,
+            Map<String, Map<String, Tie>> graph,
+            Map<String, Integer> hops,
+            Ter m,
+            Expected expected,
+            Referral r,
+            String where) {
         Svc s = w.services.get(expected.service());
         assertThat(r.distanceKm()).as(where + ": distance").isCloseTo(expected.distanceKm(), within(1e-9));
         assertThat(r.freePlaces()).as(where + ": free places").isEqualTo(expected.freePlaces());
@@ -110,14 +117,20 @@ class RandomNetworksTest {
         // The nearest covered municipality, and the territory of the service's list that covers it.
         Ter nearest = w.territories.get(n.territoryId(r.nearestMunicipality()));
         assertThat(nearest.level()).as(where + ": nearest is a municipality").isEqualTo(Network.MUNICIPALITY);
-        assertThat(coversMunicipality(w, s, nearest.id())).as(where + ": covers its nearest municipality").isTrue();
+        assertThat(coversMunicipality(w, s, nearest.id()))
+                .as(where + ": covers its nearest municipality")
+                .isTrue();
         if (coversMunicipality(w, s, m.id())) {
-            assertThat(nearest.id()).as(where + ": nearest when it covers the need's").isEqualTo(m.id());
+            assertThat(nearest.id())
+                    .as(where + ": nearest when it covers the need's")
+                    .isEqualTo(m.id());
         } else {
             assertThat(km(m, nearest)).as(where + ": distance to nearest").isCloseTo(r.distanceKm(), within(1e-9));
         }
         String availableIn = null;
-        for (String t = nearest.id(); t != null && availableIn == null; t = w.territories.get(t).parent()) {
+        for (String t = nearest.id();
+                t != null && availableIn == null;
+                t = w.territories.get(t).parent()) {
             if (s.territories().contains(t)) {
                 availableIn = t;
             }
@@ -130,17 +143,23 @@ class RandomNetworksTest {
         if (toEntry == null) {
             assertThat(route).as(where + ": route of an unreachable provider").isEmpty();
             assertThat(r.routeTies()).as(where + ": route ties").isEmpty();
-            assertThat(r.cost()).as(where + ": cost")
+            assertThat(r.cost())
+                    .as(where + ": cost")
                     .isCloseTo(expected.distanceKm() + RingScanReferrals.UNREACHABLE_HOPS, within(1e-9));
         } else {
             assertThat(route).as(where + ": route length").hasSize(toEntry + 1);
-            assertThat(route.get(0)).as(where + ": route starts at the provider").isEqualTo(s.provider());
+            assertThat(route.get(0))
+                    .as(where + ": route starts at the provider")
+                    .isEqualTo(s.provider());
             assertThat(isEntryPoint(w.actors.get(route.get(route.size() - 1)), m.id()))
-                    .as(where + ": route ends at an entry point " + route).isTrue();
+                    .as(where + ": route ends at an entry point " + route)
+                    .isTrue();
             List<String> kinds = new ArrayList<>();
             for (int i = 1; i < route.size(); i++) {
                 Tie tie = graph.get(route.get(i - 1)).get(route.get(i));
-                assertThat(tie).as(where + ": route " + route + " hop " + i + " is a tie").isNotNull();
+                assertThat(tie)
+                        .as(where + ": route " + route + " hop " + i + " is a tie")
+                        .isNotNull();
                 kinds.add(tie.kind());
             }
             assertThat(r.routeTies()).as(where + ": route ties").isEqualTo(kinds);
@@ -176,8 +195,11 @@ class RandomNetworksTest {
                     int parallel = random.nextInt(3) == 0 ? 2 + random.nextInt(2) : 1;
                     for (int t = 0; t < parallel; t++) {
                         boolean flip = random.nextBoolean();
-                        ties.add(new Tie(actorIds.get(flip ? j : i), actorIds.get(flip ? i : j),
-                                TIE_KINDS[random.nextInt(TIE_KINDS.length)], strength(random)));
+                        ties.add(new Tie(
+                                actorIds.get(flip ? j : i),
+                                actorIds.get(flip ? i : j),
+                                TIE_KINDS[random.nextInt(TIE_KINDS.length)],
+                                strength(random)));
                     }
                 }
             }
@@ -197,23 +219,37 @@ class RandomNetworksTest {
             List<SimplePath> expected = all.subList(0, Math.min(k, all.size()));
             List<ConnectionPath> actual = engine.paths(n.actor(from), n.actor(to), k);
 
-            List<String> expectedRanks = expected.stream().map(p -> p.hops() + "/" + round(p.strength())).toList();
-            List<String> actualRanks = actual.stream().map(p -> p.hops() + "/" + round(p.strength())).toList();
+            List<String> expectedRanks = expected.stream()
+                    .map(p -> p.hops() + "/" + round(p.strength()))
+                    .toList();
+            List<String> actualRanks = actual.stream()
+                    .map(p -> p.hops() + "/" + round(p.strength()))
+                    .toList();
             assertThat(actualRanks).as(where + ": (hops/strength) of each path").isEqualTo(expectedRanks);
 
             Set<List<String>> distinct = new HashSet<>();
             for (int i = 0; i < actual.size(); i++) {
                 ConnectionPath p = actual.get(i);
-                List<String> actors = Arrays.stream(p.actors()).mapToObj(n::actorId).toList();
-                assertThat(distinct.add(actors)).as(where + ": %s given twice", actors).isTrue();
-                SimplePath real = all.stream().filter(x -> x.actors().equals(actors)).findFirst().orElse(null);
-                assertThat(real).as(where + ": %s is a simple path from %s to %s", actors, from, to).isNotNull();
+                List<String> actors =
+                        Arrays.stream(p.actors()).mapToObj(n::actorId).toList();
+                assertThat(distinct.add(actors))
+                        .as(where + ": %s given twice", actors)
+                        .isTrue();
+                SimplePath real = all.stream()
+                        .filter(x -> x.actors().equals(actors))
+                        .findFirst()
+                        .orElse(null);
+                assertThat(real)
+                        .as(where + ": %s is a simple path from %s to %s", actors, from, to)
+                        .isNotNull();
                 assertThat(p.ties()).as(where + ": kinds of %s", actors).isEqualTo(real.kinds());
-                assertThat(p.strength()).as(where + ": strength of %s", actors)
+                assertThat(p.strength())
+                        .as(where + ": strength of %s", actors)
                         .isCloseTo(real.strength(), within(1e-9));
                 // Where no other path ties this rank across the k-th place, the path is the one expected.
                 SimplePath e = expected.get(i);
-                boolean tieAcrossK = all.subList(expected.size(), all.size()).stream().anyMatch(x -> sameRank(x, e));
+                boolean tieAcrossK =
+                        all.subList(expected.size(), all.size()).stream().anyMatch(x -> sameRank(x, e));
                 if (!tieAcrossK) {
                     assertThat(actors).as(where + ": path #%d", i).isEqualTo(e.actors());
                 }

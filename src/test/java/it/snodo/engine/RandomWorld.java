@@ -28,30 +28,39 @@ import java.util.stream.IntStream;
  */
 final class RandomWorld {
 
-    static final String[] TIE_KINDS = {"COLLABORATION", "CO_DESIGN", "CONVENTION", "CONTRACT", "FUNDING",
-        "REFERRAL", "JOINT_TENDER"};
-    static final String[] PARTNER_KINDS = {"MUNICIPALITY", "HEALTH_AGENCY", "ASSOCIATION", "VOLUNTEER_GROUP",
-        "FOUNDATION", "SCHOOL", "UNION", "COMPANY", "OTHER"};
+    static final String[] TIE_KINDS = {
+        "COLLABORATION", "CO_DESIGN", "CONVENTION", "CONTRACT", "FUNDING", "REFERRAL", "JOINT_TENDER"
+    };
+    static final String[] PARTNER_KINDS = {
+        "MUNICIPALITY",
+        "HEALTH_AGENCY",
+        "ASSOCIATION",
+        "VOLUNTEER_GROUP",
+        "FOUNDATION",
+        "SCHOOL",
+        "UNION",
+        "COMPANY",
+        "OTHER"
+    };
     static final String[] COOPERATIVE_TYPES = {"A", "B", "MIXED"};
 
-    record Ter(String id, String level, String parent, double lat, double lon) {
-    }
+    record Ter(String id, String level, String parent, double lat, double lon) {}
 
-    record Cat(String code, String parent) {
-    }
+    record Cat(String code, String parent) {}
 
-    record Actor(String id, boolean cooperative, String type, String basedIn) {
-    }
+    record Actor(String id, boolean cooperative, String type, String basedIn) {}
 
-    record Svc(String id, String provider, Integer capacity, Integer occupied, List<String> categories,
-            List<String> territories) {
-    }
+    record Svc(
+            String id,
+            String provider,
+            Integer capacity,
+            Integer occupied,
+            List<String> categories,
+            List<String> territories) {}
 
-    record Need(String id, String category, String territory, int people) {
-    }
+    record Need(String id, String category, String territory, int people) {}
 
-    record Tie(String from, String to, String kind, Double strength) {
-    }
+    record Tie(String from, String to, String kind, Double strength) {}
 
     final Map<String, Ter> territories = new LinkedHashMap<>();
     final Map<String, Cat> categories = new LinkedHashMap<>();
@@ -66,7 +75,8 @@ final class RandomWorld {
     /** The municipalities, in creation order (the rows are complete when this is first asked). */
     List<Ter> municipalities() {
         if (municipalities == null) {
-            municipalities = territories.values().stream().filter(t -> t.level().equals(Network.MUNICIPALITY))
+            municipalities = territories.values().stream()
+                    .filter(t -> t.level().equals(Network.MUNICIPALITY))
                     .toList();
         }
         return municipalities;
@@ -77,8 +87,11 @@ final class RandomWorld {
         if (covered == null) {
             covered = new HashMap<>();
             for (Svc x : services.values()) {
-                covered.put(x.id(), municipalities().stream()
-                        .filter(m -> BruteForce.coversMunicipality(this, x, m.id())).toList());
+                covered.put(
+                        x.id(),
+                        municipalities().stream()
+                                .filter(m -> BruteForce.coversMunicipality(this, x, m.id()))
+                                .toList());
             }
         }
         return covered.get(s.id());
@@ -114,7 +127,11 @@ final class RandomWorld {
         Network.Builder b = Network.builder(random.nextInt(1000));
         List<Ter> ts = new ArrayList<>(territories.values());
         Collections.shuffle(ts, random);
-        ts.forEach(t -> b.territory(t.id(), t.id(), t.level(), t.parent(),
+        ts.forEach(t -> b.territory(
+                t.id(),
+                t.id(),
+                t.level(),
+                t.parent(),
                 t.level().equals(Network.MUNICIPALITY) ? t.lat() : null,
                 t.level().equals(Network.MUNICIPALITY) ? t.lon() : null));
         List<Cat> cs = new ArrayList<>(categories.values());
@@ -131,8 +148,8 @@ final class RandomWorld {
         }
         List<Svc> ss = new ArrayList<>(services.values());
         Collections.shuffle(ss, random);
-        ss.forEach(s -> b.service(s.id(), s.id(), s.provider(), s.capacity(), s.occupied(), s.categories(),
-                s.territories()));
+        ss.forEach(s ->
+                b.service(s.id(), s.id(), s.provider(), s.capacity(), s.occupied(), s.categories(), s.territories()));
         List<Need> ns = new ArrayList<>(needs.values());
         Collections.shuffle(ns, random);
         ns.forEach(x -> b.need(x.id(), x.category(), x.territory(), x.people()));
@@ -144,9 +161,12 @@ final class RandomWorld {
 
     /** Distinct random ids: a prefix and numbers drawn without repetition, so id order is not creation order. */
     static List<String> ids(Random random, String prefix, int count, int range, String format) {
-        List<Integer> numbers = new ArrayList<>(IntStream.range(0, range).boxed().toList());
+        List<Integer> numbers =
+                new ArrayList<>(IntStream.range(0, range).boxed().toList());
         Collections.shuffle(numbers, random);
-        return numbers.subList(0, count).stream().map(i -> prefix + String.format(format, i)).toList();
+        return numbers.subList(0, count).stream()
+                .map(i -> prefix + String.format(format, i))
+                .toList();
     }
 
     static <T> T pick(Random random, List<T> items) {
@@ -210,11 +230,11 @@ final class RandomWorld {
             if (i == 0) {
                 w.actors.put(id, new Actor(id, true, Network.CONSORTIUM, basedIn));
             } else if (random.nextBoolean()) {
-                w.actors.put(id, new Actor(id, true, COOPERATIVE_TYPES[random.nextInt(COOPERATIVE_TYPES.length)],
-                        basedIn));
+                w.actors.put(
+                        id, new Actor(id, true, COOPERATIVE_TYPES[random.nextInt(COOPERATIVE_TYPES.length)], basedIn));
             } else {
-                String kind = random.nextInt(5) < 2 ? "MUNICIPALITY"
-                        : PARTNER_KINDS[random.nextInt(PARTNER_KINDS.length)];
+                String kind =
+                        random.nextInt(5) < 2 ? "MUNICIPALITY" : PARTNER_KINDS[random.nextInt(PARTNER_KINDS.length)];
                 w.actors.put(id, new Actor(id, false, kind, basedIn));
             }
         }
@@ -238,13 +258,21 @@ final class RandomWorld {
             }
             Integer capacity = random.nextInt(4) == 0 ? null : random.nextInt(21);
             Integer occupied = random.nextInt(3) == 0 ? null : random.nextInt(26);
-            w.services.put(id, new Svc(id, pick(random, allActors), capacity, occupied,
-                    List.copyOf(new TreeSet<>(cats)), List.copyOf(new TreeSet<>(ters))));
+            w.services.put(
+                    id,
+                    new Svc(
+                            id,
+                            pick(random, allActors),
+                            capacity,
+                            occupied,
+                            List.copyOf(new TreeSet<>(cats)),
+                            List.copyOf(new TreeSet<>(ters))));
         }
 
         for (String id : ids(random, "need-", random.nextInt(61), 1000, "%03d")) {
-            w.needs.put(id, new Need(id, pick(random, categoryCodes), pick(random, municipalityIds),
-                    1 + random.nextInt(30)));
+            w.needs.put(
+                    id,
+                    new Need(id, pick(random, categoryCodes), pick(random, municipalityIds), 1 + random.nextInt(30)));
         }
 
         int tieCount = random.nextInt(2 * allActors.size() + 1);
@@ -260,8 +288,10 @@ final class RandomWorld {
             if (parallel == 0) {
                 // Another tie of another kind between the same pair, either way round.
                 String other = TIE_KINDS[(kind + 1 + random.nextInt(TIE_KINDS.length - 1)) % TIE_KINDS.length];
-                w.ties.add(random.nextBoolean() ? new Tie(b, a, other, strength(random))
-                        : new Tie(a, b, other, strength(random)));
+                w.ties.add(
+                        random.nextBoolean()
+                                ? new Tie(b, a, other, strength(random))
+                                : new Tie(a, b, other, strength(random)));
             } else if (parallel == 1 && random.nextBoolean()) {
                 // The same kind again: still one kind for the pair.
                 w.ties.add(new Tie(b, a, TIE_KINDS[kind], strength(random)));

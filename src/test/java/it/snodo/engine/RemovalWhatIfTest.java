@@ -2,13 +2,11 @@ package it.snodo.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import it.snodo.engine.WhatIfAnalysis.Impact;
 import it.snodo.engine.WhatIfAnalysis.LostCoverage;
 import it.snodo.engine.WhatIfAnalysis.Removal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** What-if on a tiny hand-built network. */
 class RemovalWhatIfTest {
@@ -48,9 +46,10 @@ class RemovalWhatIfTest {
     void removingTheOnlyProviderOfACategoryLosesItsNeedsByMunicipality() {
         Impact impact = remove(new int[] {n.actor("coop-a")}, new int[0], new int[0][]);
 
-        assertThat(impact.lostCoverage()).containsExactly(
-                new LostCoverage(n.territory("m1"), n.category("casa"), 5),
-                new LostCoverage(n.territory("m2"), n.category("casa"), 4));
+        assertThat(impact.lostCoverage())
+                .containsExactly(
+                        new LostCoverage(n.territory("m1"), n.category("casa"), 5),
+                        new LostCoverage(n.territory("m2"), n.category("casa"), 4));
         // Without a, b–c–d is a path: c was already a cut point (the only way to d); b is not.
         assertThat(impact.newArticulationPoints()).isEmpty();
     }
@@ -67,15 +66,18 @@ class RemovalWhatIfTest {
         int lavoroC = n.service("s-lavoro-c");
         int[][] noTies = new int[0][];
         // With s-lavoro-c left out, removing b leaves m1's work needs unanswered.
-        Impact impact = new RemovalWhatIf(n).impact(new Removal(new int[] {n.actor("coop-b")}, new int[0], noTies),
-                s -> s == lavoroC);
+        Impact impact = new RemovalWhatIf(n)
+                .impact(new Removal(new int[] {n.actor("coop-b")}, new int[0], noTies), s -> s == lavoroC);
         assertThat(impact.lostCoverage()).containsExactly(new LostCoverage(n.territory("m1"), n.category("lavoro"), 7));
-        assertThat(remove(new int[] {n.actor("coop-b")}, new int[0], noTies).lostCoverage()).isEmpty();
+        assertThat(remove(new int[] {n.actor("coop-b")}, new int[0], noTies).lostCoverage())
+                .isEmpty();
 
         // Needs answered only by what is left out are not answered before: removing it loses nothing.
         int casa = n.service("s-casa");
-        assertThat(new RemovalWhatIf(n).impact(new Removal(new int[] {n.actor("coop-a")}, new int[0], noTies),
-                s -> s == casa).lostCoverage()).isEmpty();
+        assertThat(new RemovalWhatIf(n)
+                        .impact(new Removal(new int[] {n.actor("coop-a")}, new int[0], noTies), s -> s == casa)
+                        .lostCoverage())
+                .isEmpty();
     }
 
     @Test

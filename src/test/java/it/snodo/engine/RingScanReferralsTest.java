@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Arrays;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import it.snodo.engine.ReferralAlgorithm.Query;
 import it.snodo.engine.ReferralAlgorithm.Referral;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link RingScanReferrals} on tiny hand-built networks, against answers worked out by hand from
@@ -68,10 +66,10 @@ class RingScanReferralsTest {
         return Geo.distanceKm(a[0], a[1], b[0], b[1]);
     }
 
-    private static List<Referral> ask(Network n, String category, String municipality, int k, double maxKm,
-            boolean includeFull) {
-        return new RingScanReferrals(n).referrals(
-                new Query(n.category(category), n.territory(municipality), k, maxKm, includeFull));
+    private static List<Referral> ask(
+            Network n, String category, String municipality, int k, double maxKm, boolean includeFull) {
+        return new RingScanReferrals(n)
+                .referrals(new Query(n.category(category), n.territory(municipality), k, maxKm, includeFull));
     }
 
     private static List<String> ids(Network n, List<Referral> referrals) {
@@ -84,28 +82,27 @@ class RingScanReferralsTest {
 
     @Test
     void equalDistancesAreBrokenByFreePlacesThenUnknownCapacityLastThenId() {
-        Network n = base()
-                .service("svc-d", "D", "coop-a", 4, 1, List.of(ABITARE), List.of(RHO))          // free 3
-                .service("svc-e", "E", "coop-a", null, null, List.of(ABITARE), List.of(RHO))    // unknown
-                .service("svc-a", "A", "coop-a", 10, 7, List.of(ABITARE), List.of(RHO))         // free 3
-                .service("svc-c", "C", "coop-a", null, 2, List.of(ABITARE), List.of(DISTRICT))  // unknown
-                .service("svc-b", "B", "coop-a", 5, null, List.of(ABITARE), List.of(RHO))       // free 5
-                .service("svc-f", "F", "coop-a", 100, 0, List.of(ABITARE), List.of(PERO))       // farther
+        Network n = base().service("svc-d", "D", "coop-a", 4, 1, List.of(ABITARE), List.of(RHO)) // free 3
+                .service("svc-e", "E", "coop-a", null, null, List.of(ABITARE), List.of(RHO)) // unknown
+                .service("svc-a", "A", "coop-a", 10, 7, List.of(ABITARE), List.of(RHO)) // free 3
+                .service("svc-c", "C", "coop-a", null, 2, List.of(ABITARE), List.of(DISTRICT)) // unknown
+                .service("svc-b", "B", "coop-a", 5, null, List.of(ABITARE), List.of(RHO)) // free 5
+                .service("svc-f", "F", "coop-a", 100, 0, List.of(ABITARE), List.of(PERO)) // farther
                 .build();
 
         List<Referral> found = ask(n, ABITARE, RHO, 10, 25, false);
 
         assertThat(ids(n, found)).containsExactly("svc-b", "svc-a", "svc-d", "svc-c", "svc-e", "svc-f");
         assertThat(found).extracting(Referral::freePlaces).containsExactly(5, 3, 3, null, null, 100);
-        assertThat(found).extracting(Referral::distanceKm)
+        assertThat(found)
+                .extracting(Referral::distanceKm)
                 .containsExactly(0.0, 0.0, 0.0, 0.0, 0.0, km(RHO_AT, PERO_AT));
         assertThat(found.get(5).distanceKm()).isGreaterThan(4);
     }
 
     @Test
     void askingForAParentFindsAChildServiceButAskingForAChildDoesNotFindAParentOnlyService() {
-        Network n = base()
-                .service("svc-child", "Temporary housing", "coop-a", 5, 0, List.of(TEMPORANEO), List.of(RHO))
+        Network n = base().service("svc-child", "Temporary housing", "coop-a", 5, 0, List.of(TEMPORANEO), List.of(RHO))
                 .service("svc-parent", "Housing desk", "coop-a", 3, 0, List.of(ABITARE), List.of(RHO))
                 .service("svc-both", "Work and housing", "coop-a", 1, 0, List.of(LAVORO, TEMPORANEO), List.of(RHO))
                 .service("svc-work", "Work", "coop-a", 9, 0, List.of(LAVORO), List.of(RHO))
@@ -118,8 +115,7 @@ class RingScanReferralsTest {
 
     @Test
     void aServiceAvailableInADistrictCoversItsMunicipalitiesAtDistanceZero() {
-        Network n = base()
-                .service("svc-district", "District-wide", "coop-a", 4, 0, List.of(ABITARE), List.of(DISTRICT))
+        Network n = base().service("svc-district", "District-wide", "coop-a", 4, 0, List.of(ABITARE), List.of(DISTRICT))
                 .service("svc-rho", "Rho and district", "coop-a", 2, 0, List.of(ABITARE), List.of(DISTRICT, RHO))
                 .build();
 
@@ -152,8 +148,7 @@ class RingScanReferralsTest {
 
     @Test
     void aNearbyServiceIsAsFarAsItsNearestCoveredMunicipality() {
-        Network n = base()
-                .service("svc-pa", "Pero and Arese", "coop-a", 6, 1, List.of(ABITARE), List.of(PERO, ARESE))
+        Network n = base().service("svc-pa", "Pero and Arese", "coop-a", 6, 1, List.of(ABITARE), List.of(PERO, ARESE))
                 .service("svc-settimo", "Settimo", "coop-a", 6, 1, List.of(ABITARE), List.of(SETTIMO))
                 .build();
         double toPero = km(RHO_AT, PERO_AT);
@@ -174,8 +169,7 @@ class RingScanReferralsTest {
 
     @Test
     void maxKmCutsServicesFartherAway() {
-        Network n = base()
-                .service("svc-here", "Rho", "coop-a", 1, 0, List.of(ABITARE), List.of(RHO))
+        Network n = base().service("svc-here", "Rho", "coop-a", 1, 0, List.of(ABITARE), List.of(RHO))
                 .service("svc-arese", "Arese", "coop-a", 1, 0, List.of(ABITARE), List.of(ARESE))
                 .service("svc-settimo", "Settimo", "coop-a", 1, 0, List.of(ABITARE), List.of(SETTIMO))
                 .build();
@@ -192,8 +186,7 @@ class RingScanReferralsTest {
 
     @Test
     void kSmallerThanTheAnswersKeepsTheBestK() {
-        Network n = base()
-                .service("svc-1", "1", "coop-a", 2, 0, List.of(ABITARE), List.of(SETTIMO))
+        Network n = base().service("svc-1", "1", "coop-a", 2, 0, List.of(ABITARE), List.of(SETTIMO))
                 .service("svc-2", "2", "coop-a", 2, 0, List.of(ABITARE), List.of(ARESE))
                 .service("svc-3", "3", "coop-a", 2, 0, List.of(ABITARE), List.of(RHO))
                 .service("svc-4", "4", "coop-a", 9, 0, List.of(ABITARE), List.of(RHO))
@@ -208,12 +201,11 @@ class RingScanReferralsTest {
 
     @Test
     void fullServicesAreLeftOutUnlessAskedForAndUnknownCapacityIsKept() {
-        Network n = base()
-                .service("svc-full", "Full", "coop-a", 5, 5, List.of(ABITARE), List.of(RHO))         // free 0
-                .service("svc-over", "Over", "coop-a", 3, 4, List.of(ABITARE), List.of(RHO))         // free -1
+        Network n = base().service("svc-full", "Full", "coop-a", 5, 5, List.of(ABITARE), List.of(RHO)) // free 0
+                .service("svc-over", "Over", "coop-a", 3, 4, List.of(ABITARE), List.of(RHO)) // free -1
                 .service("svc-zero", "No places", "coop-a", 0, null, List.of(ABITARE), List.of(RHO)) // free 0
                 .service("svc-unknown", "Unknown", "coop-a", null, 10, List.of(ABITARE), List.of(RHO))
-                .service("svc-open", "Open", "coop-a", 4, null, List.of(ABITARE), List.of(RHO))      // free 4
+                .service("svc-open", "Open", "coop-a", 4, null, List.of(ABITARE), List.of(RHO)) // free 4
                 .build();
 
         List<Referral> open = ask(n, ABITARE, RHO, 10, 0, false);
@@ -283,9 +275,11 @@ class RingScanReferralsTest {
                     .build();
             List<String> best = roomyEast ? List.of("svc-east", "svc-west") : List.of("svc-west", "svc-east");
 
-            assertThat(ids(n, ask(n, ABITARE, "015100", 2, 25, false))).as("roomy east %s", roomyEast)
+            assertThat(ids(n, ask(n, ABITARE, "015100", 2, 25, false)))
+                    .as("roomy east %s", roomyEast)
                     .isEqualTo(best);
-            assertThat(ids(n, ask(n, ABITARE, "015100", 1, 25, false))).as("roomy east %s, k 1", roomyEast)
+            assertThat(ids(n, ask(n, ABITARE, "015100", 1, 25, false)))
+                    .as("roomy east %s, k 1", roomyEast)
                     .isEqualTo(best.subList(0, 1));
         }
     }
@@ -311,7 +305,9 @@ class RingScanReferralsTest {
             List<Referral> found = ask(n, ABITARE, "015100", 1, 25, false);
 
             assertThat(ids(n, found)).containsExactly("svc");
-            assertThat(found.get(0).distanceKm()).as("farther first %s", fartherFirst).isEqualTo(dNearer);
+            assertThat(found.get(0).distanceKm())
+                    .as("farther first %s", fartherFirst)
+                    .isEqualTo(dNearer);
             assertThat(n.territoryId(found.get(0).nearestMunicipality())).isEqualTo(nearerId);
             assertThat(n.territoryId(found.get(0).availableIn())).isEqualTo(nearerId);
         }
@@ -346,8 +342,7 @@ class RingScanReferralsTest {
 
     @Test
     void aTerritoryThatIsNotAMunicipalityIsRefused() {
-        Network n = base()
-                .service("svc", "S", "coop-a", 1, 0, List.of(ABITARE), List.of(DISTRICT))
+        Network n = base().service("svc", "S", "coop-a", 1, 0, List.of(ABITARE), List.of(DISTRICT))
                 .build();
         RingScanReferrals referrals = new RingScanReferrals(n);
         int abitare = n.category(ABITARE);
@@ -356,13 +351,13 @@ class RingScanReferralsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> referrals.referrals(new Query(abitare, n.territory(PROVINCE), 5, 10, false)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(referrals.referrals(new Query(abitare, n.territory(RHO), 5, 10, false))).hasSize(1);
+        assertThat(referrals.referrals(new Query(abitare, n.territory(RHO), 5, 10, false)))
+                .hasSize(1);
     }
 
     @Test
     void aProviderTwoTiesFromTheConsortiumCostsTheDistancePlusTwo() {
-        Network n = base()
-                .service("svc-b", "B's", "coop-b", 3, 1, List.of(ABITARE), List.of(PERO))
+        Network n = base().service("svc-b", "B's", "coop-b", 3, 1, List.of(ABITARE), List.of(PERO))
                 .tie("consorzio", "coop-a", "CONVENTION", 0.8)
                 .tie("coop-b", "coop-a", "CO_DESIGN", 0.5)
                 .tie("coop-a", "coop-b", "COLLABORATION", 0.2)
@@ -382,8 +377,7 @@ class RingScanReferralsTest {
 
     @Test
     void aProviderNoTieReachesHasNoRouteAndCostsTheDistancePlusTheUnreachableHops() {
-        Network n = base()
-                .service("svc-c", "C's", "coop-c", 3, 1, List.of(ABITARE), List.of(ARESE))
+        Network n = base().service("svc-c", "C's", "coop-c", 3, 1, List.of(ABITARE), List.of(ARESE))
                 .service("svc-cons", "Consortium's", "consorzio", 3, 1, List.of(ABITARE), List.of(PERO))
                 .tie("consorzio", "coop-a", "CONVENTION", 0.8)
                 .tie("asst", "coop-b", "FUNDING", 1.0)
@@ -410,9 +404,14 @@ class RingScanReferralsTest {
 
     @Test
     void theSocialServicesOfTheNeedsMunicipalityAreAnEntryPoint() {
-        Network n = base()
-                .service("svc-c", "C's", "coop-c", 3, 1, List.of(ABITARE), List.of(ARESE))
-                .service("svc-comune", "Segretariato sociale", "comune-pero", null, null, List.of(ABITARE),
+        Network n = base().service("svc-c", "C's", "coop-c", 3, 1, List.of(ABITARE), List.of(ARESE))
+                .service(
+                        "svc-comune",
+                        "Segretariato sociale",
+                        "comune-pero",
+                        null,
+                        null,
+                        List.of(ABITARE),
                         List.of(PERO))
                 // From the consortium, coop-c is three hops away; from the municipality of Pero, one.
                 .tie("consorzio", "coop-a", "CONVENTION", 0.8)
@@ -448,8 +447,7 @@ class RingScanReferralsTest {
     void betweenRoutesOfEqualHopsTheOneToTheEntryPointOfLowerIdIsTaken() {
         // coop-c is two hops from the consortium (through coop-a) and two from the municipality of
         // Pero (through coop-b); "comune-pero" comes before "consorzio".
-        Network n = base()
-                .service("svc-c", "C's", "coop-c", 3, 1, List.of(ABITARE), List.of(ARESE))
+        Network n = base().service("svc-c", "C's", "coop-c", 3, 1, List.of(ABITARE), List.of(ARESE))
                 .tie("consorzio", "coop-a", "CONVENTION", 0.8)
                 .tie("coop-a", "coop-c", "CO_DESIGN", 0.5)
                 .tie("comune-pero", "coop-b", "REFERRAL", null)
@@ -482,7 +480,9 @@ class RingScanReferralsTest {
 
         List<Referral> found = ask(n, ABITARE, "west", 10, 25, false);
         assertThat(ids(n, found)).containsExactly("svc-east");
-        assertThat(found.get(0).distanceKm()).isCloseTo(km(west, east), within(1e-9)).isLessThan(25);
+        assertThat(found.get(0).distanceKm())
+                .isCloseTo(km(west, east), within(1e-9))
+                .isLessThan(25);
         assertThat(ask(n, ABITARE, "west", 10, 10, false)).isEmpty();
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,10 +22,17 @@ class TieGraphTest {
     void aPathWithATriangleAndAnIsolatedActor() {
         // a - b - c, c - d - e - c (a triangle), f alone.
         Network n = Network.builder(1)
-                .cooperative("a", "a", "A", null).cooperative("b", "b", "A", null).cooperative("c", "c", "A", null)
-                .cooperative("d", "d", "A", null).cooperative("e", "e", "A", null).cooperative("f", "f", "A", null)
-                .tie("a", "b", "COLLABORATION", 1.0).tie("b", "c", "COLLABORATION", 1.0)
-                .tie("c", "d", "CONTRACT", 1.0).tie("d", "e", "CONTRACT", 1.0).tie("e", "c", "FUNDING", 1.0)
+                .cooperative("a", "a", "A", null)
+                .cooperative("b", "b", "A", null)
+                .cooperative("c", "c", "A", null)
+                .cooperative("d", "d", "A", null)
+                .cooperative("e", "e", "A", null)
+                .cooperative("f", "f", "A", null)
+                .tie("a", "b", "COLLABORATION", 1.0)
+                .tie("b", "c", "COLLABORATION", 1.0)
+                .tie("c", "d", "CONTRACT", 1.0)
+                .tie("d", "e", "CONTRACT", 1.0)
+                .tie("e", "c", "FUNDING", 1.0)
                 .tie("b", "a", "CONTRACT", 1.0)
                 .build();
         TieGraph g = n.tieGraph();

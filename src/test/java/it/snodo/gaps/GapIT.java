@@ -2,9 +2,12 @@ package it.snodo.gaps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.SnodoIT;
+import it.snodo.engine.EngineSnapshot;
+import it.snodo.snapshot.Snapshots;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,12 +17,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import it.snodo.SnodoIT;
-import it.snodo.engine.EngineSnapshot;
-import it.snodo.snapshot.Snapshots;
 
 /** Gap reports and the gap matrix over HTTP, on the real database with the worked example. */
 class GapIT extends SnodoIT {
@@ -47,8 +44,14 @@ class GapIT extends SnodoIT {
     }
 
     private static String line(JsonNode r) {
-        return String.join(",", r.get("category").asText(), r.get("demand").asText(), r.get("supply").asText(),
-                r.get("supplyKnown").asText(), r.get("providers").asText(), r.get("state").asText());
+        return String.join(
+                ",",
+                r.get("category").asText(),
+                r.get("demand").asText(),
+                r.get("supply").asText(),
+                r.get("supplyKnown").asText(),
+                r.get("providers").asText(),
+                r.get("state").asText());
     }
 
     @Test
@@ -58,8 +61,9 @@ class GapIT extends SnodoIT {
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         String[] lines = csv.getBody().split("\r\n");
-        assertThat(lines[0]).isEqualTo(
-                "territory,category,categoryName,demand,supply,supplyKnown,providers,services,state,declinedFull");
+        assertThat(lines[0])
+                .isEqualTo(
+                        "territory,category,categoryName,demand,supply,supplyKnown,providers,services,state,declinedFull");
         assertThat(lines).hasSize(1 + 18);
         assertThat(lines).contains("ex-ambito-castanese,ex-disabili.lavoro,disabili lavoro,23,0,true,0,0,UNCOVERED,0");
     }
@@ -79,7 +83,8 @@ class GapIT extends SnodoIT {
         assertThat(row.get(categories.indexOf("ex-famiglia_minori")).asText()).isEqualTo("UNDER");
         assertThat(row.get(categories.indexOf("ex-disabili.diurno")).asText()).isEqualTo("FRAGILE");
         assertThat(row.get(categories.indexOf("ex-anziani")).asText()).isEqualTo("COVERED");
-        assertThat(row.get(categories.indexOf("ex-immigrati_nomadi.abitare")).isNull()).isTrue();
+        assertThat(row.get(categories.indexOf("ex-immigrati_nomadi.abitare")).isNull())
+                .isTrue();
 
         ResponseEntity<String> csv = csv("/api/v1/gaps/matrix?level=DISTRICT");
         assertThat(csv.getBody()).contains("ex-ambito-castanese,Ambito Castanese,ex-disabili.lavoro,UNCOVERED");
@@ -99,10 +104,13 @@ class GapIT extends SnodoIT {
             for (int j = 0; j < categories; j++) {
                 String[] fields = lines[1 + i * categories + j].split(",", -1);
                 JsonNode cell = matrix.get("cells").get(i).get(j);
-                assertThat(fields).containsExactly(matrix.get("territories").get(i).get("id").asText(),
-                        matrix.get("territories").get(i).get("name").asText(),
-                        matrix.get("categories").get(j).asText(), cell.isNull() ? "" : cell.asText(),
-                        matrix.get("declinedFull").get(i).get(j).asText());
+                assertThat(fields)
+                        .containsExactly(
+                                matrix.get("territories").get(i).get("id").asText(),
+                                matrix.get("territories").get(i).get("name").asText(),
+                                matrix.get("categories").get(j).asText(),
+                                cell.isNull() ? "" : cell.asText(),
+                                matrix.get("declinedFull").get(i).get(j).asText());
                 empty += cell.isNull() ? 1 : 0;
             }
         }
@@ -115,8 +123,13 @@ class GapIT extends SnodoIT {
         JsonNode before = get("/api/v1/gaps?territory=ex015154").getBody().get("rows");
         EngineSnapshot engine = snapshots.fresh();
 
-        ResponseEntity<JsonNode> created = post("/api/v1/needs", mapper.createObjectNode().put("id", "extra-need")
-                .put("category", "ex-anziani.sportello").put("territory", "ex015154").put("people", 7));
+        ResponseEntity<JsonNode> created = post(
+                "/api/v1/needs",
+                mapper.createObjectNode()
+                        .put("id", "extra-need")
+                        .put("category", "ex-anziani.sportello")
+                        .put("territory", "ex015154")
+                        .put("people", 7));
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long version = Long.parseLong(created.getHeaders().getFirst("Network-Version"));
         // Patched on the writer's thread: the new snapshot is current already, and shares the

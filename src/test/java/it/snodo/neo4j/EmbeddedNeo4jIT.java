@@ -3,11 +3,13 @@ package it.snodo.neo4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +23,6 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.SecurityException;
 import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 /**
  * The embedded database's Bolt port takes no one without the password of user neo4j, which is
@@ -53,8 +51,8 @@ class EmbeddedNeo4jIT {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, 16L << 20)) {
             password = Files.readString(file).strip();
             assertThat(password).isEqualTo(neo4j.password()).hasSizeGreaterThanOrEqualTo(40);
-            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
-                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.getPosixFilePermissions(file))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
             assertRefused(neo4j, AuthTokens.none());
             assertRefused(neo4j, AuthTokens.basic(EmbeddedNeo4j.USER, "neo4j"));
@@ -72,7 +70,8 @@ class EmbeddedNeo4jIT {
         try (EmbeddedNeo4j again = EmbeddedNeo4j.start(home, 0, 16L << 20)) {
             assertThat(again.password()).isEqualTo(password);
             assertThat(Files.readString(file).strip()).isEqualTo(password);
-            assertThat(count(again, password, "MATCH (p:Probe) RETURN count(p) AS n")).isEqualTo(1);
+            assertThat(count(again, password, "MATCH (p:Probe) RETURN count(p) AS n"))
+                    .isEqualTo(1);
         }
         assertThat(messages()).noneSatisfy(m -> assertThat(m).contains(EmbeddedNeo4j.PASSWORD_FILE));
     }
@@ -96,11 +95,12 @@ class EmbeddedNeo4jIT {
 
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, 16L << 20)) {
             String password = Files.readString(file).strip();
-            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
-                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.getPosixFilePermissions(file))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             assertRefused(neo4j, AuthTokens.none());
             assertRefused(neo4j, AuthTokens.basic(EmbeddedNeo4j.USER, "neo4j"));
-            assertThat(count(neo4j, password, "MATCH (p:Probe) RETURN count(p) AS n")).isEqualTo(1);
+            assertThat(count(neo4j, password, "MATCH (p:Probe) RETURN count(p) AS n"))
+                    .isEqualTo(1);
             assertThat(messages()).noneSatisfy(m -> assertThat(m).contains(password));
         }
     }
@@ -108,8 +108,10 @@ class EmbeddedNeo4jIT {
     private static void assertRefused(EmbeddedNeo4j neo4j, AuthToken token) {
         try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), token)) {
             // "none" is refused as a scheme, a wrong password as an authentication failure.
-            assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(SecurityException.class)
-                    .satisfiesAnyOf(e -> assertThat(e).isInstanceOf(AuthenticationException.class),
+            assertThatThrownBy(driver::verifyConnectivity)
+                    .isInstanceOf(SecurityException.class)
+                    .satisfiesAnyOf(
+                            e -> assertThat(e).isInstanceOf(AuthenticationException.class),
                             e -> assertThat(e).hasMessageContaining("auth"));
         }
     }

@@ -2,9 +2,10 @@ package it.snodo.neo4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
@@ -24,19 +25,19 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import it.snodo.TestKeys;
-
 /**
  * The external-database path without Docker: a second, separate Neo4j (started here, on its own
  * store and port) plays the external server, and the service is pointed at it through
  * {@code spring.neo4j.uri} like at any server or cluster.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "snodo.demo.load=false",
-        // Would clash with the external one if the embedded database started anyway.
-        "snodo.neo4j.home=target/it-neo4j/must-not-start",
-        "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "snodo.demo.load=false",
+            // Would clash with the external one if the embedded database started anyway.
+            "snodo.neo4j.home=target/it-neo4j/must-not-start",
+            "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER
+        })
 @DirtiesContext
 class ExternalNeo4jIT {
 
@@ -78,22 +79,31 @@ class ExternalNeo4jIT {
         }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> imported = TestKeys.asPlanner(http).postForEntity("/api/v1/import", new HttpEntity<>(example, headers),
-                JsonNode.class);
+        ResponseEntity<JsonNode> imported = TestKeys.asPlanner(http)
+                .postForEntity("/api/v1/import", new HttpEntity<>(example, headers), JsonNode.class);
         assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
 
         // Read the external server directly, not through the service.
-        try (Driver driver = GraphDatabase.driver(external.boltUri(),
-                AuthTokens.basic(EmbeddedNeo4j.USER, external.password()));
+        try (Driver driver = GraphDatabase.driver(
+                        external.boltUri(), AuthTokens.basic(EmbeddedNeo4j.USER, external.password()));
                 Session session = driver.session()) {
             long municipalities = session.run("MATCH (t:Territory {level: 'MUNICIPALITY'}) RETURN count(t) AS n")
-                    .single().get("n").asLong();
+                    .single()
+                    .get("n")
+                    .asLong();
             assertThat(municipalities).isEqualTo(12);
             long constraints = session.run("SHOW CONSTRAINTS YIELD name WHERE name = 'entity_id' RETURN count(*) AS n")
-                    .single().get("n").asLong();
-            assertThat(constraints).as("the schema is applied to the external server").isEqualTo(1);
+                    .single()
+                    .get("n")
+                    .asLong();
+            assertThat(constraints)
+                    .as("the schema is applied to the external server")
+                    .isEqualTo(1);
         }
-        assertThat(http.getForObject("/actuator/health", JsonNode.class).get("status").asText()).isEqualTo("UP");
+        assertThat(http.getForObject("/actuator/health", JsonNode.class)
+                        .get("status")
+                        .asText())
+                .isEqualTo("UP");
         String referral = "/api/v1/referrals?category=ex-anziani.sportello&territory=ex015164";
         JsonNode before = http.getForObject(referral, JsonNode.class);
         assertThat(before.get("referrals")).isNotEmpty();
@@ -111,8 +121,8 @@ class ExternalNeo4jIT {
         assertThat(during.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(during.getBody().get("referrals")).isEqualTo(before.get("referrals"));
         // ...and what needs the database is a 503 problem detail, never a 500.
-        ResponseEntity<JsonNode> write = http.postForEntity("/api/v1/needs", new HttpEntity<>(need("need-during"),
-                headers), JsonNode.class);
+        ResponseEntity<JsonNode> write =
+                http.postForEntity("/api/v1/needs", new HttpEntity<>(need("need-during"), headers), JsonNode.class);
         assertThat(write.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(write.getBody().get("type").asText()).isEqualTo("/problems/database-unavailable");
         assertThat(write.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotNull();
@@ -124,20 +134,27 @@ class ExternalNeo4jIT {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
         HttpStatus status;
         do {
-            status = HttpStatus.valueOf(http.getForEntity("/actuator/health", JsonNode.class).getStatusCode().value());
+            status = HttpStatus.valueOf(http.getForEntity("/actuator/health", JsonNode.class)
+                    .getStatusCode()
+                    .value());
         } while (status != HttpStatus.OK && System.nanoTime() < deadline);
         assertThat(status).as("health after the server is back").isEqualTo(HttpStatus.OK);
-        ResponseEntity<JsonNode> after = http.postForEntity("/api/v1/needs", new HttpEntity<>(need("need-after"),
-                headers), JsonNode.class);
+        ResponseEntity<JsonNode> after =
+                http.postForEntity("/api/v1/needs", new HttpEntity<>(need("need-after"), headers), JsonNode.class);
         assertThat(after.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(http.getForEntity("/api/v1/needs/need-after", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/api/v1/needs/need-during", JsonNode.class).getStatusCode())
+        assertThat(http.getForEntity("/api/v1/needs/need-during", JsonNode.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode need(String id) {
-        return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("id", id)
-                .put("category", "ex-anziani").put("territory", "ex015164").put("people", 2);
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode()
+                .put("id", id)
+                .put("category", "ex-anziani")
+                .put("territory", "ex015164")
+                .put("people", 2);
     }
 }

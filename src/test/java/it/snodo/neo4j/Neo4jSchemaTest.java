@@ -3,7 +3,6 @@ package it.snodo.neo4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class Neo4jSchemaTest {
@@ -20,9 +19,10 @@ class Neo4jSchemaTest {
                 CREATE INDEX c IF NOT EXISTS FOR (t:T) ON (t.name)
                 """);
 
-        assertThat(statements).containsExactly(
-                "CREATE CONSTRAINT a IF NOT EXISTS FOR (t:T) REQUIRE t.id IS UNIQUE",
-                "CREATE INDEX b IF NOT EXISTS FOR (t:T) ON (t.level)",
-                "CREATE INDEX c IF NOT EXISTS FOR (t:T) ON (t.name)");
+        assertThat(statements)
+                .containsExactly(
+                        "CREATE CONSTRAINT a IF NOT EXISTS FOR (t:T) REQUIRE t.id IS UNIQUE",
+                        "CREATE INDEX b IF NOT EXISTS FOR (t:T) ON (t.level)",
+                        "CREATE INDEX c IF NOT EXISTS FOR (t:T) ON (t.name)");
     }
 }

@@ -2,6 +2,8 @@ package it.snodo.neo4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.snodo.network.NetworkImport;
+import it.snodo.network.NetworkReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,9 +13,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.containers.Neo4jContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-
-import it.snodo.network.NetworkImport;
-import it.snodo.network.NetworkReader;
 
 /**
  * The external-database path against a real Neo4j 5.26 server in a container. Skipped (and

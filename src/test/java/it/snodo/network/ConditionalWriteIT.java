@@ -2,6 +2,9 @@ package it.snodo.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.snodo.SnodoIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -9,11 +12,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import it.snodo.SnodoIT;
 
 /** ETags and If-Match: two planners editing the same service cannot lose each other's change. */
 class ConditionalWriteIT extends SnodoIT {
@@ -51,12 +49,14 @@ class ConditionalWriteIT extends SnodoIT {
         assertThat(fields(stale.getBody().get("errors"))).containsExactly("If-Match");
         assertThat(store.version()).isEqualTo(version);
         assertThat(get(path).getBody().get("occupied").asInt()).isEqualTo(6);
-        assertThat(get(path).getBody().get("capacity").asInt()).isEqualTo(read.getBody().get("capacity").asInt());
+        assertThat(get(path).getBody().get("capacity").asInt())
+                .isEqualTo(read.getBody().get("capacity").asInt());
 
         // Weak or malformed tags never match; * and no header at all do (last writer wins).
         assertThat(putIfMatch(path, second, "W/" + newEtag).getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
         assertThat(putIfMatch(path, second, "yesterday").getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
-        assertThat(putIfMatch(path, second, "\"1\", " + newEtag).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(putIfMatch(path, second, "\"1\", " + newEtag).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         assertThat(putIfMatch(path, second, "*").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(putIfMatch(path, first, null).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get(path).getBody().get("occupied").asInt()).isEqualTo(6);
@@ -72,7 +72,8 @@ class ConditionalWriteIT extends SnodoIT {
 
         assertThat(get(path).getHeaders().getETag()).isEqualTo(read.getHeaders().getETag());
         ObjectNode changed = ((ObjectNode) read.getBody().deepCopy()).put("occupied", 6);
-        assertThat(putIfMatch(path, changed, read.getHeaders().getETag()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(putIfMatch(path, changed, read.getHeaders().getETag()).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -81,16 +82,19 @@ class ConditionalWriteIT extends SnodoIT {
         String tiePath = "/api/v1/ties/ex-coop-009/ex-coop-001/CO_DESIGN";
         ResponseEntity<JsonNode> tie = get(tiePath);
         String etag = tie.getHeaders().getETag();
-        assertThat(putIfMatch(tiePath, ((ObjectNode) tie.getBody().deepCopy()).put("strength", 0.5), etag).getStatusCode())
+        assertThat(putIfMatch(tiePath, ((ObjectNode) tie.getBody().deepCopy()).put("strength", 0.5), etag)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(putIfMatch(tiePath, ((ObjectNode) tie.getBody().deepCopy()).put("strength", 0.7), etag).getStatusCode())
+        assertThat(putIfMatch(tiePath, ((ObjectNode) tie.getBody().deepCopy()).put("strength", 0.7), etag)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.PRECONDITION_FAILED);
         assertThat(get(tiePath).getBody().get("strength").asDouble()).isEqualTo(0.5);
 
         String categoryPath = "/api/v1/categories/ex-anziani";
         ResponseEntity<JsonNode> category = get(categoryPath);
         String categoryEtag = category.getHeaders().getETag();
-        assertThat(putIfMatch(categoryPath, category.getBody(), categoryEtag).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(putIfMatch(categoryPath, category.getBody(), categoryEtag).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         assertThat(putIfMatch(categoryPath, category.getBody(), categoryEtag).getStatusCode())
                 .isEqualTo(HttpStatus.PRECONDITION_FAILED);
     }

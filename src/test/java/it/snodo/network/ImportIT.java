@@ -2,10 +2,13 @@ package it.snodo.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.snodo.SnodoIT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -13,12 +16,6 @@ import org.neo4j.driver.summary.Plan;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import it.snodo.SnodoIT;
 
 class ImportIT extends SnodoIT {
 
@@ -50,10 +47,16 @@ class ImportIT extends SnodoIT {
         assertThat(graphCounts()).containsExactly(counts);
     }
 
-    private static final List<String> SOME_ROWS = List.of("/api/v1/territories/ex015154",
-            "/api/v1/categories/ex-anziani", "/api/v1/cooperatives/ex-coop-000", "/api/v1/partners/ex-partner-000",
-            "/api/v1/services/ex-svc-0000", "/api/v1/services/ex-svc-0001", "/api/v1/needs/ex-need-0000",
-            "/api/v1/needs/ex-need-0001", "/api/v1/ties/ex-coop-009/ex-coop-001/CO_DESIGN");
+    private static final List<String> SOME_ROWS = List.of(
+            "/api/v1/territories/ex015154",
+            "/api/v1/categories/ex-anziani",
+            "/api/v1/cooperatives/ex-coop-000",
+            "/api/v1/partners/ex-partner-000",
+            "/api/v1/services/ex-svc-0000",
+            "/api/v1/services/ex-svc-0001",
+            "/api/v1/needs/ex-need-0000",
+            "/api/v1/needs/ex-need-0001",
+            "/api/v1/ties/ex-coop-009/ex-coop-001/CO_DESIGN");
 
     private Map<String, String> etags() {
         Map<String, String> etags = new java.util.LinkedHashMap<>();
@@ -69,13 +72,18 @@ class ImportIT extends SnodoIT {
     void reimportingTheExportWritesNothingAndKeepsTheVersion() {
         importOk(example());
         ObjectNode late = mapper.createObjectNode();
-        late.putArray("needs").addObject().put("id", "ex-need-late").put("category", "ex-anziani")
-                .put("territory", "ex015154").put("people", 2);
+        late.putArray("needs")
+                .addObject()
+                .put("id", "ex-need-late")
+                .put("category", "ex-anziani")
+                .put("territory", "ex015154")
+                .put("people", 2);
         importOk(late);
         long version = store.version();
         Map<String, String> etags = etags();
         assertThat(etags.values()).doesNotContainNull().contains("\"" + (version - 1) + "\"");
-        assertThat(get("/api/v1/fragility").getBody().get("networkVersion").asLong()).isEqualTo(version);
+        assertThat(get("/api/v1/fragility").getBody().get("networkVersion").asLong())
+                .isEqualTo(version);
         JsonNode exported = get("/api/v1/export").getBody();
 
         ResponseEntity<JsonNode> again = post("/api/v1/import", exported);
@@ -85,7 +93,8 @@ class ImportIT extends SnodoIT {
         assertThat(again.getHeaders().getFirst("Network-Version")).isEqualTo(Long.toString(version));
         assertThat(store.version()).isEqualTo(version);
         assertThat(etags()).isEqualTo(etags);
-        assertThat(get("/api/v1/fragility").getBody().get("networkVersion").asLong()).isEqualTo(version);
+        assertThat(get("/api/v1/fragility").getBody().get("networkVersion").asLong())
+                .isEqualTo(version);
         assertThat(get("/api/v1/export").getBody()).isEqualTo(exported);
         JsonNode entry = newestAuditEntry();
         assertThat(entry.get("action").asText()).isEqualTo("IMPORT");
@@ -105,7 +114,8 @@ class ImportIT extends SnodoIT {
         // A relationship alone: one more territory for a service.
         ((ArrayNode) find(document.get("services"), "id", "ex-svc-0001").get("territories")).add("ex015154");
         // The same lists in another order are the same row.
-        ArrayNode territories = (ArrayNode) find(document.get("services"), "id", "ex-svc-0000").get("territories");
+        ArrayNode territories =
+                (ArrayNode) find(document.get("services"), "id", "ex-svc-0000").get("territories");
         List<JsonNode> reversed = new ArrayList<>();
         territories.forEach(t -> reversed.add(0, t));
         territories.removeAll().addAll(reversed);
@@ -117,13 +127,19 @@ class ImportIT extends SnodoIT {
         expected.put("/api/v1/needs/ex-need-0000", "\"" + (version + 1) + "\"");
         expected.put("/api/v1/services/ex-svc-0001", "\"" + (version + 1) + "\"");
         assertThat(etags()).isEqualTo(expected);
-        assertThat(get("/api/v1/needs/ex-need-0000").getBody().get("people").asInt()).isEqualTo(4321);
-        assertThat(get("/api/v1/services/ex-svc-0001").getBody().get("territories").toString()).contains("ex015154");
+        assertThat(get("/api/v1/needs/ex-need-0000").getBody().get("people").asInt())
+                .isEqualTo(4321);
+        assertThat(get("/api/v1/services/ex-svc-0001")
+                        .getBody()
+                        .get("territories")
+                        .toString())
+                .contains("ex015154");
         JsonNode entry = newestAuditEntry();
         assertThat(entry.get("unchanged").asBoolean()).isFalse();
         assertThat(entry.get("kinds")).extracting(JsonNode::asText).containsExactly("SERVICE", "NEED");
         assertThat(entry.get("ids")).extracting(JsonNode::asText).containsExactly("ex-svc-0001", "ex-need-0000");
-        assertThat(get("/api/v1/fragility").getBody().get("networkVersion").asLong()).isEqualTo(version + 1);
+        assertThat(get("/api/v1/fragility").getBody().get("networkVersion").asLong())
+                .isEqualTo(version + 1);
 
         // Rows stored but not in the document stay as they are.
         ObjectNode one = mapper.createObjectNode();
@@ -182,11 +198,14 @@ class ImportIT extends SnodoIT {
         assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
         JsonNode problem = response.getBody();
         assertThat(problem.get("type").asText()).isEqualTo("/problems/invalid-input");
-        assertThat(ids(problem.get("errors"))).containsExactlyInAnyOrder(
-                needs.get(3).get("id").asText(), needs.get(5).get("id").asText(), needs.get(7).get("id").asText(),
-                document.get("services").get(2).get("id").asText());
-        assertThat(fields(problem.get("errors"))).contains("needs[3].people", "needs[5].fiscalCode",
-                "needs[7].urgency", "services[2].capacity");
+        assertThat(ids(problem.get("errors")))
+                .containsExactlyInAnyOrder(
+                        needs.get(3).get("id").asText(),
+                        needs.get(5).get("id").asText(),
+                        needs.get(7).get("id").asText(),
+                        document.get("services").get(2).get("id").asText());
+        assertThat(fields(problem.get("errors")))
+                .contains("needs[3].people", "needs[5].fiscalCode", "needs[7].urgency", "services[2].capacity");
         assertThat(get("/api/v1/export").getBody()).isEqualTo(before);
         assertThat(store.version()).isEqualTo(version);
     }
@@ -202,14 +221,22 @@ class ImportIT extends SnodoIT {
         ((ObjectNode) document.get("needs").get(4)).put("id", "aaaaaa00a00a000a");
         ((ObjectNode) document.get("territories").get(0)).put("name", "Nerviano\u0000");
         ((ObjectNode) document.get("categories").get(1)).put("name", "Anziani \u202Eilopac");
-        ((ObjectNode) document.get("services").get(3)).putArray("categories").add("ex-anziani").add("AAAAAALMALMALMNA");
+        ((ObjectNode) document.get("services").get(3))
+                .putArray("categories")
+                .add("ex-anziani")
+                .add("AAAAAALMALMALMNA");
 
         ResponseEntity<JsonNode> response = post("/api/v1/import", document);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         JsonNode errors = response.getBody().get("errors");
-        assertThat(fields(errors)).containsExactlyInAnyOrder("needs[2].source", "needs[4].id",
-                "territories[0].name", "categories[1].name", "services[3].categories");
+        assertThat(fields(errors))
+                .containsExactlyInAnyOrder(
+                        "needs[2].source",
+                        "needs[4].id",
+                        "territories[0].name",
+                        "categories[1].name",
+                        "services[3].categories");
         assertThat(response.getBody().toString()).doesNotContainIgnoringCase("A00A000");
         assertThat(get("/api/v1/export").getBody()).isEqualTo(before);
         assertThat(store.version()).isEqualTo(version);
@@ -227,8 +254,8 @@ class ImportIT extends SnodoIT {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         JsonNode errors = response.getBody().get("errors");
-        assertThat(fields(errors)).containsExactlyInAnyOrder("needs[0].territory", "services[0].provider",
-                "ties[0].to");
+        assertThat(fields(errors))
+                .containsExactlyInAnyOrder("needs[0].territory", "services[0].provider", "ties[0].to");
         assertThat(ids(errors)).contains("ex-need-0000", "ex-svc-0000");
         assertThat(get("/api/v1/export").getBody().get("territories")).isEmpty();
         assertThat(store.version()).isEqualTo(version);
@@ -241,19 +268,34 @@ class ImportIT extends SnodoIT {
         long version = store.version();
         ObjectNode document = mapper.createObjectNode();
         document.putArray("categories").addObject().put("code", "ok-new").put("name", "Nuova");
-        ((ArrayNode) document.get("categories")).addObject().put("code", "ex015154").put("name", "Omonima");
-        ((ArrayNode) document.get("categories")).addObject().put("code", "ex-coop-003").put("name", "Omonima");
-        document.putArray("partners").addObject().put("id", "ex-anziani").put("name", "P").put("kind", "OTHER");
-        ((ArrayNode) document.get("partners")).addObject().put("id", "ex-coop-000").put("name", "P").put("kind", "OTHER");
+        ((ArrayNode) document.get("categories"))
+                .addObject()
+                .put("code", "ex015154")
+                .put("name", "Omonima");
+        ((ArrayNode) document.get("categories"))
+                .addObject()
+                .put("code", "ex-coop-003")
+                .put("name", "Omonima");
+        document.putArray("partners")
+                .addObject()
+                .put("id", "ex-anziani")
+                .put("name", "P")
+                .put("kind", "OTHER");
+        ((ArrayNode) document.get("partners"))
+                .addObject()
+                .put("id", "ex-coop-000")
+                .put("name", "P")
+                .put("kind", "OTHER");
 
         ResponseEntity<JsonNode> response = post("/api/v1/import", document);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(response.getBody().get("type").asText()).isEqualTo("/problems/conflict");
-        assertThat(fields(response.getBody().get("errors"))).containsExactlyInAnyOrder("categories[1].code",
-                "categories[2].code", "partners[0].id", "partners[1].id");
-        assertThat(ids(response.getBody().get("errors"))).containsExactlyInAnyOrder("ex015154", "ex-coop-003",
-                "ex-anziani", "ex-coop-000");
+        assertThat(fields(response.getBody().get("errors")))
+                .containsExactlyInAnyOrder(
+                        "categories[1].code", "categories[2].code", "partners[0].id", "partners[1].id");
+        assertThat(ids(response.getBody().get("errors")))
+                .containsExactlyInAnyOrder("ex015154", "ex-coop-003", "ex-anziani", "ex-coop-000");
         assertThat(get("/api/v1/export").getBody()).isEqualTo(before);
         assertThat(store.version()).isEqualTo(version);
     }
@@ -261,7 +303,10 @@ class ImportIT extends SnodoIT {
     @Test
     void aDocumentGivingOneKeyToACategoryAndAnEntityIsInvalid() {
         ObjectNode document = mapper.createObjectNode();
-        document.putArray("territories").addObject().put("id", "ex-same").put("name", "Provincia")
+        document.putArray("territories")
+                .addObject()
+                .put("id", "ex-same")
+                .put("name", "Provincia")
                 .put("level", "PROVINCE");
         document.putArray("categories").addObject().put("code", "ex-same").put("name", "Categoria");
 
@@ -277,14 +322,17 @@ class ImportIT extends SnodoIT {
         importOk(example());
         // Written by hand, as an older Snodo allowed: a category with a territory's id.
         try (Session session = driver.session()) {
-            session.run("CREATE (:Category {code: 'ex015154', name: 'Omonima'})").consume();
+            session.run("CREATE (:Category {code: 'ex015154', name: 'Omonima'})")
+                    .consume();
         }
         ObjectNode category = mapper.createObjectNode();
         category.putArray("categories").addObject().put("code", "ex015154").put("name", "Omonima, rinominata");
         importOk(category);
-        assertThat(get("/api/v1/categories/ex015154").getBody().get("name").asText()).isEqualTo("Omonima, rinominata");
+        assertThat(get("/api/v1/categories/ex015154").getBody().get("name").asText())
+                .isEqualTo("Omonima, rinominata");
 
-        ResponseEntity<JsonNode> export = post("/api/v1/import", get("/api/v1/export").getBody());
+        ResponseEntity<JsonNode> export =
+                post("/api/v1/import", get("/api/v1/export").getBody());
         assertThat(export.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(export.getBody().get("errors"))).containsExactly("categories[20].code");
     }
@@ -293,8 +341,11 @@ class ImportIT extends SnodoIT {
     void aCycleInTheCategoryTreeIsRefused() {
         importOk(example());
         ObjectNode document = mapper.createObjectNode();
-        document.putArray("categories").addObject()
-                .put("code", "ex-anziani").put("name", "Anziani").put("partOf", "ex-anziani.lavoro");
+        document.putArray("categories")
+                .addObject()
+                .put("code", "ex-anziani")
+                .put("name", "Anziani")
+                .put("partOf", "ex-anziani.lavoro");
 
         ResponseEntity<JsonNode> response = post("/api/v1/import", document);
 
@@ -324,11 +375,18 @@ class ImportIT extends SnodoIT {
         ArrayNode needs = document.putArray("needs");
         int n = NetworkStore.BATCH + 2_500;
         for (int i = 0; i < n; i++) {
-            needs.addObject().put("id", "bulk-" + i).put("category", "ex-anziani.sportello")
-                    .put("territory", "ex015154").put("people", 1 + i % 40).put("urgency", "LOW");
+            needs.addObject()
+                    .put("id", "bulk-" + i)
+                    .put("category", "ex-anziani.sportello")
+                    .put("territory", "ex015154")
+                    .put("people", 1 + i % 40)
+                    .put("urgency", "LOW");
         }
         importOk(document);
-        assertThat(get("/api/v1/needs?territory=ex015154&size=1").getBody().get("totalElements").asLong())
+        assertThat(get("/api/v1/needs?territory=ex015154&size=1")
+                        .getBody()
+                        .get("totalElements")
+                        .asLong())
                 .isGreaterThanOrEqualTo(n);
 
         // The last row is bad: nothing of the first batches may stay.
@@ -336,7 +394,8 @@ class ImportIT extends SnodoIT {
         importOk(example());
         ((ObjectNode) needs.get(n - 1)).put("territory", "ex-prov-mi");
         assertThat(post("/api/v1/import", document).getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(get("/api/v1/needs?size=1").getBody().get("totalElements").asLong()).isEqualTo(30);
+        assertThat(get("/api/v1/needs?size=1").getBody().get("totalElements").asLong())
+                .isEqualTo(30);
     }
 
     @Test
@@ -346,11 +405,15 @@ class ImportIT extends SnodoIT {
         List<String> operators = new ArrayList<>();
         try (Session session = driver.session()) {
             for (String statement : Writes.statements(Section.TIES, false)) {
-                collect(session.run("EXPLAIN " + statement, Map.of("rows", List.of(), "version", 1L)).consume().plan(),
+                collect(
+                        session.run("EXPLAIN " + statement, Map.of("rows", List.of(), "version", 1L))
+                                .consume()
+                                .plan(),
                         operators);
             }
         }
-        assertThat(operators).anyMatch(o -> o.startsWith("Expand(Into)"))
+        assertThat(operators)
+                .anyMatch(o -> o.startsWith("Expand(Into)"))
                 .noneMatch(o -> o.contains("RelationshipIndex"));
     }
 

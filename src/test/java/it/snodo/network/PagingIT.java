@@ -2,6 +2,8 @@ package it.snodo.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.SnodoIT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import it.snodo.SnodoIT;
 
 /** A page and its total come from one read: they agree even while needs are being written. */
 class PagingIT extends SnodoIT {
@@ -28,8 +25,9 @@ class PagingIT extends SnodoIT {
     @Test
     void theTotalAlwaysAgreesWithThePageUnderConcurrentWrites() throws Exception {
         importOk(Map.of(
-                "territories", List.of(Map.of("id", "p-town", "name", "Town", "level", "MUNICIPALITY",
-                        "lat", 45.5, "lon", 9.0)),
+                "territories",
+                        List.of(Map.of(
+                                "id", "p-town", "name", "Town", "level", "MUNICIPALITY", "lat", 45.5, "lon", 9.0)),
                 "categories", List.of(Map.of("code", "p-care", "name", "Care"))));
         // Bounded: the writers stop at NEEDS needs or after MAX_MILLIS, whichever comes first.
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_MILLIS);
@@ -42,8 +40,19 @@ class PagingIT extends SnodoIT {
                     for (int i = writer; i < NEEDS && System.nanoTime() < deadline; i += 2) {
                         // Ids in a scattered order, so that each write shifts some pages and not others.
                         String id = "p-need-" + String.format("%03d", (i * 37) % NEEDS);
-                        assertThat(post("/api/v1/needs", Map.of("id", id, "category", "p-care", "territory", "p-town",
-                                "people", 1)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                        assertThat(post(
+                                                "/api/v1/needs",
+                                                Map.of(
+                                                        "id",
+                                                        id,
+                                                        "category",
+                                                        "p-care",
+                                                        "territory",
+                                                        "p-town",
+                                                        "people",
+                                                        1))
+                                        .getStatusCode())
+                                .isEqualTo(HttpStatus.CREATED);
                     }
                     return null;
                 }));
@@ -55,13 +64,14 @@ class PagingIT extends SnodoIT {
                 for (int read = 0; !writers.stream().allMatch(Future::isDone); read++) {
                     int page = pages[read % pages.length][0];
                     int size = pages[read % pages.length][1];
-                    JsonNode body = get("/api/v1/needs?page=" + page + "&size=" + size).getBody();
+                    JsonNode body =
+                            get("/api/v1/needs?page=" + page + "&size=" + size).getBody();
                     long total = body.get("totalElements").asLong();
                     long expected = Math.min(size, Math.max(0, total - (long) page * size));
                     totals.add(total);
                     if (body.get("content").size() != expected) {
-                        disagreements.add("page " + page + " of " + size + ": " + body.get("content").size()
-                                + " rows for a total of " + total);
+                        disagreements.add("page " + page + " of " + size + ": "
+                                + body.get("content").size() + " rows for a total of " + total);
                     }
                 }
                 assertThat(totals).as("the reads saw the writes happen").hasSizeGreaterThan(3);

@@ -3,10 +3,12 @@ package it.snodo.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import it.snodo.SnodoIT;
+import it.snodo.audit.Audit;
+import it.snodo.security.ApiKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +21,6 @@ import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import it.snodo.SnodoIT;
-import it.snodo.audit.Audit;
-import it.snodo.security.ApiKeys;
-
 /**
  * Reads go through Spring Data Neo4j: its {@link Neo4jClient}, in read-only transactions of the
  * transaction manager Spring Boot configures on the service's own Driver (docs/design.md, "The
@@ -31,8 +29,7 @@ import it.snodo.security.ApiKeys;
 class ReadTransactionsIT extends SnodoIT {
 
     /** A transaction begun on the test's thread: its name (class.method) and whether it is read-only. */
-    record Begun(String name, boolean readOnly) {
-    }
+    record Begun(String name, boolean readOnly) {}
 
     @Autowired
     NetworkReader reader;
@@ -69,48 +66,70 @@ class ReadTransactionsIT extends SnodoIT {
 
     @AfterEach
     void stopRecording() {
-        ((Neo4jTransactionManager) transactions).getTransactionExecutionListeners().remove(recorder);
+        ((Neo4jTransactionManager) transactions)
+                .getTransactionExecutionListeners()
+                .remove(recorder);
     }
 
     @Test
     void springBootConfiguresSdnOnTheServicesOwnDriver() {
         assertThat(transactions).isInstanceOf(Neo4jTransactionManager.class);
         // What a write through the Driver committed, the client reads: one database, one Driver.
-        importOk(Map.of("territories", List.of(Map.of("id", "rt-town", "name", "Town", "level", "MUNICIPALITY",
-                "lat", 45.5, "lon", 9.0))));
-        assertThat(reader.<Territory>get(EntityKind.TERRITORY, "rt-town")).map(Territory::name).contains("Town");
+        importOk(Map.of(
+                "territories",
+                List.of(Map.of("id", "rt-town", "name", "Town", "level", "MUNICIPALITY", "lat", 45.5, "lon", 9.0))));
+        assertThat(reader.<Territory>get(EntityKind.TERRITORY, "rt-town"))
+                .map(Territory::name)
+                .contains("Town");
     }
 
     @Test
     void everyReadRunsInOneReadOnlyTransaction() {
         importOk(Map.of(
-                "territories", List.of(Map.of("id", "rt-town", "name", "Town", "level", "MUNICIPALITY",
-                        "lat", 45.5, "lon", 9.0)),
-                "cooperatives", List.of(Map.of("id", "rt-a", "name", "A", "type", "A"),
-                        Map.of("id", "rt-b", "name", "B", "type", "B")),
+                "territories",
+                        List.of(Map.of(
+                                "id", "rt-town", "name", "Town", "level", "MUNICIPALITY", "lat", 45.5, "lon", 9.0)),
+                "cooperatives",
+                        List.of(
+                                Map.of("id", "rt-a", "name", "A", "type", "A"),
+                                Map.of("id", "rt-b", "name", "B", "type", "B")),
                 "ties", List.of(Map.of("from", "rt-a", "to", "rt-b", "kind", "CONTRACT"))));
         begun.clear();
 
-        assertThat(reader.<Cooperative>list(EntityKind.COOPERATIVE, Map.of(), 0, 10).content())
-                .extracting(Cooperative::id).containsExactly("rt-a", "rt-b");
-        assertThat(reader.<Territory>getRevised(EntityKind.TERRITORY, "rt-town")).isPresent();
+        assertThat(reader.<Cooperative>list(EntityKind.COOPERATIVE, Map.of(), 0, 10)
+                        .content())
+                .extracting(Cooperative::id)
+                .containsExactly("rt-a", "rt-b");
+        assertThat(reader.<Territory>getRevised(EntityKind.TERRITORY, "rt-town"))
+                .isPresent();
         assertThat(reader.<Territory>get(EntityKind.TERRITORY, "nowhere")).isEmpty();
-        assertThat(reader.getTie("rt-a", "rt-b", TieKind.CONTRACT)).map(r -> r.row().to()).contains("rt-b");
+        assertThat(reader.getTie("rt-a", "rt-b", TieKind.CONTRACT))
+                .map(r -> r.row().to())
+                .contains("rt-b");
         assertThat(reader.confidentialPartners()).isEmpty();
         assertThat(reader.export().ties()).hasSize(1);
 
         String method = NetworkReader.class.getName() + ".";
-        assertThat(begun).containsExactly(new Begun(method + "list", true), new Begun(method + "getRevised", true),
-                new Begun(method + "get", true), new Begun(method + "getTie", true),
-                new Begun(method + "confidentialPartners", true), new Begun(method + "export", true));
+        assertThat(begun)
+                .containsExactly(
+                        new Begun(method + "list", true),
+                        new Begun(method + "getRevised", true),
+                        new Begun(method + "get", true),
+                        new Begun(method + "getTie", true),
+                        new Begun(method + "confidentialPartners", true),
+                        new Begun(method + "export", true));
     }
 
     @Test
     void theAuditTrailAndTheKeysAreReadInReadOnlyTransactionsToo() {
-        String id = keys.authenticate(newKey("READER", null, "read transactions")).orElseThrow().id();
+        String id = keys.authenticate(newKey("READER", null, "read transactions"))
+                .orElseThrow()
+                .id();
         begun.clear();
 
-        assertThat(audit.list(null, null, null, 10)).extracting(Audit.Entry::action).contains("KEY_CREATE");
+        assertThat(audit.list(null, null, null, 10))
+                .extracting(Audit.Entry::action)
+                .contains("KEY_CREATE");
         assertThat(keys.list()).extracting(ApiKeys.ApiKey::id).contains(id);
         assertThat(keys.get(id)).isPresent();
         keys.refresh();
@@ -125,13 +144,15 @@ class ReadTransactionsIT extends SnodoIT {
         readOnly.setReadOnly(true);
 
         assertThatThrownBy(() -> readOnly.executeWithoutResult(status ->
-                neo4j.query("CREATE (:ReadOnlyProbe {at: datetime()})").run()))
+                        neo4j.query("CREATE (:ReadOnlyProbe {at: datetime()})").run()))
                 // Neo4j itself refuses it: the transaction was begun in read access mode.
                 .isInstanceOf(InvalidDataAccessResourceUsageException.class)
                 .hasMessageContaining("Neo.ClientError.Statement.AccessMode");
 
         Long probes = readOnly.execute(status -> neo4j.query("MATCH (p:ReadOnlyProbe) RETURN count(p) AS n")
-                .fetchAs(Long.class).one().orElseThrow());
+                .fetchAs(Long.class)
+                .one()
+                .orElseThrow());
         assertThat(probes).isZero();
     }
 }

@@ -2,16 +2,13 @@ package it.snodo.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.SnodoIT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import it.snodo.SnodoIT;
 
 /**
  * Services filtered by territory and category cover them, as the analyses say; availableIn and
@@ -24,24 +21,62 @@ class ServiceFiltersIT extends SnodoIT {
     @BeforeEach
     void loadHandNetwork() {
         importOk(Map.of(
-                "territories", List.of(
-                        Map.of("id", "t-region", "name", "Region", "level", "REGION"),
-                        Map.of("id", "t-province", "name", "Province", "level", "PROVINCE", "partOf", "t-region"),
-                        Map.of("id", "t-district", "name", "District", "level", "DISTRICT", "partOf", "t-province"),
-                        Map.of("id", "t-other", "name", "Other district", "level", "DISTRICT", "partOf", "t-province"),
-                        Map.of("id", "t-empty", "name", "Empty district", "level", "DISTRICT", "partOf", "t-province"),
-                        town("t-m1", "t-district"), town("t-m2", "t-district"), town("t-m3", "t-other")),
-                "categories", List.of(Map.of("code", "c-care", "name", "Care"),
-                        Map.of("code", "c-care.home", "name", "Home care", "partOf", "c-care"),
-                        Map.of("code", "c-work", "name", "Work")),
+                "territories",
+                        List.of(
+                                Map.of("id", "t-region", "name", "Region", "level", "REGION"),
+                                Map.of(
+                                        "id",
+                                        "t-province",
+                                        "name",
+                                        "Province",
+                                        "level",
+                                        "PROVINCE",
+                                        "partOf",
+                                        "t-region"),
+                                Map.of(
+                                        "id",
+                                        "t-district",
+                                        "name",
+                                        "District",
+                                        "level",
+                                        "DISTRICT",
+                                        "partOf",
+                                        "t-province"),
+                                Map.of(
+                                        "id",
+                                        "t-other",
+                                        "name",
+                                        "Other district",
+                                        "level",
+                                        "DISTRICT",
+                                        "partOf",
+                                        "t-province"),
+                                Map.of(
+                                        "id",
+                                        "t-empty",
+                                        "name",
+                                        "Empty district",
+                                        "level",
+                                        "DISTRICT",
+                                        "partOf",
+                                        "t-province"),
+                                town("t-m1", "t-district"),
+                                town("t-m2", "t-district"),
+                                town("t-m3", "t-other")),
+                "categories",
+                        List.of(
+                                Map.of("code", "c-care", "name", "Care"),
+                                Map.of("code", "c-care.home", "name", "Home care", "partOf", "c-care"),
+                                Map.of("code", "c-work", "name", "Work")),
                 "cooperatives", List.of(Map.of("id", "coop", "name", "Cooperative", "type", "A")),
-                "services", List.of(
-                        service("s-district", "t-district", "c-care.home"),
-                        service("s-m1", "t-m1", "c-care"),
-                        service("s-province", "t-province", "c-work"),
-                        service("s-region", "t-region", "c-care.home"),
-                        service("s-m3", "t-m3", "c-care"),
-                        service("s-empty", "t-empty", "c-care"))));
+                "services",
+                        List.of(
+                                service("s-district", "t-district", "c-care.home"),
+                                service("s-m1", "t-m1", "c-care"),
+                                service("s-province", "t-province", "c-work"),
+                                service("s-region", "t-region", "c-care.home"),
+                                service("s-m3", "t-m3", "c-care"),
+                                service("s-empty", "t-empty", "c-care"))));
     }
 
     @Test
@@ -76,7 +111,8 @@ class ServiceFiltersIT extends SnodoIT {
         for (String territory : List.of("t-district", "t-m1", "t-m2", "t-province", "t-region")) {
             JsonNode rows = get("/api/v1/gaps?territory=" + territory).getBody().get("rows");
             for (String category : List.of("c-care", "c-care.home", "c-work")) {
-                long listed = services("territory=" + territory + "&category=" + category).size();
+                long listed = services("territory=" + territory + "&category=" + category)
+                        .size();
                 long covering = 0;
                 for (JsonNode row : rows) {
                     if (row.get("category").asText().equals(category)) {
@@ -90,9 +126,11 @@ class ServiceFiltersIT extends SnodoIT {
 
     @Test
     void needsAreFilteredAsAGapReportCountsDemand() {
-        importOk(Map.of("needs", List.of(
-                need("n-m1-home", "t-m1", "c-care.home", 5), need("n-m2-care", "t-m2", "c-care", 7),
-                need("n-m3-home", "t-m3", "c-care.home", 11), need("n-m1-work", "t-m1", "c-work", 13))));
+        importOk(Map.of(
+                "needs",
+                List.of(
+                        need("n-m1-home", "t-m1", "c-care.home", 5), need("n-m2-care", "t-m2", "c-care", 7),
+                        need("n-m3-home", "t-m3", "c-care.home", 11), need("n-m1-work", "t-m1", "c-work", 13))));
         assertThat(needs("territory=t-district&category=c-care")).containsExactly("n-m1-home", "n-m2-care");
         assertThat(needs("category=c-care")).containsExactly("n-m1-home", "n-m2-care", "n-m3-home");
         assertThat(needs("ofKind=c-care")).containsExactly("n-m2-care");
@@ -101,7 +139,8 @@ class ServiceFiltersIT extends SnodoIT {
             JsonNode rows = get("/api/v1/gaps?territory=" + territory).getBody().get("rows");
             for (String category : List.of("c-care", "c-care.home", "c-work")) {
                 JsonNode listed = get("/api/v1/needs?size=1000&territory=" + territory + "&category=" + category)
-                        .getBody().get("content");
+                        .getBody()
+                        .get("content");
                 long people = 0;
                 for (JsonNode n : listed) {
                     people += n.get("people").asLong();
@@ -141,7 +180,16 @@ class ServiceFiltersIT extends SnodoIT {
     }
 
     private static Map<String, Object> service(String id, String territory, String category) {
-        return Map.of("id", id, "name", id, "provider", "coop", "categories", List.of(category),
-                "territories", List.of(territory));
+        return Map.of(
+                "id",
+                id,
+                "name",
+                id,
+                "provider",
+                "coop",
+                "categories",
+                List.of(category),
+                "territories",
+                List.of(territory));
     }
 }

@@ -1,14 +1,13 @@
 package it.snodo.pages;
 
+import it.snodo.network.Territory;
+import it.snodo.network.TerritoryLevel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
-import it.snodo.network.Territory;
-import it.snodo.network.TerritoryLevel;
 
 /**
  * Makes the gap map's outline, {@code static/geo/alto-milanese.geojson}, from the municipalities'
@@ -31,15 +30,17 @@ final class AltoMilaneseOutline {
 
     /** The radius of the disc around each point that the area's hull wraps, in degrees of latitude. */
     private static final double MARGIN = 0.036;
+
     private static final int DISC_SIDES = 16;
 
-    private AltoMilaneseOutline() {
-    }
+    private AltoMilaneseOutline() {}
 
     /** The GeoJSON text of the outline of {@code territories}' municipalities. */
     static String geoJson(List<Territory> territories) {
-        List<Territory> towns = territories.stream().filter(t -> t.level() == TerritoryLevel.MUNICIPALITY)
-                .sorted(Comparator.comparing(Territory::id)).toList();
+        List<Territory> towns = territories.stream()
+                .filter(t -> t.level() == TerritoryLevel.MUNICIPALITY)
+                .sorted(Comparator.comparing(Territory::id))
+                .toList();
         if (towns.size() < 3) {
             throw new IllegalArgumentException("An outline needs three municipalities or more");
         }
@@ -65,8 +66,9 @@ final class AltoMilaneseOutline {
                 }
             }
             Territory town = towns.get(i);
-            features.add(feature("{\"kind\":\"municipality\",\"id\":" + quote(town.id()) + ",\"name\":"
-                    + quote(town.name()) + ",\"district\":" + quote(town.partOf()) + "}",
+            features.add(feature(
+                    "{\"kind\":\"municipality\",\"id\":" + quote(town.id()) + ",\"name\":" + quote(town.name())
+                            + ",\"district\":" + quote(town.partOf()) + "}",
                     "{\"type\":\"Polygon\",\"coordinates\":[" + ring(cell, scale) + "]}"));
             for (int k = 0; k < cell.size(); k++) {
                 int j = cell.get(k).edge;
@@ -87,15 +89,15 @@ final class AltoMilaneseOutline {
             for (double[][] segment : border.getValue()) {
                 lines.add("[" + position(segment[0], scale) + "," + position(segment[1], scale) + "]");
             }
-            features.add(feature("{\"kind\":\"border\",\"districts\":[" + quote(pair[0]) + "," + quote(pair[1]) + "]}",
+            features.add(feature(
+                    "{\"kind\":\"border\",\"districts\":[" + quote(pair[0]) + "," + quote(pair[1]) + "]}",
                     "{\"type\":\"MultiLineString\",\"coordinates\":[" + String.join(",", lines) + "]}"));
         }
         return "{\"type\":\"FeatureCollection\",\n\"features\":[\n" + String.join(",\n", features) + "\n]}\n";
     }
 
     /** A corner of a convex polygon and the cell whose bisector its outgoing edge lies on (-1: the area's edge). */
-    private record Vertex(double x, double y, int edge) {
-    }
+    private record Vertex(double x, double y, int edge) {}
 
     /** Keeps the part of {@code polygon} nearer to {@code p} than to {@code q}; new edges are labelled {@code label}. */
     private static List<Vertex> clip(List<Vertex> polygon, double[] p, double[] q, int label) {

@@ -2,13 +2,16 @@ package it.snodo.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import it.snodo.TestKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,14 +28,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-
-import it.snodo.TestKeys;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Base of the tests of the pages in a real browser: Debian's headless Chromium driven by
@@ -41,15 +38,18 @@ import it.snodo.TestKeys;
  * waits for the page's {@code main[data-state]} to leave "loading".
  */
 @ExtendWith(Browser.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "snodo.neo4j.home=target/it-neo4j/${random.uuid}",
-        "snodo.neo4j.bolt-port=0",
-        "snodo.neo4j.page-cache=16MB",
-        "snodo.demo.load=true",
-        "snodo.limits.requests-per-second=0",
-        // Its own context: DemoIT and ReadmeTourIT keep theirs.
-        "snodo.pages.test=true",
-        "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "snodo.neo4j.home=target/it-neo4j/${random.uuid}",
+            "snodo.neo4j.bolt-port=0",
+            "snodo.neo4j.page-cache=16MB",
+            "snodo.demo.load=true",
+            "snodo.limits.requests-per-second=0",
+            // Its own context: DemoIT and ReadmeTourIT keep theirs.
+            "snodo.pages.test=true",
+            "snodo.security.bootstrap-planner-key=" + TestKeys.PLANNER
+        })
 public abstract class BrowserIT {
 
     protected static final Duration WAIT = Duration.ofSeconds(30);
@@ -65,13 +65,22 @@ public abstract class BrowserIT {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        service = new ChromeDriverService.Builder().usingDriverExecutable(Browser.CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Browser.CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Browser.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,800",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,800",
                 "--user-data-dir=" + Files.createTempDirectory("snodo-chromium").toAbsolutePath());
         driver = new ChromeDriver(service, options);
     }
@@ -98,7 +107,8 @@ public abstract class BrowserIT {
         if (cooperative != null) {
             body.put("cooperative", cooperative);
         }
-        var made = TestKeys.asPlanner(http).postForEntity("/api/v1/keys", body, com.fasterxml.jackson.databind.JsonNode.class);
+        var made = TestKeys.asPlanner(http)
+                .postForEntity("/api/v1/keys", body, com.fasterxml.jackson.databind.JsonNode.class);
         assertThat(made.getStatusCode().value()).as("%s", made.getBody()).isEqualTo(201);
         return made.getBody().get("key").asText();
     }
@@ -112,7 +122,8 @@ public abstract class BrowserIT {
         field.sendKeys(key);
         field.submit();
         // The page reloads once the key is accepted: then the frame shows the key's role.
-        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElements(By.cssSelector("#shell .role")).isEmpty());
         waitForState();
     }
@@ -125,10 +136,12 @@ public abstract class BrowserIT {
 
     /** Waits until {@code main[data-state]} is "ready" or "error", and answers it. */
     protected String waitForState() {
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
-            String state = d.findElement(By.tagName("main")).getDomAttribute("data-state");
-            return "ready".equals(state) || "error".equals(state) ? state : null;
-        });
+        return new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    String state = d.findElement(By.tagName("main")).getDomAttribute("data-state");
+                    return "ready".equals(state) || "error".equals(state) ? state : null;
+                });
     }
 
     /** Saves a PNG of the window under target/screenshots/ for review; answers its path. */
@@ -148,12 +161,16 @@ public abstract class BrowserIT {
         Results results = new AxeBuilder().analyze(driver);
         return results.getViolations().stream()
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(BrowserIT::describe).toList();
+                .map(BrowserIT::describe)
+                .toList();
     }
 
     private static String describe(Rule rule) {
         return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList();
+                + rule.getNodes().stream()
+                        .limit(3)
+                        .map(n -> String.valueOf(n.getTarget()))
+                        .toList();
     }
 
     /** Runs JavaScript in the page. */

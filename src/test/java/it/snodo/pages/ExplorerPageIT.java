@@ -2,6 +2,8 @@ package it.snodo.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.TestKeys;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.StreamSupport;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -20,10 +21,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import it.snodo.TestKeys;
 
 /**
  * The network explorer in a real browser, against the demo: what it draws and lists is what the
@@ -37,18 +34,22 @@ class ExplorerPageIT extends BrowserIT {
 
     private JsonNode get(String path) {
         var answer = planner().getForEntity(path, JsonNode.class);
-        assertThat(answer.getStatusCode().value()).as("%s %s", path, answer.getBody()).isEqualTo(200);
+        assertThat(answer.getStatusCode().value())
+                .as("%s %s", path, answer.getBody())
+                .isEqualTo(200);
         return answer.getBody();
     }
 
     private static List<String> texts(JsonNode array, String field) {
         return StreamSupport.stream(array.spliterator(), false)
-                .map(n -> field == null ? n.asText() : n.get(field).asText()).toList();
+                .map(n -> field == null ? n.asText() : n.get(field).asText())
+                .toList();
     }
 
     /** The ids of every cooperative and partner, as the API lists them. */
     private Set<String> actorIds() {
-        Set<String> ids = new TreeSet<>(texts(get("/api/v1/cooperatives?size=1000").get("content"), "id"));
+        Set<String> ids =
+                new TreeSet<>(texts(get("/api/v1/cooperatives?size=1000").get("content"), "id"));
         ids.addAll(texts(get("/api/v1/partners?size=1000").get("content"), "id"));
         return ids;
     }
@@ -59,7 +60,9 @@ class ExplorerPageIT extends BrowserIT {
     }
 
     private List<String> dataIds(String css) {
-        return driver.findElements(By.cssSelector(css)).stream().map(e -> e.getDomAttribute("data-id")).toList();
+        return driver.findElements(By.cssSelector(css)).stream()
+                .map(e -> e.getDomAttribute("data-id"))
+                .toList();
     }
 
     /** Sizes the window so that the page itself gets {@code width} × {@code height}, as on a 1280×800 screen. */
@@ -67,8 +70,10 @@ class ExplorerPageIT extends BrowserIT {
         long innerWidth = (Long) js("return window.innerWidth");
         long innerHeight = (Long) js("return window.innerHeight");
         Dimension window = driver.manage().window().getSize();
-        driver.manage().window().setSize(new Dimension(window.getWidth() + width - (int) innerWidth,
-                window.getHeight() + height - (int) innerHeight));
+        driver.manage()
+                .window()
+                .setSize(new Dimension(
+                        window.getWidth() + width - (int) innerWidth, window.getHeight() + height - (int) innerHeight));
     }
 
     private WebDriverWait waiting() {
@@ -82,8 +87,10 @@ class ExplorerPageIT extends BrowserIT {
     }
 
     private void waitForActor(String id) {
-        waiting().until(d -> !d.findElements(By.cssSelector("#actor-name[data-id='" + id + "']")).isEmpty()
-                && !d.findElements(By.id("actor-services")).isEmpty());
+        waiting()
+                .until(d -> !d.findElements(By.cssSelector("#actor-name[data-id='" + id + "']"))
+                                .isEmpty()
+                        && !d.findElements(By.id("actor-services")).isEmpty());
     }
 
     @Test
@@ -93,37 +100,53 @@ class ExplorerPageIT extends BrowserIT {
         assertThat(open("/explorer")).isEqualTo("ready");
 
         Set<String> actors = actorIds();
-        assertThat(new TreeSet<>(strings("return snodoExplorer.cy.nodes().map(n => n.id())"))).isEqualTo(actors);
+        assertThat(new TreeSet<>(strings("return snodoExplorer.cy.nodes().map(n => n.id())")))
+                .isEqualTo(actors);
         Set<String> pairs = new HashSet<>();
         for (JsonNode tie : get("/api/v1/ties?size=1000").get("content")) {
             String a = tie.get("from").asText();
             String b = tie.get("to").asText();
             pairs.add(a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
         }
-        assertThat(new HashSet<>(strings("return snodoExplorer.cy.edges().map(e => e.id())"))).isEqualTo(pairs);
+        assertThat(new HashSet<>(strings("return snodoExplorer.cy.edges().map(e => e.id())")))
+                .isEqualTo(pairs);
         assertThat(dataIds("#actors li[data-id]")).containsExactlyInAnyOrderElementsOf(actors);
         // Sized by betweenness: the top broker of the measures is drawn largest.
-        String broker = get("/api/v1/network/measures").get("brokers").get(0).get("id").asText();
-        assertThat(js("const cy = snodoExplorer.cy; return cy.nodes().max(n => n.data('size')).ele.id()")).isEqualTo(broker);
+        String broker =
+                get("/api/v1/network/measures").get("brokers").get(0).get("id").asText();
+        assertThat(js("const cy = snodoExplorer.cy; return cy.nodes().max(n => n.data('size')).ele.id()"))
+                .isEqualTo(broker);
 
         clickActor("coop-abitare");
-        assertThat(js("return snodoExplorer.cy.$id('coop-abitare').hasClass('chosen')")).isEqualTo(true);
-        assertThat(dataIds("#actor-services tbody tr[data-id]")).containsExactlyInAnyOrderElementsOf(
-                texts(get("/api/v1/services?provider=coop-abitare&size=1000").get("content"), "id"));
+        assertThat(js("return snodoExplorer.cy.$id('coop-abitare').hasClass('chosen')"))
+                .isEqualTo(true);
+        assertThat(dataIds("#actor-services tbody tr[data-id]"))
+                .containsExactlyInAnyOrderElementsOf(texts(
+                        get("/api/v1/services?provider=coop-abitare&size=1000").get("content"), "id"));
         Set<String> tiedTo = new TreeSet<>();
         for (JsonNode tie : get("/api/v1/ties?actor=coop-abitare&size=1000").get("content")) {
-            tiedTo.add(tie.get("from").asText().equals("coop-abitare") ? tie.get("to").asText() : tie.get("from").asText());
+            tiedTo.add(
+                    tie.get("from").asText().equals("coop-abitare")
+                            ? tie.get("to").asText()
+                            : tie.get("from").asText());
         }
         assertThat(new TreeSet<>(dataIds("#actor-ties li[data-id]"))).isEqualTo(tiedTo);
         String base = get("/api/v1/cooperatives/coop-abitare").get("basedIn").asText();
         String district = get("/api/v1/territories/" + base).get("partOf").asText();
-        List<String> open = StreamSupport.stream(get("/api/v1/gaps?territory=" + district).get("rows").spliterator(), false)
-                .filter(r -> !"COVERED".equals(r.get("state").asText())).map(r -> r.get("category").asText()).toList();
+        List<String> open = StreamSupport.stream(
+                        get("/api/v1/gaps?territory=" + district).get("rows").spliterator(), false)
+                .filter(r -> !"COVERED".equals(r.get("state").asText()))
+                .map(r -> r.get("category").asText())
+                .toList();
         assertThat(open).isNotEmpty();
         assertThat(dataIds("#actor-gaps tbody tr[data-id]")).containsExactlyInAnyOrderElementsOf(open);
-        assertThat(dataIds("#actor-synergies > ol > li[data-id]")).containsExactlyElementsOf(
-                texts(get("/api/v1/synergies?cooperative=coop-abitare&limit=5").get("suggestions"), "cooperative"));
-        assertThat(driver.findElements(By.cssSelector("#actor-synergies .reasons li"))).isNotEmpty();
+        assertThat(dataIds("#actor-synergies > ol > li[data-id]"))
+                .containsExactlyElementsOf(texts(
+                        get("/api/v1/synergies?cooperative=coop-abitare&limit=5")
+                                .get("suggestions"),
+                        "cooperative"));
+        assertThat(driver.findElements(By.cssSelector("#actor-synergies .reasons li")))
+                .isNotEmpty();
 
         assertThat(seriousViolations()).isEmpty();
         screenshot("explorer");
@@ -134,12 +157,14 @@ class ExplorerPageIT extends BrowserIT {
         logIn(TestKeys.PLANNER);
         open("/explorer");
         driver.findElement(By.id("pick")).click();
-        assertThat(driver.findElement(By.id("pick")).getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("pick")).getDomAttribute("aria-pressed"))
+                .isEqualTo("true");
         clickActor("coop-abitare");
         clickActor("asst-esempio");
         waiting().until(d -> !d.findElements(By.cssSelector("#paths .steps")).isEmpty());
 
-        JsonNode paths = get("/api/v1/paths?from=coop-abitare&to=asst-esempio&k=3").get("paths");
+        JsonNode paths =
+                get("/api/v1/paths?from=coop-abitare&to=asst-esempio&k=3").get("paths");
         assertThat(driver.findElements(By.cssSelector("#paths .paths > li"))).hasSize(paths.size());
         List<String> first = texts(paths.get(0).get("actors"), null);
         assertThat(dataIds("#paths .paths > li:first-child .steps > li")).containsExactlyElementsOf(first);
@@ -152,13 +177,16 @@ class ExplorerPageIT extends BrowserIT {
         if (paths.size() > 1) {
             WebElement second = driver.findElement(By.cssSelector("#paths .paths > li:nth-child(2) > button"));
             second.sendKeys(Keys.ENTER);
-            waiting().until(d -> "true".equals(d.findElement(By.cssSelector("#paths .paths > li:nth-child(2) > button"))
-                    .getDomAttribute("aria-pressed")));
+            waiting()
+                    .until(d -> "true"
+                            .equals(d.findElement(By.cssSelector("#paths .paths > li:nth-child(2) > button"))
+                                    .getDomAttribute("aria-pressed")));
             assertThat(new TreeSet<>(strings("return snodoExplorer.cy.nodes('.path').map(n => n.id())")))
                     .isEqualTo(new TreeSet<>(texts(paths.get(1).get("actors"), null)));
         }
         driver.findElement(By.id("close-paths")).click();
-        assertThat(js("return snodoExplorer.cy.elements('.path, .faded').length")).isEqualTo(0L);
+        assertThat(js("return snodoExplorer.cy.elements('.path, .faded').length"))
+                .isEqualTo(0L);
     }
 
     @Test
@@ -186,7 +214,8 @@ class ExplorerPageIT extends BrowserIT {
         screenshot("explorer-fragility");
 
         driver.findElement(By.id("fragility")).click();
-        assertThat(js("return snodoExplorer.cy.elements('.cut, .bridge').length")).isEqualTo(0L);
+        assertThat(js("return snodoExplorer.cy.elements('.cut, .bridge').length"))
+                .isEqualTo(0L);
         assertThat(driver.findElement(By.id("fragile")).isDisplayed()).isFalse();
     }
 
@@ -195,7 +224,8 @@ class ExplorerPageIT extends BrowserIT {
         logIn(TestKeys.PLANNER);
         open("/explorer");
         new Select(driver.findElement(By.id("district"))).selectByValue("ambito-rhodense");
-        Set<String> based = new HashSet<>(texts(get("/api/v1/territories?partOf=ambito-rhodense&size=1000").get("content"), "id"));
+        Set<String> based = new HashSet<>(texts(
+                get("/api/v1/territories?partOf=ambito-rhodense&size=1000").get("content"), "id"));
         based.add("ambito-rhodense");
         Set<String> expected = new TreeSet<>();
         for (String kind : List.of("cooperatives", "partners")) {
@@ -205,17 +235,24 @@ class ExplorerPageIT extends BrowserIT {
                 }
             }
         }
-        waiting().until(d -> new TreeSet<>(strings("return snodoExplorer.cy.nodes().map(n => n.id())")).equals(expected));
+        waiting()
+                .until(d ->
+                        new TreeSet<>(strings("return snodoExplorer.cy.nodes().map(n => n.id())")).equals(expected));
 
         String category = "poverta_disagio_adulti";
         new Select(driver.findElement(By.id("category"))).selectByValue(category);
-        Set<String> providers = new TreeSet<>(texts(get("/api/v1/services?category=" + category + "&size=1000").get("content"), "provider"));
+        Set<String> providers = new TreeSet<>(texts(
+                get("/api/v1/services?category=" + category + "&size=1000").get("content"), "provider"));
         providers.retainAll(expected);
-        waiting().until(d -> new TreeSet<>(strings("return snodoExplorer.cy.nodes().map(n => n.id())")).equals(providers));
+        waiting()
+                .until(d ->
+                        new TreeSet<>(strings("return snodoExplorer.cy.nodes().map(n => n.id())")).equals(providers));
 
         new Select(driver.findElement(By.id("district"))).selectByValue("");
         new Select(driver.findElement(By.id("category"))).selectByValue("");
-        waiting().until(d -> ((Number) js("return snodoExplorer.cy.nodes().length")).intValue() == actorIds().size());
+        waiting()
+                .until(d -> ((Number) js("return snodoExplorer.cy.nodes().length")).intValue()
+                        == actorIds().size());
         long before = (Long) js("return snodoExplorer.cy.edges().length");
         driver.findElement(By.cssSelector("#tie-kinds-box summary")).click();
         for (WebElement box : driver.findElements(By.cssSelector("#tie-kinds input[type=checkbox]"))) {
@@ -239,7 +276,9 @@ class ExplorerPageIT extends BrowserIT {
         js("sessionStorage.setItem('snodo.explorer.maxActors', '10')");
         try {
             assertThat(open("/explorer")).isEqualTo("ready");
-            assertThat(new Select(driver.findElement(By.id("view"))).getFirstSelectedOption().getDomAttribute("value"))
+            assertThat(new Select(driver.findElement(By.id("view")))
+                            .getFirstSelectedOption()
+                            .getDomAttribute("value"))
                     .isEqualTo("districts");
             List<String> nodes = strings("return snodoExplorer.cy.nodes().map(n => n.data('district'))");
             assertThat(nodes).contains("ambito-rhodense", "ambito-abbiatense").doesNotContainNull();
@@ -247,10 +286,13 @@ class ExplorerPageIT extends BrowserIT {
             screenshot("explorer-districts");
             // A district node tapped opens that district's actors.
             js("snodoExplorer.cy.$id('district:ambito-abbiatense').emit('tap')");
-            waiting().until(d -> "ambito-abbiatense".equals(new Select(d.findElement(By.id("district")))
-                    .getFirstSelectedOption().getDomAttribute("value"))
-                    && ((Number) js("return snodoExplorer.cy.nodes('[district]').length")).intValue() == 0
-                    && ((Number) js("return snodoExplorer.cy.nodes().length")).intValue() > 0);
+            waiting()
+                    .until(d -> "ambito-abbiatense"
+                                    .equals(new Select(d.findElement(By.id("district")))
+                                            .getFirstSelectedOption()
+                                            .getDomAttribute("value"))
+                            && ((Number) js("return snodoExplorer.cy.nodes('[district]').length")).intValue() == 0
+                            && ((Number) js("return snodoExplorer.cy.nodes().length")).intValue() > 0);
             assertThat(seriousViolations()).isEmpty();
         } finally {
             js("sessionStorage.removeItem('snodo.explorer.maxActors')");
@@ -269,7 +311,8 @@ class ExplorerPageIT extends BrowserIT {
         assertThat(waitForState()).isEqualTo("ready");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Network explorer");
         assertThat(driver.findElement(By.id("graph-title")).getText()).isEqualTo("Tie graph");
-        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang"))
+                .isEqualTo("en");
         clickActor("coop-abitare");
         assertThat(driver.findElement(By.id("actor-services-title")).getText()).startsWith("Services");
     }
@@ -278,7 +321,8 @@ class ExplorerPageIT extends BrowserIT {
     void aReaderSeesActorsAndServicesButNoTieGraphNorPlannerControls() {
         logIn(newKey("READER", null));
         assertThat(open("/explorer")).isEqualTo("ready");
-        assertThat(new TreeSet<>(strings("return snodoExplorer.cy.nodes().map(n => n.id())"))).isEqualTo(actorIds());
+        assertThat(new TreeSet<>(strings("return snodoExplorer.cy.nodes().map(n => n.id())")))
+                .isEqualTo(actorIds());
         assertThat(js("return snodoExplorer.cy.edges().length")).isEqualTo(0L);
         for (String control : List.of("fragility", "colour", "tie-kinds-box", "tie-kinds")) {
             assertThat(driver.findElements(By.id(control))).as(control).isEmpty();
@@ -286,8 +330,9 @@ class ExplorerPageIT extends BrowserIT {
         assertThat(driver.findElement(By.id("view-note")).getText()).contains("sola lettura");
 
         clickActor("coop-abitare");
-        assertThat(dataIds("#actor-services tbody tr[data-id]")).containsExactlyInAnyOrderElementsOf(
-                texts(get("/api/v1/services?provider=coop-abitare&size=1000").get("content"), "id"));
+        assertThat(dataIds("#actor-services tbody tr[data-id]"))
+                .containsExactlyInAnyOrderElementsOf(texts(
+                        get("/api/v1/services?provider=coop-abitare&size=1000").get("content"), "id"));
         assertThat(driver.findElements(By.id("actor-synergies"))).isEmpty();
         assertThat(driver.findElements(By.id("actor-ties"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("#main .problem"))).isEmpty();
@@ -325,15 +370,21 @@ class ExplorerPageIT extends BrowserIT {
             search.sendKeys(Keys.ENTER);
             waitForActor("assoc-markup-test");
             assertThat(driver.findElement(By.id("actor-name")).getText()).isEqualTo(name);
-            assertThat(driver.findElement(By.cssSelector("#actors li[data-id='assoc-markup-test'] button")).getText())
+            assertThat(driver.findElement(By.cssSelector("#actors li[data-id='assoc-markup-test'] button"))
+                            .getText())
                     .isEqualTo(name);
             assertThat(js("return window.__xss === undefined")).isEqualTo(true);
-            assertThat(driver.findElements(By.cssSelector("main img, main script"))).isEmpty();
-            assertThat(js("return snodoExplorer.cy.$id('assoc-markup-test').hasClass('chosen')")).isEqualTo(true);
+            assertThat(driver.findElements(By.cssSelector("main img, main script")))
+                    .isEmpty();
+            assertThat(js("return snodoExplorer.cy.$id('assoc-markup-test').hasClass('chosen')"))
+                    .isEqualTo(true);
         } finally {
             planner().delete("/api/v1/partners/assoc-markup-test");
         }
-        assertThat(planner().getForEntity("/api/v1/partners/assoc-markup-test", JsonNode.class).getStatusCode().value())
+        assertThat(planner()
+                        .getForEntity("/api/v1/partners/assoc-markup-test", JsonNode.class)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(404);
     }
 }

@@ -2,6 +2,11 @@ package it.snodo.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import it.snodo.demo.DemoNetwork;
+import it.snodo.network.Territory;
+import it.snodo.network.TerritoryLevel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,15 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import it.snodo.demo.DemoNetwork;
-import it.snodo.network.Territory;
-import it.snodo.network.TerritoryLevel;
 
 /** The gap map's outline: made from the municipalities' points, and each point in its own cell and district. */
 class GapMapOutlineTest {
@@ -35,7 +32,8 @@ class GapMapOutlineTest {
             Files.writeString(FILE, made, StandardCharsets.UTF_8);
         }
         assertThat(Files.readString(FILE, StandardCharsets.UTF_8))
-                .as("%s is stale: run this test with -Dsnodo.geo.write=true", FILE).isEqualTo(made);
+                .as("%s is stale: run this test with -Dsnodo.geo.write=true", FILE)
+                .isEqualTo(made);
     }
 
     @Test
@@ -52,22 +50,30 @@ class GapMapOutlineTest {
                 assertThat(f.at("/geometry/coordinates")).isNotEmpty();
             }
         }
-        List<Territory> towns = territories.stream().filter(t -> t.level() == TerritoryLevel.MUNICIPALITY).toList();
+        List<Territory> towns = territories.stream()
+                .filter(t -> t.level() == TerritoryLevel.MUNICIPALITY)
+                .toList();
         assertThat(towns).hasSize(67);
-        assertThat(cells.keySet()).containsExactlyInAnyOrderElementsOf(towns.stream().map(Territory::id).toList());
+        assertThat(cells.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        towns.stream().map(Territory::id).toList());
         for (Territory town : towns) {
             JsonNode cell = cells.get(town.id());
             assertThat(cell.at("/properties/district").asText()).as(town.name()).isEqualTo(town.partOf());
             assertThat(cell.at("/properties/name").asText()).isEqualTo(town.name());
             for (Map.Entry<String, JsonNode> other : cells.entrySet()) {
                 boolean inside = contains(other.getValue().at("/geometry/coordinates/0"), town.lon(), town.lat());
-                assertThat(inside).as("%s in the cell of %s", town.name(), other.getKey())
+                assertThat(inside)
+                        .as("%s in the cell of %s", town.name(), other.getKey())
                         .isEqualTo(other.getKey().equals(town.id()));
             }
         }
         // The five districts all touch another one somewhere.
-        assertThat(borderDistricts).containsExactlyInAnyOrderElementsOf(
-                territories.stream().filter(t -> t.level() == TerritoryLevel.DISTRICT).map(Territory::id).toList());
+        assertThat(borderDistricts)
+                .containsExactlyInAnyOrderElementsOf(territories.stream()
+                        .filter(t -> t.level() == TerritoryLevel.DISTRICT)
+                        .map(Territory::id)
+                        .toList());
     }
 
     /** Ray casting: whether (x, y) is inside the closed ring. */

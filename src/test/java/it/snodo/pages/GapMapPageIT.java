@@ -2,6 +2,8 @@ package it.snodo.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.TestKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -24,10 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import it.snodo.TestKeys;
 
 /** The gap map (/gaps) against the API's own answers: the matrix, a cell's rows, the map's points, the CSV. */
 class GapMapPageIT extends BrowserIT {
@@ -42,7 +39,9 @@ class GapMapPageIT extends BrowserIT {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(key);
         var answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
-        assertThat(answer.getStatusCode().value()).as("%s %s", path, answer.getBody()).isEqualTo(200);
+        assertThat(answer.getStatusCode().value())
+                .as("%s %s", path, answer.getBody())
+                .isEqualTo(200);
         return answer.getBody();
     }
 
@@ -72,7 +71,9 @@ class GapMapPageIT extends BrowserIT {
 
     private List<JsonNode> municipalities(String key) {
         List<JsonNode> towns = new ArrayList<>();
-        get("/api/v1/territories?level=MUNICIPALITY&size=1000", key).get("content").forEach(towns::add);
+        get("/api/v1/territories?level=MUNICIPALITY&size=1000", key)
+                .get("content")
+                .forEach(towns::add);
         return towns;
     }
 
@@ -80,8 +81,9 @@ class GapMapPageIT extends BrowserIT {
 
     private Map<String, Map<String, String>> shownMatrix() {
         @SuppressWarnings("unchecked")
-        List<List<String>> cells = (List<List<String>>) js("return [...document.querySelectorAll('#matrix button.cell')]"
-                + ".map(b => [b.dataset.territory, b.dataset.category, b.dataset.state])");
+        List<List<String>> cells =
+                (List<List<String>>) js("return [...document.querySelectorAll('#matrix button.cell')]"
+                        + ".map(b => [b.dataset.territory, b.dataset.category, b.dataset.state])");
         Map<String, Map<String, String>> states = new TreeMap<>();
         for (List<String> c : cells) {
             states.computeIfAbsent(c.get(0), k -> new TreeMap<>()).put(c.get(1), c.get(2));
@@ -92,8 +94,9 @@ class GapMapPageIT extends BrowserIT {
     /** data-id → data-state of the rows matching {@code selector}. */
     private Map<String, String> rows(String selector) {
         @SuppressWarnings("unchecked")
-        List<List<String>> rows = (List<List<String>>) js("return [...document.querySelectorAll(arguments[0])]"
-                + ".map(e => [e.dataset.id, e.dataset.state])", selector);
+        List<List<String>> rows = (List<List<String>>) js(
+                "return [...document.querySelectorAll(arguments[0])]" + ".map(e => [e.dataset.id, e.dataset.state])",
+                selector);
         Map<String, String> states = new TreeMap<>();
         rows.forEach(r -> states.put(r.get(0), r.get(1)));
         return states;
@@ -102,12 +105,14 @@ class GapMapPageIT extends BrowserIT {
     /** Opens {@code path} and checks it is ready, saying the page's message when it is not. */
     private void openReady(String path) {
         String state = open(path);
-        assertThat(state).as("%s", driver.findElement(By.tagName("main")).getText()).isEqualTo("ready");
+        assertThat(state)
+                .as("%s", driver.findElement(By.tagName("main")).getText())
+                .isEqualTo("ready");
     }
 
     private void waitForDetail(String territory) {
-        new WebDriverWait(driver, WAIT).until(d -> territory.equals(
-                d.findElement(By.id("detail-body")).getDomAttribute("data-territory")));
+        new WebDriverWait(driver, WAIT)
+                .until(d -> territory.equals(d.findElement(By.id("detail-body")).getDomAttribute("data-territory")));
     }
 
     private void showAllCategories() {
@@ -133,37 +138,53 @@ class GapMapPageIT extends BrowserIT {
 
         // By default only the categories with something somewhere; on request every one of them.
         Map<String, Map<String, String>> shown = shownMatrix();
-        shown.forEach((district, states) -> states.forEach((category, state) ->
-                assertThat(state).as("%s × %s", district, category).isEqualTo(districts.get(district).get(category))));
+        shown.forEach((district, states) -> states.forEach((category, state) -> assertThat(state)
+                .as("%s × %s", district, category)
+                .isEqualTo(districts.get(district).get(category))));
         assertThat(shown.get(ABBIATENSE).get(ADDICTION)).isEqualTo("UNCOVERED");
 
         // A click on a cell: exactly the district's rows of that category (and narrower), its municipalities' states.
         cell(ABBIATENSE, ADDICTION).click();
         waitForDetail(ABBIATENSE);
         Map<String, String> expected = new TreeMap<>();
-        for (JsonNode row : get("/api/v1/gaps?territory=" + ABBIATENSE, TestKeys.PLANNER).get("rows")) {
+        for (JsonNode row :
+                get("/api/v1/gaps?territory=" + ABBIATENSE, TestKeys.PLANNER).get("rows")) {
             String category = row.get("category").asText();
             if (category.equals(ADDICTION) || category.startsWith(ADDICTION + ".")) {
                 expected.put(category, row.get("state").asText());
             }
         }
-        assertThat(rows("#detail-body table.report tbody tr")).isEqualTo(expected).containsEntry(ADDICTION, "UNCOVERED");
+        assertThat(rows("#detail-body table.report tbody tr"))
+                .isEqualTo(expected)
+                .containsEntry(ADDICTION, "UNCOVERED");
         Map<String, String> abbiatense = new TreeMap<>();
-        municipalities(TestKeys.PLANNER).stream().filter(m -> ABBIATENSE.equals(m.get("partOf").asText()))
-                .forEach(m -> abbiatense.put(m.get("id").asText(), towns.get(m.get("id").asText()).get(ADDICTION)));
-        assertThat(rows("#detail-body table.towns-of tbody tr")).isEqualTo(abbiatense).hasSize(15);
-        assertThat(driver.findElement(By.cssSelector("#detail-body table.report tr[data-id='dipendenze']")).getText())
-                .contains("27").contains("scoperto");
+        municipalities(TestKeys.PLANNER).stream()
+                .filter(m -> ABBIATENSE.equals(m.get("partOf").asText()))
+                .forEach(m -> abbiatense.put(
+                        m.get("id").asText(), towns.get(m.get("id").asText()).get(ADDICTION)));
+        assertThat(rows("#detail-body table.towns-of tbody tr"))
+                .isEqualTo(abbiatense)
+                .hasSize(15);
+        assertThat(driver.findElement(By.cssSelector("#detail-body table.report tr[data-id='dipendenze']"))
+                        .getText())
+                .contains("27")
+                .contains("scoperto");
 
         // The cell chose its category for the map: every point in the state of the municipality matrix.
-        assertThat(new Select(driver.findElement(By.id("category"))).getFirstSelectedOption().getDomAttribute("value"))
+        assertThat(new Select(driver.findElement(By.id("category")))
+                        .getFirstSelectedOption()
+                        .getDomAttribute("value"))
                 .isEqualTo(ADDICTION);
         assertMapShows(ADDICTION, towns);
         // The district's points stand out, the others fade.
-        assertThat(js("return document.querySelector('.pin[data-id=\"" + RHO + "\"]').style.opacity")).isEqualTo("0.4");
-        assertThat(js("return document.querySelector('.pin[data-id=\"015002\"]').style.opacity")).isEqualTo("1");
-        assertThat(rows("#towns tbody tr")).hasSize(67)
-                .allSatisfy((id, state) -> assertThat(state).isEqualTo(towns.get(id).get(ADDICTION)));
+        assertThat(js("return document.querySelector('.pin[data-id=\"" + RHO + "\"]').style.opacity"))
+                .isEqualTo("0.4");
+        assertThat(js("return document.querySelector('.pin[data-id=\"015002\"]').style.opacity"))
+                .isEqualTo("1");
+        assertThat(rows("#towns tbody tr"))
+                .hasSize(67)
+                .allSatisfy(
+                        (id, state) -> assertThat(state).isEqualTo(towns.get(id).get(ADDICTION)));
 
         assertThat(seriousViolations()).isEmpty();
         js("arguments[0].scrollIntoView({block: 'center'}); window.scrollTo(0, 0)", cell(ABBIATENSE, ADDICTION));
@@ -176,7 +197,8 @@ class GapMapPageIT extends BrowserIT {
     private void assertMapShows(String category, Map<String, Map<String, String>> towns) {
         Map<String, String> expected = new TreeMap<>();
         towns.forEach((id, states) -> expected.put(id, states.get(category)));
-        new WebDriverWait(driver, WAIT).until(d -> rows(".leaflet-marker-icon.pin").equals(expected));
+        new WebDriverWait(driver, WAIT)
+                .until(d -> rows(".leaflet-marker-icon.pin").equals(expected));
         assertThat(rows(".leaflet-marker-icon.pin")).hasSize(67);
     }
 
@@ -190,17 +212,24 @@ class GapMapPageIT extends BrowserIT {
         assertMapShows(category, towns);
         assertThat(driver.getCurrentUrl()).endsWith("category=" + category);
 
-        driver.findElement(By.cssSelector(".leaflet-marker-icon.pin[data-id='" + RHO + "']")).click();
+        driver.findElement(By.cssSelector(".leaflet-marker-icon.pin[data-id='" + RHO + "']"))
+                .click();
         waitForDetail(RHO);
         Map<String, String> expected = new TreeMap<>();
-        get("/api/v1/gaps?territory=" + RHO, TestKeys.PLANNER).get("rows")
-                .forEach(r -> expected.put(r.get("category").asText(), r.get("state").asText()));
-        assertThat(rows("#detail-body table.report tbody tr")).isEqualTo(expected).isNotEmpty();
+        get("/api/v1/gaps?territory=" + RHO, TestKeys.PLANNER)
+                .get("rows")
+                .forEach(r ->
+                        expected.put(r.get("category").asText(), r.get("state").asText()));
+        assertThat(rows("#detail-body table.report tbody tr"))
+                .isEqualTo(expected)
+                .isNotEmpty();
         assertThat(driver.findElement(By.id("detail-title")).getText()).contains("Rho");
-        assertThat(driver.findElements(By.cssSelector("#detail-body tr.current[data-id='" + category + "']"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#detail-body tr.current[data-id='" + category + "']")))
+                .hasSize(1);
 
         // The same from the list under the map, the map's text alternative.
-        driver.findElement(By.cssSelector("#towns tbody tr[data-id='015002'] button")).click();
+        driver.findElement(By.cssSelector("#towns tbody tr[data-id='015002'] button"))
+                .click();
         waitForDetail("015002");
         assertThat(driver.findElement(By.id("detail-title")).getText()).contains("Abbiategrasso");
         js("document.getElementById('detail').scrollIntoView()");
@@ -212,7 +241,8 @@ class GapMapPageIT extends BrowserIT {
         logIn(TestKeys.PLANNER);
         openReady("/gaps");
         driver.findElement(By.id("show-empty")).sendKeys(Keys.SPACE);
-        new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.id("show-empty")).isSelected());
+        new WebDriverWait(driver, WAIT)
+                .until(d -> d.findElement(By.id("show-empty")).isSelected());
         // Tab from the checkbox enters the matrix on its one tab stop, the first cell.
         driver.switchTo().activeElement().sendKeys(Keys.TAB);
         WebElement first = driver.switchTo().activeElement();
@@ -229,31 +259,48 @@ class GapMapPageIT extends BrowserIT {
         assertThat(moved.getDomAttribute("tabindex")).isEqualTo("0");
         moved.sendKeys(Keys.ENTER);
         waitForDetail(district);
-        assertThat(driver.findElement(By.id("detail-body")).getDomAttribute("data-category")).isEqualTo(category);
+        assertThat(driver.findElement(By.id("detail-body")).getDomAttribute("data-category"))
+                .isEqualTo(category);
         // Arrow keys stay in the matrix: a single tab stop in it.
-        assertThat(driver.findElements(By.cssSelector("#matrix button.cell[tabindex='0']"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#matrix button.cell[tabindex='0']")))
+                .hasSize(1);
     }
 
     @Test
     void theCsvDownloadIsTheApisCsv() throws IOException {
         Path downloads = Files.createTempDirectory("snodo-downloads");
-        ((ChromeDriver) driver).executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+        ((ChromeDriver) driver)
+                .executeCdpCommand(
+                        "Browser.setDownloadBehavior",
+                        Map.of(
+                                "behavior",
+                                "allow",
+                                "downloadPath",
+                                downloads.toAbsolutePath().toString()));
         logIn(TestKeys.PLANNER);
         openReady("/gaps");
         for (String level : List.of("DISTRICT", "MUNICIPALITY")) {
-            driver.findElement(By.cssSelector("button[data-level='" + level + "']")).click();
+            driver.findElement(By.cssSelector("button[data-level='" + level + "']"))
+                    .click();
             Path file = downloads.resolve("gaps-" + level + ".csv");
-            new WebDriverWait(driver, WAIT).until(d -> Files.isRegularFile(file)
-                    && !Files.exists(downloads.resolve("gaps-" + level + ".csv.crdownload")));
+            new WebDriverWait(driver, WAIT)
+                    .until(d -> Files.isRegularFile(file)
+                            && !Files.exists(downloads.resolve("gaps-" + level + ".csv.crdownload")));
             HttpHeaders headers = new HttpHeaders();
             headers.setBearerAuth(TestKeys.PLANNER);
             headers.set(HttpHeaders.ACCEPT, "text/csv");
-            String csv = http.exchange("/api/v1/gaps/matrix?level=" + level, HttpMethod.GET, new HttpEntity<>(headers),
-                    String.class).getBody();
-            assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(csv).contains("dipendenze");
+            String csv = http.exchange(
+                            "/api/v1/gaps/matrix?level=" + level,
+                            HttpMethod.GET,
+                            new HttpEntity<>(headers),
+                            String.class)
+                    .getBody();
+            assertThat(Files.readString(file, StandardCharsets.UTF_8))
+                    .isEqualTo(csv)
+                    .contains("dipendenze");
         }
-        assertThat(driver.findElement(By.cssSelector("[data-role=messages]")).getText()).isEmpty();
+        assertThat(driver.findElement(By.cssSelector("[data-role=messages]")).getText())
+                .isEmpty();
     }
 
     @Test
@@ -261,12 +308,15 @@ class GapMapPageIT extends BrowserIT {
         logIn(TestKeys.PLANNER);
         openReady("/gaps");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Mappa dei bisogni");
-        assertThat(cell(ABBIATENSE, ADDICTION).getDomAttribute("aria-label")).isEqualTo("Dipendenze, Ambito Abbiatense: scoperto");
+        assertThat(cell(ABBIATENSE, ADDICTION).getDomAttribute("aria-label"))
+                .isEqualTo("Dipendenze, Ambito Abbiatense: scoperto");
         new Select(driver.findElement(By.id("language"))).selectByValue("en");
-        new WebDriverWait(driver, WAIT).until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        new WebDriverWait(driver, WAIT)
+                .until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
         waitForState();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Gap map");
-        assertThat(cell(ABBIATENSE, ADDICTION).getDomAttribute("aria-label")).isEqualTo("Addictions, Ambito Abbiatense: uncovered");
+        assertThat(cell(ABBIATENSE, ADDICTION).getDomAttribute("aria-label"))
+                .isEqualTo("Addictions, Ambito Abbiatense: uncovered");
         openReady("/gaps");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Gap map");
         screenshot("gaps-en");
@@ -277,24 +327,32 @@ class GapMapPageIT extends BrowserIT {
         String reader = newKey("READER", null);
         logIn(reader);
         openReady("/gaps");
-        assertThat(driver.findElement(By.cssSelector("#shell .role")).getDomAttribute("data-role")).isEqualTo("READER");
+        assertThat(driver.findElement(By.cssSelector("#shell .role")).getDomAttribute("data-role"))
+                .isEqualTo("READER");
         showAllCategories();
         assertThat(shownMatrix()).isEqualTo(matrix("DISTRICT", reader));
         Map<String, Map<String, String>> towns = matrix("MUNICIPALITY", reader);
-        String category = new Select(driver.findElement(By.id("category"))).getFirstSelectedOption().getDomAttribute("value");
+        String category = new Select(driver.findElement(By.id("category")))
+                .getFirstSelectedOption()
+                .getDomAttribute("value");
         assertMapShows(category, towns);
         // Nothing that writes or simulates: no form, no what-if, no planner-only control.
-        assertThat(driver.findElements(By.cssSelector("main form, main [data-planner], main textarea"))).isEmpty();
-        assertThat(driver.findElement(By.tagName("main")).getText().toLowerCase()).doesNotContain("what-if")
-                .doesNotContain("elimina").doesNotContain("salva");
+        assertThat(driver.findElements(By.cssSelector("main form, main [data-planner], main textarea")))
+                .isEmpty();
+        assertThat(driver.findElement(By.tagName("main")).getText().toLowerCase())
+                .doesNotContain("what-if")
+                .doesNotContain("elimina")
+                .doesNotContain("salva");
         assertThat(seriousViolations()).isEmpty();
 
         // On a tablet the map and the matrix stack, and the page does not scroll sideways.
         driver.manage().window().setSize(new Dimension(800, 1100));
-        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(js(
-                "return document.querySelector('.gaps-matrix-side').getBoundingClientRect().top"
-                + " > document.getElementById('map').getBoundingClientRect().bottom")));
-        assertThat(js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isEqualTo(true);
+        new WebDriverWait(driver, WAIT)
+                .until(d -> Boolean.TRUE.equals(
+                        js("return document.querySelector('.gaps-matrix-side').getBoundingClientRect().top"
+                                + " > document.getElementById('map').getBoundingClientRect().bottom")));
+        assertThat(js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .isEqualTo(true);
         screenshot("gaps-tablet");
     }
 
@@ -321,34 +379,59 @@ class GapMapPageIT extends BrowserIT {
         need.put("territory", "xss-town");
         need.put("people", 3);
         try {
-            assertThat(planner.postForEntity("/api/v1/categories", category, JsonNode.class).getStatusCode().value()).isEqualTo(201);
-            assertThat(planner.postForEntity("/api/v1/territories", town, JsonNode.class).getStatusCode().value()).isEqualTo(201);
-            assertThat(planner.postForEntity("/api/v1/needs", need, JsonNode.class).getStatusCode().value()).isEqualTo(201);
+            assertThat(planner.postForEntity("/api/v1/categories", category, JsonNode.class)
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(201);
+            assertThat(planner.postForEntity("/api/v1/territories", town, JsonNode.class)
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(201);
+            assertThat(planner.postForEntity("/api/v1/needs", need, JsonNode.class)
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(201);
 
             logIn(TestKeys.PLANNER);
             openReady("/gaps?category=xss_probe");
-            assertThat(new Select(driver.findElement(By.id("category"))).getFirstSelectedOption().getText()).contains(categoryName);
-            assertThat(driver.findElement(By.cssSelector("#matrix tr[data-id='xss_probe'] th")).getText()).isEqualTo(categoryName);
-            assertThat(cell(ABBIATENSE, "xss_probe").getDomAttribute("data-state")).isEqualTo("UNCOVERED");
+            assertThat(new Select(driver.findElement(By.id("category")))
+                            .getFirstSelectedOption()
+                            .getText())
+                    .contains(categoryName);
+            assertThat(driver.findElement(By.cssSelector("#matrix tr[data-id='xss_probe'] th"))
+                            .getText())
+                    .isEqualTo(categoryName);
+            assertThat(cell(ABBIATENSE, "xss_probe").getDomAttribute("data-state"))
+                    .isEqualTo("UNCOVERED");
             WebElement pin = driver.findElement(By.cssSelector(".leaflet-marker-icon.pin[data-id='xss-town']"));
             assertThat(pin.getDomAttribute("data-state")).isEqualTo("UNCOVERED");
             pin.click();
             waitForDetail("xss-town");
             assertThat(driver.findElement(By.id("detail-title")).getText()).contains(townName);
-            assertThat(driver.findElement(By.cssSelector("#detail-body tr[data-id='xss_probe'] th")).getText()).isEqualTo(categoryName);
+            assertThat(driver.findElement(By.cssSelector("#detail-body tr[data-id='xss_probe'] th"))
+                            .getText())
+                    .isEqualTo(categoryName);
             cell(ABBIATENSE, "xss_probe").click();
             waitForDetail(ABBIATENSE);
-            assertThat(driver.findElement(By.cssSelector("#detail-body table.towns-of tr[data-id='xss-town'] th")).getText())
+            assertThat(driver.findElement(By.cssSelector("#detail-body table.towns-of tr[data-id='xss-town'] th"))
+                            .getText())
                     .isEqualTo(townName);
-            assertThat(driver.findElements(By.cssSelector("main img, main script"))).isEmpty();
+            assertThat(driver.findElements(By.cssSelector("main img, main script")))
+                    .isEmpty();
             assertThat(js("return window.__xss === undefined")).isEqualTo(true);
         } finally {
             planner.delete("/api/v1/needs/xss-need");
             planner.delete("/api/v1/territories/xss-town");
             planner.delete("/api/v1/categories/xss_probe");
         }
-        assertThat(planner.getForEntity("/api/v1/categories/xss_probe", JsonNode.class).getStatusCode().value()).isEqualTo(404);
-        assertThat(planner.getForEntity("/api/v1/territories/xss-town", JsonNode.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(planner.getForEntity("/api/v1/categories/xss_probe", JsonNode.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(planner.getForEntity("/api/v1/territories/xss-town", JsonNode.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
     }
 
     @Test
@@ -358,12 +441,14 @@ class GapMapPageIT extends BrowserIT {
         assertThat(rows("#towns tbody tr")).containsKey(RHO);
         // The key revoked in the tab: every call answers 401 with its detail.
         js("sessionStorage.setItem('snodo.key', 'not-a-key-of-this-service-000000')");
-        driver.findElement(By.cssSelector("#towns tbody tr[data-id='" + RHO + "'] button")).click();
+        driver.findElement(By.cssSelector("#towns tbody tr[data-id='" + RHO + "'] button"))
+                .click();
         By problem = By.cssSelector("#detail-body .problem");
         new WebDriverWait(driver, WAIT).until(d -> !d.findElements(problem).isEmpty());
         String detail = get401Detail("/api/v1/gaps?territory=" + RHO, "not-a-key-of-this-service-000000");
         assertThat(driver.findElement(problem).getText()).isEqualTo(detail).isNotBlank();
         assertThat(open("/gaps")).isEqualTo("error");
-        assertThat(driver.findElement(By.cssSelector("main .problem")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.cssSelector("main .problem")).getText())
+                .isNotBlank();
     }
 }

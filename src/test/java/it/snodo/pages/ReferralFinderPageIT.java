@@ -2,10 +2,11 @@ package it.snodo.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.TestKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -15,10 +16,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import it.snodo.TestKeys;
 
 /** The referral finder (/referrals) in a real browser, against the API's own answers. */
 class ReferralFinderPageIT extends BrowserIT {
@@ -37,7 +34,8 @@ class ReferralFinderPageIT extends BrowserIT {
         List<String> shown = optionIds("category");
         assertThat(shown).startsWith("poverta_disagio_adulti").contains(HOUSING);
         assertThat(driver.findElement(By.cssSelector("#category-list [data-id='" + HOUSING + "']"))
-                .getDomAttribute("class")).contains("level-1");
+                        .getDomAttribute("class"))
+                .contains("level-1");
         assertThat(category.getDomAttribute("aria-expanded")).isEqualTo("true");
         category.sendKeys(Keys.ENTER);
         assertThat(category.getDomAttribute("data-value")).isEqualTo("poverta_disagio_adulti");
@@ -61,19 +59,26 @@ class ReferralFinderPageIT extends BrowserIT {
 
         JsonNode answer = asPlanner("/api/v1/referrals?category=poverta_disagio_adulti&territory=015182&k=10&maxKm=25");
         List<WebElement> rows = driver.findElements(By.cssSelector("#referrals tbody tr"));
-        assertThat(rows).extracting(r -> r.getDomAttribute("data-id")).containsExactlyElementsOf(
-                ids(answer.get("referrals"), "service"));
+        assertThat(rows)
+                .extracting(r -> r.getDomAttribute("data-id"))
+                .containsExactlyElementsOf(ids(answer.get("referrals"), "service"));
         for (int i = 0; i < rows.size(); i++) {
             JsonNode r = answer.get("referrals").get(i);
-            assertThat(rows.get(i).findElements(By.cssSelector(".path li"))).extracting(s -> s.getDomAttribute("data-id"))
+            assertThat(rows.get(i).findElements(By.cssSelector(".path li")))
+                    .extracting(s -> s.getDomAttribute("data-id"))
                     .containsExactlyElementsOf(pathIds(r));
             assertThat(rows.get(i).findElement(By.cssSelector(".service .name")).getText())
                     .isEqualTo(r.get("service").get("name").asText());
-            assertThat(rows.get(i).findElement(By.cssSelector(".places")).getText()).isEqualTo(
-                    r.get("freePlaces").isNull() ? "non noto" : r.get("freePlaces").asText());
+            assertThat(rows.get(i).findElement(By.cssSelector(".places")).getText())
+                    .isEqualTo(
+                            r.get("freePlaces").isNull()
+                                    ? "non noto"
+                                    : r.get("freePlaces").asText());
         }
         // The query, never the key, is in the address: the link opens the same answer.
-        assertThat(driver.getCurrentUrl()).contains("category=poverta_disagio_adulti").contains("territory=015182")
+        assertThat(driver.getCurrentUrl())
+                .contains("category=poverta_disagio_adulti")
+                .contains("territory=015182")
                 .doesNotContain(TestKeys.PLANNER);
         assertThat(seriousViolations()).isEmpty();
         screenshot("referrals");
@@ -98,13 +103,16 @@ class ReferralFinderPageIT extends BrowserIT {
         k.sendKeys("3", Keys.ENTER);
         assertThat(waitForResults()).isEqualTo("ready");
         JsonNode answer = asPlanner("/api/v1/referrals?category=" + HOUSING + "&territory=015182&k=3&maxKm=25");
-        assertThat(rowIds()).containsExactlyElementsOf(ids(answer.get("referrals"), "service")).hasSize(3);
+        assertThat(rowIds())
+                .containsExactlyElementsOf(ids(answer.get("referrals"), "service"))
+                .hasSize(3);
 
         // The README's example, opened from a link.
         open("/referrals?category=poverta_disagio_adulti&territory=015182&k=3");
         assertThat(waitForResults()).isEqualTo("ready");
         assertThat(rowIds()).first().isEqualTo("svc-mensa-solidale-rho");
-        assertThat(driver.findElement(By.id("category")).getDomAttribute("data-value")).isEqualTo("poverta_disagio_adulti");
+        assertThat(driver.findElement(By.id("category")).getDomAttribute("data-value"))
+                .isEqualTo("poverta_disagio_adulti");
     }
 
     @Test
@@ -118,8 +126,11 @@ class ReferralFinderPageIT extends BrowserIT {
         driver.findElement(By.id("referral-search")).click();
         assertThat(waitForResults()).isEqualTo("error");
         String detail = asPlanner("/api/v1/referrals?category=poverta_disagio_adulti&territory=015182&k=0")
-                .get("detail").asText();
-        assertThat(driver.findElement(By.cssSelector("#results .problem")).getText()).isEqualTo(detail).isNotBlank();
+                .get("detail")
+                .asText();
+        assertThat(driver.findElement(By.cssSelector("#results .problem")).getText())
+                .isEqualTo(detail)
+                .isNotBlank();
     }
 
     @Test
@@ -128,10 +139,12 @@ class ReferralFinderPageIT extends BrowserIT {
         open("/referrals");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dove inviare");
         new Select(driver.findElement(By.id("language"))).selectByValue("en");
-        new WebDriverWait(driver, WAIT).until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang"))
-                && "ready".equals(d.findElement(By.tagName("main")).getDomAttribute("data-state")));
+        new WebDriverWait(driver, WAIT)
+                .until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang"))
+                        && "ready".equals(d.findElement(By.tagName("main")).getDomAttribute("data-state")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Referral finder");
-        assertThat(driver.findElement(By.cssSelector("label[for=municipality]")).getText()).isEqualTo("Municipality");
+        assertThat(driver.findElement(By.cssSelector("label[for=municipality]")).getText())
+                .isEqualTo("Municipality");
         // English category names in the tree.
         driver.findElement(By.id("category")).sendKeys("adult residential");
         listShows("category");
@@ -152,7 +165,8 @@ class ReferralFinderPageIT extends BrowserIT {
             JsonNode masked = find(forReader.get("referrals"), id);
             assertThat(masked).as("the READER's answer lists the place").isNotNull();
             assertThat(masked.get("distanceKm").asDouble()).isEqualTo(5.0);
-            assertThat(find(forPlanner.get("referrals"), id).get("distanceKm").asDouble()).isEqualTo(0.0);
+            assertThat(find(forPlanner.get("referrals"), id).get("distanceKm").asDouble())
+                    .isEqualTo(0.0);
 
             logIn(reader);
             assertThat(open("/referrals" + query)).isEqualTo("ready");
@@ -161,9 +175,12 @@ class ReferralFinderPageIT extends BrowserIT {
             WebElement row = driver.findElement(By.cssSelector("#referrals tr[data-id='" + id + "']"));
             assertThat(row.getDomAttribute("data-confidential")).isEqualTo("true");
             assertThat(row.findElement(By.cssSelector(".distance")).getText()).isEqualTo("5 km");
-            assertThat(row.findElements(By.cssSelector(".path li"))).extracting(s -> s.getDomAttribute("data-id"))
-                    .containsExactlyElementsOf(pathIds(masked)).doesNotContain("015182");
-            assertThat(row.findElements(By.cssSelector(".path li[data-kind=MUNICIPALITY]"))).isEmpty();
+            assertThat(row.findElements(By.cssSelector(".path li")))
+                    .extracting(s -> s.getDomAttribute("data-id"))
+                    .containsExactlyElementsOf(pathIds(masked))
+                    .doesNotContain("015182");
+            assertThat(row.findElements(By.cssSelector(".path li[data-kind=MUNICIPALITY]")))
+                    .isEmpty();
             assertThat(seriousViolations()).isEmpty();
         } finally {
             delete(id);
@@ -180,7 +197,8 @@ class ReferralFinderPageIT extends BrowserIT {
             open("/referrals?category=" + HOUSING + "&territory=015182&k=100&maxKm=25");
             assertThat(waitForResults()).isEqualTo("ready");
             WebElement row = driver.findElement(By.cssSelector("#referrals tr[data-id='" + id + "']"));
-            assertThat(row.findElement(By.cssSelector(".service .name")).getText()).isEqualTo(name);
+            assertThat(row.findElement(By.cssSelector(".service .name")).getText())
+                    .isEqualTo(name);
             assertThat(row.findElements(By.tagName("img"))).isEmpty();
             assertThat(driver.findElements(By.cssSelector("#results script"))).isEmpty();
             assertThat(js("return window.__xss")).isNull();
@@ -192,12 +210,14 @@ class ReferralFinderPageIT extends BrowserIT {
     // ---------------------------------------------------------------- helpers
 
     private void listShows(String picker) {
-        new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.id(picker + "-list")).isDisplayed());
+        new WebDriverWait(driver, WAIT)
+                .until(d -> d.findElement(By.id(picker + "-list")).isDisplayed());
     }
 
     private List<String> optionIds(String picker) {
         return driver.findElements(By.cssSelector("#" + picker + "-list [role=option][data-id]")).stream()
-                .map(e -> e.getDomAttribute("data-id")).toList();
+                .map(e -> e.getDomAttribute("data-id"))
+                .toList();
     }
 
     private String activeOption(String picker) {
@@ -214,7 +234,8 @@ class ReferralFinderPageIT extends BrowserIT {
 
     private List<String> rowIds() {
         return driver.findElements(By.cssSelector("#referrals tbody tr")).stream()
-                .map(r -> r.getDomAttribute("data-id")).toList();
+                .map(r -> r.getDomAttribute("data-id"))
+                .toList();
     }
 
     static List<String> ids(JsonNode referrals, String field) {
@@ -245,13 +266,29 @@ class ReferralFinderPageIT extends BrowserIT {
     private JsonNode get(String key, String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(key);
-        return TestKeys.asPlanner(http).exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class)
+        return TestKeys.asPlanner(http)
+                .exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class)
                 .getBody();
     }
 
     static Map<String, Object> service(String id, String name, boolean confidential) {
-        return Map.of("id", id, "name", name, "provider", "coop-abitare", "categories", List.of(HOUSING),
-                "territories", List.of("015182"), "capacity", 4, "occupied", 1, "confidential", confidential);
+        return Map.of(
+                "id",
+                id,
+                "name",
+                name,
+                "provider",
+                "coop-abitare",
+                "categories",
+                List.of(HOUSING),
+                "territories",
+                List.of("015182"),
+                "capacity",
+                4,
+                "occupied",
+                1,
+                "confidential",
+                confidential);
     }
 
     private void create(Map<String, Object> service) {
@@ -262,8 +299,8 @@ class ReferralFinderPageIT extends BrowserIT {
     private void delete(String id) {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON));
-        var gone = TestKeys.asPlanner(http).exchange("/api/v1/services/" + id, HttpMethod.DELETE,
-                new HttpEntity<>(headers), Void.class);
+        var gone = TestKeys.asPlanner(http)
+                .exchange("/api/v1/services/" + id, HttpMethod.DELETE, new HttpEntity<>(headers), Void.class);
         assertThat(gone.getStatusCode().value()).isEqualTo(204);
     }
 }

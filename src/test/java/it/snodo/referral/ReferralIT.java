@@ -2,18 +2,15 @@ package it.snodo.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import it.snodo.SnodoIT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import it.snodo.SnodoIT;
 
 /** Referrals and connection paths over HTTP, on the real database with the worked example. */
 class ReferralIT extends SnodoIT {
@@ -27,12 +24,17 @@ class ReferralIT extends SnodoIT {
     void referralsFollowTheWorkedExample() {
         for (JsonNode c : resource("/examples/example-network.expected.json").get("referrals")) {
             JsonNode q = c.get("query");
-            ResponseEntity<JsonNode> response = get("/api/v1/referrals?category=" + q.get("category").asText()
-                    + "&territory=" + q.get("territory").asText() + "&k=" + q.get("k").asInt() + "&maxKm="
-                    + q.get("maxKm").asDouble() + "&includeFull=" + q.get("includeFull").asBoolean());
+            ResponseEntity<JsonNode> response =
+                    get("/api/v1/referrals?category=" + q.get("category").asText()
+                            + "&territory=" + q.get("territory").asText() + "&k="
+                            + q.get("k").asInt() + "&maxKm="
+                            + q.get("maxKm").asDouble() + "&includeFull="
+                            + q.get("includeFull").asBoolean());
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
             List<String> ids = new ArrayList<>();
-            response.getBody().get("referrals").forEach(r -> ids.add(r.get("service").get("id").asText()));
+            response.getBody()
+                    .get("referrals")
+                    .forEach(r -> ids.add(r.get("service").get("id").asText()));
             List<String> expected = new ArrayList<>();
             c.get("services").forEach(s -> expected.add(s.get("id").asText()));
             assertThat(ids).as("%s", q).isEqualTo(expected);
@@ -59,7 +61,8 @@ class ReferralIT extends SnodoIT {
             assertThat(first.get("cost").asDouble()).isEqualTo(10.0);
         } else {
             assertThat(last.get("id").asText()).isEqualTo("ex-consorzio");
-            assertThat(first.get("cost").asDouble()).isEqualTo(first.get("tieHops").asInt());
+            assertThat(first.get("cost").asDouble())
+                    .isEqualTo(first.get("tieHops").asInt());
             assertThat(path.size()).isEqualTo(3 + first.get("tieHops").asInt());
         }
 
@@ -73,13 +76,16 @@ class ReferralIT extends SnodoIT {
     void connectionPathsFollowTheWorkedExample() {
         for (JsonNode c : resource("/examples/example-network.expected.json").get("paths")) {
             JsonNode q = c.get("query");
-            JsonNode answer = get("/api/v1/paths?from=" + q.get("from").asText() + "&to=" + q.get("to").asText()
-                    + "&k=" + q.get("k").asInt()).getBody();
+            JsonNode answer = get("/api/v1/paths?from=" + q.get("from").asText() + "&to="
+                            + q.get("to").asText() + "&k=" + q.get("k").asInt())
+                    .getBody();
             List<Integer> hops = new ArrayList<>();
             answer.get("paths").forEach(p -> {
                 hops.add(p.get("hops").asInt());
-                assertThat(p.get("actors").get(0).asText()).isEqualTo(q.get("from").asText());
-                assertThat(p.get("actors").get(p.get("hops").asInt()).asText()).isEqualTo(q.get("to").asText());
+                assertThat(p.get("actors").get(0).asText())
+                        .isEqualTo(q.get("from").asText());
+                assertThat(p.get("actors").get(p.get("hops").asInt()).asText())
+                        .isEqualTo(q.get("to").asText());
                 assertThat(p.get("ties")).hasSize(p.get("hops").asInt());
             });
             List<Integer> expected = new ArrayList<>();
@@ -93,16 +99,31 @@ class ReferralIT extends SnodoIT {
         String query = "/api/v1/referrals?category=ex-disabili.lavoro&territory=ex015154&maxKm=0";
         assertThat(get(query).getBody().get("referrals")).isEmpty();
 
-        ResponseEntity<JsonNode> created = post("/api/v1/services", Map.of("id", "ex-svc-new", "name",
-                "Inserimento lavorativo Esempio", "provider", "ex-coop-002", "categories", List.of("ex-disabili.lavoro"),
-                "territories", List.of("ex-ambito-legnanese"), "capacity", 5, "occupied", 1));
+        ResponseEntity<JsonNode> created = post(
+                "/api/v1/services",
+                Map.of(
+                        "id",
+                        "ex-svc-new",
+                        "name",
+                        "Inserimento lavorativo Esempio",
+                        "provider",
+                        "ex-coop-002",
+                        "categories",
+                        List.of("ex-disabili.lavoro"),
+                        "territories",
+                        List.of("ex-ambito-legnanese"),
+                        "capacity",
+                        5,
+                        "occupied",
+                        1));
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long version = Long.parseLong(created.getHeaders().getFirst("Network-Version"));
 
         JsonNode answer = get(query).getBody();
         assertThat(answer.get("networkVersion").asLong()).isGreaterThanOrEqualTo(version);
         assertThat(answer.get("referrals")).hasSize(1);
-        assertThat(answer.get("referrals").get(0).get("service").get("id").asText()).isEqualTo("ex-svc-new");
+        assertThat(answer.get("referrals").get(0).get("service").get("id").asText())
+                .isEqualTo("ex-svc-new");
         assertThat(answer.get("referrals").get(0).get("freePlaces").asInt()).isEqualTo(4);
 
         assertThat(delete("/api/v1/services/ex-svc-new").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -113,25 +134,39 @@ class ReferralIT extends SnodoIT {
     void badQueriesAreProblemDetails() {
         assertThat(get("/api/v1/referrals?category=nothing&territory=ex015154").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(get("/api/v1/referrals?category=ex-anziani&territory=nowhere").getStatusCode())
+        assertThat(get("/api/v1/referrals?category=ex-anziani&territory=nowhere")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<JsonNode> district = get("/api/v1/referrals?category=ex-anziani&territory=ex-ambito-legnanese");
         assertThat(district.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(district.getBody().get("errors"))).containsExactly("territory");
-        assertThat(fields(get("/api/v1/referrals?category=ex-anziani&territory=ex015154&k=0").getBody()
-                .get("errors"))).containsExactly("k");
-        assertThat(fields(get("/api/v1/referrals?category=ex-anziani&territory=ex015154&k=101").getBody()
-                .get("errors"))).containsExactly("k");
-        assertThat(fields(get("/api/v1/referrals?category=ex-anziani&territory=ex015154&maxKm=501").getBody()
-                .get("errors"))).containsExactly("maxKm");
-        assertThat(fields(get("/api/v1/referrals?category=ex-anziani&territory=ex015154&maxKm=NaN").getBody()
-                .get("errors"))).containsExactly("maxKm");
-        assertThat(fields(get("/api/v1/referrals?category=ex-anziani&territory=ex015154&maxKm=far").getBody()
-                .get("errors"))).containsExactly("maxKm");
+        assertThat(fields(get("/api/v1/referrals?category=ex-anziani&territory=ex015154&k=0")
+                        .getBody()
+                        .get("errors")))
+                .containsExactly("k");
+        assertThat(fields(get("/api/v1/referrals?category=ex-anziani&territory=ex015154&k=101")
+                        .getBody()
+                        .get("errors")))
+                .containsExactly("k");
+        assertThat(fields(get("/api/v1/referrals?category=ex-anziani&territory=ex015154&maxKm=501")
+                        .getBody()
+                        .get("errors")))
+                .containsExactly("maxKm");
+        assertThat(fields(get("/api/v1/referrals?category=ex-anziani&territory=ex015154&maxKm=NaN")
+                        .getBody()
+                        .get("errors")))
+                .containsExactly("maxKm");
+        assertThat(fields(get("/api/v1/referrals?category=ex-anziani&territory=ex015154&maxKm=far")
+                        .getBody()
+                        .get("errors")))
+                .containsExactly("maxKm");
         assertThat(fields(get("/api/v1/referrals?territory=ex015154").getBody().get("errors")))
                 .containsExactly("category");
-        assertThat(get("/api/v1/paths?from=ex-coop-001&to=nobody").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(fields(get("/api/v1/paths?from=ex-coop-001&to=ex-coop-003&k=21").getBody().get("errors")))
+        assertThat(get("/api/v1/paths?from=ex-coop-001&to=nobody").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(fields(get("/api/v1/paths?from=ex-coop-001&to=ex-coop-003&k=21")
+                        .getBody()
+                        .get("errors")))
                 .containsExactly("k");
     }
 }

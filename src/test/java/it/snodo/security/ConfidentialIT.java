@@ -2,9 +2,12 @@ package it.snodo.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.snodo.SnodoIT;
+import it.snodo.TestKeys;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
@@ -12,12 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import it.snodo.SnodoIT;
-import it.snodo.TestKeys;
 
 /**
  * Confidential places (a shelter for women at risk of violence): listed and referred to, but where
@@ -34,14 +31,17 @@ class ConfidentialIT extends SnodoIT {
     @BeforeEach
     void markAShelterConfidential() {
         importOk(example());
-        ObjectNode service = (ObjectNode) get("/api/v1/services/" + SHELTER).getBody().deepCopy();
+        ObjectNode service =
+                (ObjectNode) get("/api/v1/services/" + SHELTER).getBody().deepCopy();
         service.put("confidential", true);
         assertThat(put("/api/v1/services/" + SHELTER, service).getStatusCode()).isEqualTo(HttpStatus.OK);
-        reader = post("/api/v1/keys", mapper.createObjectNode().put("role", "READER").put("label", "help desk"))
-                .getBody().get("key").asText();
+        reader = post(
+                        "/api/v1/keys",
+                        mapper.createObjectNode().put("role", "READER").put("label", "help desk"))
+                .getBody()
+                .get("key")
+                .asText();
     }
-
-
 
     /**
      * A shelter in Rho next to two services in Rho (0 km) and one 2.1 km north: from Rho, a caller
@@ -49,6 +49,7 @@ class ConfidentialIT extends SnodoIT {
      * worked example around it changes nothing.
      */
     private static final String RHO = "cf-rho";
+
     private static final String RHO_SHELTER = "cf-svc-rifugio";
     private static final String SHELTER_COOP = "cf-coop-rifugio";
 
@@ -95,13 +96,18 @@ class ConfidentialIT extends SnodoIT {
     }
 
     private List<String> referred(String key, int k, double maxKm) {
-        JsonNode answer = as(key, "/api/v1/referrals?category=cf-accoglienza&territory=" + RHO + "&k=" + k
-                + "&maxKm=" + maxKm).getBody();
+        JsonNode answer = as(
+                        key,
+                        "/api/v1/referrals?category=cf-accoglienza&territory=" + RHO + "&k=" + k + "&maxKm=" + maxKm)
+                .getBody();
         List<String> ids = new ArrayList<>();
         double last = 0;
         for (JsonNode r : answer.get("referrals")) {
-            ids.add(r.get("service").get("id").asText() + "@" + r.get("distanceKm").asDouble());
-            assertThat(r.get("distanceKm").asDouble()).as("non-decreasing distances").isGreaterThanOrEqualTo(last);
+            ids.add(r.get("service").get("id").asText() + "@"
+                    + r.get("distanceKm").asDouble());
+            assertThat(r.get("distanceKm").asDouble())
+                    .as("non-decreasing distances")
+                    .isGreaterThanOrEqualTo(last);
             last = r.get("distanceKm").asDouble();
         }
         return ids;
@@ -110,8 +116,13 @@ class ConfidentialIT extends SnodoIT {
     @Test
     void aHiddenPlaceIsRankedAndCutByTheDistanceShown() {
         importRhoShelter();
-        String north = "cf-svc-c@" + get("/api/v1/referrals?category=cf-accoglienza&territory=" + RHO)
-                .getBody().get("referrals").get(3).get("distanceKm").asDouble();
+        String north = "cf-svc-c@"
+                + get("/api/v1/referrals?category=cf-accoglienza&territory=" + RHO)
+                        .getBody()
+                        .get("referrals")
+                        .get(3)
+                        .get("distanceKm")
+                        .asDouble();
         assertThat(north).isNotEqualTo("cf-svc-c@0.0");
 
         // The planner and the shelter's own cooperative: true distances, the shelter first (most free places).
@@ -122,8 +133,8 @@ class ConfidentialIT extends SnodoIT {
         // Anyone else: the shelter at 5 km comes after the service 2.1 km away, not before it.
         String other = cooperativeKey("cf-coop-a");
         for (String key : List.of(reader, other)) {
-            assertThat(referred(key, 10, 25)).containsExactly("cf-svc-a@0.0", "cf-svc-b@0.0", north,
-                    "cf-svc-rifugio@5.0");
+            assertThat(referred(key, 10, 25))
+                    .containsExactly("cf-svc-a@0.0", "cf-svc-b@0.0", north, "cf-svc-rifugio@5.0");
             // The best 3 by the distance shown, not the best 3 by the true one with the shelter masked.
             assertThat(referred(key, 3, 25)).containsExactly("cf-svc-a@0.0", "cf-svc-b@0.0", north);
             // Shown at 5 km, it is not within 4: listing it would say it covers Rho.
@@ -136,9 +147,14 @@ class ConfidentialIT extends SnodoIT {
     private JsonNode integrated(String key, double maxKm) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(key);
-        ResponseEntity<JsonNode> answer = http.exchange("/api/v1/integrated-answers", HttpMethod.POST,
-                new HttpEntity<>(java.util.Map.of("territory", RHO, "maxKm", maxKm,
-                        "categories", List.of("cf-accoglienza", "cf-lavoro")), headers), JsonNode.class);
+        ResponseEntity<JsonNode> answer = http.exchange(
+                "/api/v1/integrated-answers",
+                HttpMethod.POST,
+                new HttpEntity<>(
+                        java.util.Map.of(
+                                "territory", RHO, "maxKm", maxKm, "categories", List.of("cf-accoglienza", "cf-lavoro")),
+                        headers),
+                JsonNode.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         return answer.getBody();
     }
@@ -157,8 +173,7 @@ class ConfidentialIT extends SnodoIT {
         assertThat(seen.get("totalDistanceKm").asDouble()).isBetween(2.0, 2.2);
 
         // Within 0 km the shelter is not there for those who see it at 5: two providers are needed.
-        assertThat(integrated(TestKeys.PLANNER, 0).get("providers").toString())
-                .isEqualTo("[\"cf-coop-rifugio\"]");
+        assertThat(integrated(TestKeys.PLANNER, 0).get("providers").toString()).isEqualTo("[\"cf-coop-rifugio\"]");
         JsonNode near = integrated(other, 0);
         assertThat(near.get("providers")).hasSize(2);
         assertThat(near.get("assignments").toString()).doesNotContain(RHO_SHELTER);
@@ -171,25 +186,36 @@ class ConfidentialIT extends SnodoIT {
         String other = cooperativeKey("cf-coop-a");
         String own = cooperativeKey(SHELTER_COOP);
         JsonNode plannerRho = get("/api/v1/gaps?territory=" + RHO).getBody().get("rows");
-        JsonNode plannerDistrict = get("/api/v1/gaps?territory=cf-ambito").getBody().get("rows");
+        JsonNode plannerDistrict =
+                get("/api/v1/gaps?territory=cf-ambito").getBody().get("rows");
         JsonNode plannerMatrix = get("/api/v1/gaps/matrix?level=MUNICIPALITY").getBody();
         // With the shelter, Rho has places for its 9 people and a row for what only the shelter answers.
-        assertThat(find(plannerRho, "category", "cf-accoglienza").get("state").asText()).isEqualTo("COVERED");
+        assertThat(find(plannerRho, "category", "cf-accoglienza").get("state").asText())
+                .isEqualTo("COVERED");
         find(plannerRho, "category", "cf-violenza");
 
-        assertThat(as(own, "/api/v1/gaps?territory=" + RHO).getBody().get("rows")).isEqualTo(plannerRho);
-        JsonNode readerRho = as(reader, "/api/v1/gaps?territory=" + RHO).getBody().get("rows");
-        assertThat(as(other, "/api/v1/gaps?territory=" + RHO).getBody().get("rows")).isEqualTo(readerRho);
-        assertThat(as(reader, "/api/v1/gaps?territory=cf-ambito").getBody().get("rows")).isEqualTo(plannerDistrict);
-        JsonNode readerMatrix = as(reader, "/api/v1/gaps/matrix?level=MUNICIPALITY").getBody();
+        assertThat(as(own, "/api/v1/gaps?territory=" + RHO).getBody().get("rows"))
+                .isEqualTo(plannerRho);
+        JsonNode readerRho =
+                as(reader, "/api/v1/gaps?territory=" + RHO).getBody().get("rows");
+        assertThat(as(other, "/api/v1/gaps?territory=" + RHO).getBody().get("rows"))
+                .isEqualTo(readerRho);
+        assertThat(as(reader, "/api/v1/gaps?territory=cf-ambito").getBody().get("rows"))
+                .isEqualTo(plannerDistrict);
+        JsonNode readerMatrix =
+                as(reader, "/api/v1/gaps/matrix?level=MUNICIPALITY").getBody();
         String readerCsv = csvAs(reader, "/api/v1/gaps/matrix?level=MUNICIPALITY");
         assertThat(csvAs(TestKeys.PLANNER, "/api/v1/gaps/matrix?level=MUNICIPALITY"))
                 .contains("cf-rho,Rho cf,cf-violenza,FRAGILE");
-        assertThat(readerCsv).contains("cf-rho,Rho cf,cf-violenza,,0\r\n").contains("cf-rho,Rho cf,cf-accoglienza,UNDER");
+        assertThat(readerCsv)
+                .contains("cf-rho,Rho cf,cf-violenza,,0\r\n")
+                .contains("cf-rho,Rho cf,cf-accoglienza,UNDER");
 
         // Rho's rows and matrix cells are those of the same network without the shelter.
-        assertThat(delete("/api/v1/services/" + RHO_SHELTER).getStatusCode().is2xxSuccessful()).isTrue();
-        assertThat(readerRho).isEqualTo(get("/api/v1/gaps?territory=" + RHO).getBody().get("rows"));
+        assertThat(delete("/api/v1/services/" + RHO_SHELTER).getStatusCode().is2xxSuccessful())
+                .isTrue();
+        assertThat(readerRho)
+                .isEqualTo(get("/api/v1/gaps?territory=" + RHO).getBody().get("rows"));
         JsonNode without = get("/api/v1/gaps/matrix?level=MUNICIPALITY").getBody();
         int rho = -1;
         for (int i = 0; i < without.get("territories").size(); i++) {
@@ -197,17 +223,23 @@ class ConfidentialIT extends SnodoIT {
                 rho = i;
             }
         }
-        assertThat(readerMatrix.get("cells").get(rho)).isEqualTo(without.get("cells").get(rho));
-        assertThat(plannerMatrix.get("cells").get(rho)).isNotEqualTo(without.get("cells").get(rho));
+        assertThat(readerMatrix.get("cells").get(rho))
+                .isEqualTo(without.get("cells").get(rho));
+        assertThat(plannerMatrix.get("cells").get(rho))
+                .isNotEqualTo(without.get("cells").get(rho));
         // And the district row without it is not the one a reader saw: the district counts it.
-        assertThat(get("/api/v1/gaps?territory=cf-ambito").getBody().get("rows")).isNotEqualTo(plannerDistrict);
+        assertThat(get("/api/v1/gaps?territory=cf-ambito").getBody().get("rows"))
+                .isNotEqualTo(plannerDistrict);
     }
 
     private JsonNode whatIfAs(String key, List<String> remove) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(key);
-        ResponseEntity<JsonNode> answer = http.exchange("/api/v1/what-if", HttpMethod.POST,
-                new HttpEntity<>(java.util.Map.of("remove", remove), headers), JsonNode.class);
+        ResponseEntity<JsonNode> answer = http.exchange(
+                "/api/v1/what-if",
+                HttpMethod.POST,
+                new HttpEntity<>(java.util.Map.of("remove", remove), headers),
+                JsonNode.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         return answer.getBody().get("lostCoverage");
     }
@@ -231,7 +263,8 @@ class ConfidentialIT extends SnodoIT {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(key);
         headers.setAccept(List.of(org.springframework.http.MediaType.parseMediaType("text/csv")));
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class).getBody();
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class)
+                .getBody();
     }
 
     @Test
@@ -250,8 +283,11 @@ class ConfidentialIT extends SnodoIT {
         });
         assertThat(listed).contains(SHELTER);
         // A list by territory would tell where it is by listing it.
-        assertThat(ids(as(reader, "/api/v1/services?territory=" + SHELTER_AREA).getBody().get("content")))
-                .doesNotContain(SHELTER).isNotEmpty();
+        assertThat(ids(as(reader, "/api/v1/services?territory=" + SHELTER_AREA)
+                        .getBody()
+                        .get("content")))
+                .doesNotContain(SHELTER)
+                .isNotEmpty();
     }
 
     @Test
@@ -267,9 +303,10 @@ class ConfidentialIT extends SnodoIT {
         double km = shown.get("distanceKm").asDouble();
         assertThat(km % 5).isZero();
         assertThat(km).isGreaterThanOrEqualTo(5);
-        shown.get("path").forEach(step -> assertThat(step.get("kind").asText())
-                .isIn("SERVICE", "COOPERATIVE", "PARTNER"));
-        assertThat(shown.get("cost").asDouble()).isEqualTo(km + shown.get("tieHops").asInt());
+        shown.get("path")
+                .forEach(step -> assertThat(step.get("kind").asText()).isIn("SERVICE", "COOPERATIVE", "PARTNER"));
+        assertThat(shown.get("cost").asDouble())
+                .isEqualTo(km + shown.get("tieHops").asInt());
 
         // A planner sees the exact referral, its territories included.
         JsonNode exact = null;
@@ -284,10 +321,20 @@ class ConfidentialIT extends SnodoIT {
 
     @Test
     void plannersAndTheOwningCooperativeSeeEverythingOtherCooperativesDoNot() {
-        assertThat(get("/api/v1/services/" + SHELTER).getBody().get("territories").toString()).contains(SHELTER_AREA);
-        assertThat(as(cooperativeKey("ex-coop-000"), "/api/v1/services/" + SHELTER).getBody().get("territories").toString())
+        assertThat(get("/api/v1/services/" + SHELTER)
+                        .getBody()
+                        .get("territories")
+                        .toString())
                 .contains(SHELTER_AREA);
-        assertThat(as(cooperativeKey("ex-coop-001"), "/api/v1/services/" + SHELTER).getBody().get("territories")).isEmpty();
+        assertThat(as(cooperativeKey("ex-coop-000"), "/api/v1/services/" + SHELTER)
+                        .getBody()
+                        .get("territories")
+                        .toString())
+                .contains(SHELTER_AREA);
+        assertThat(as(cooperativeKey("ex-coop-001"), "/api/v1/services/" + SHELTER)
+                        .getBody()
+                        .get("territories"))
+                .isEmpty();
     }
 
     @Test
@@ -295,29 +342,44 @@ class ConfidentialIT extends SnodoIT {
         String other = cooperativeKey("ex-coop-001");
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(other);
-        ResponseEntity<JsonNode> whatIf = http.exchange("/api/v1/what-if", HttpMethod.POST, new HttpEntity<>(
-                java.util.Map.of("remove", List.of("ex-coop-000")), headers), JsonNode.class);
+        ResponseEntity<JsonNode> whatIf = http.exchange(
+                "/api/v1/what-if",
+                HttpMethod.POST,
+                new HttpEntity<>(java.util.Map.of("remove", List.of("ex-coop-000")), headers),
+                JsonNode.class);
         assertThat(whatIf.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(post("/api/v1/what-if", java.util.Map.of("remove", List.of("ex-coop-000"))).getStatusCode())
+        assertThat(post("/api/v1/what-if", java.util.Map.of("remove", List.of("ex-coop-000")))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void aConfidentialPartnerShowsNoBaseAndItsServicesNoTerritories() {
-        ObjectNode partner = (ObjectNode) get("/api/v1/partners/ex-partner-002").getBody().deepCopy();
+        ObjectNode partner =
+                (ObjectNode) get("/api/v1/partners/ex-partner-002").getBody().deepCopy();
         String base = partner.get("basedIn").asText();
         partner.put("confidential", true);
-        assertThat(put("/api/v1/partners/ex-partner-002", partner).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(put("/api/v1/partners/ex-partner-002", partner).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
 
         JsonNode seen = as(reader, "/api/v1/partners/ex-partner-002").getBody();
         assertThat(seen.get("basedIn").isNull()).isTrue();
-        assertThat(ids(as(reader, "/api/v1/partners?territory=" + base).getBody().get("content")))
+        assertThat(ids(as(reader, "/api/v1/partners?territory=" + base)
+                        .getBody()
+                        .get("content")))
                 .doesNotContain("ex-partner-002");
-        assertThat(as(reader, "/api/v1/services/ex-svc-0025").getBody().get("territories")).isEmpty();
-        assertThat(ids(as(reader, "/api/v1/services?territory=ex015204").getBody().get("content")))
+        assertThat(as(reader, "/api/v1/services/ex-svc-0025").getBody().get("territories"))
+                .isEmpty();
+        assertThat(ids(as(reader, "/api/v1/services?territory=ex015204")
+                        .getBody()
+                        .get("content")))
                 .doesNotContain("ex-svc-0025");
         // The planner's export keeps everything, so that nothing is lost on a round trip.
-        assertThat(get("/api/v1/partners/ex-partner-002").getBody().get("basedIn").asText()).isEqualTo(base);
+        assertThat(get("/api/v1/partners/ex-partner-002")
+                        .getBody()
+                        .get("basedIn")
+                        .asText())
+                .isEqualTo(base);
         assertThat(get("/api/v1/export").getBody().toString()).contains("\"confidential\":true");
     }
 }

@@ -2,21 +2,14 @@ package it.snodo.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import it.snodo.SnodoIT;
 import it.snodo.TestKeys;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Synergies and territory measures say nothing of where a confidential place is to those who may
@@ -77,8 +70,6 @@ class ConfidentialSynergyIT extends SnodoIT {
         importOk(mapper.readTree(DOCUMENT));
     }
 
-
-
     private JsonNode synergies(String key, String cooperative) {
         ResponseEntity<JsonNode> answer = as(key, "/api/v1/synergies?cooperative=" + cooperative + "&limit=100");
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -95,12 +86,15 @@ class ConfidentialSynergyIT extends SnodoIT {
         assertThat(synergies(r, "cs-coop-r")).isEqualTo(synergies(TestKeys.PLANNER, "cs-coop-r"));
         // A planner counts the shelter: R serves Uno with A.
         assertThat(find(find(planner, "cooperative", "cs-coop-r").get("reasons"), "kind", "SHARED_TERRITORY")
-                .get("detail").asText()).isEqualTo("serve 1 of 2 municipalities together");
+                        .get("detail")
+                        .asText())
+                .isEqualTo("serve 1 of 2 municipalities together");
         assertThat(seenByA).isNotEqualTo(planner);
 
         // A sees the suggestions of the network without the shelter: R only for their common partner,
         // and B for the violence gap of Uno, which only the shelter answers.
-        assertThat(delete("/api/v1/services/cs-svc-rifugio").getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(delete("/api/v1/services/cs-svc-rifugio").getStatusCode().is2xxSuccessful())
+                .isTrue();
         JsonNode without = synergies(TestKeys.PLANNER, "cs-coop-a");
         assertThat(seenByA).isEqualTo(without);
         assertThat(find(seenByA, "cooperative", "cs-coop-r").get("reasons")).hasSize(1);
@@ -120,21 +114,29 @@ class ConfidentialSynergyIT extends SnodoIT {
         JsonNode seenInUno = measures(a, "?territory=cs-uno");
         JsonNode seenInDistrict = measures(a, "?territory=cs-ambito");
         // A planner counts the partner among the actors based in Uno, and so in its district.
-        assertThat(measures(TestKeys.PLANNER, "?territory=cs-uno").get("betweenness").has("cs-centro")).isTrue();
-        assertThat(measures(TestKeys.PLANNER, "?territory=cs-ambito").get("betweenness").has("cs-centro")).isTrue();
+        assertThat(measures(TestKeys.PLANNER, "?territory=cs-uno")
+                        .get("betweenness")
+                        .has("cs-centro"))
+                .isTrue();
+        assertThat(measures(TestKeys.PLANNER, "?territory=cs-ambito")
+                        .get("betweenness")
+                        .has("cs-centro"))
+                .isTrue();
         assertThat(seenInUno.get("betweenness").has("cs-centro")).isFalse();
         // The whole network says nothing of where anyone is: the same for everyone.
         assertThat(measures(a, "")).isEqualTo(measures(TestKeys.PLANNER, ""));
 
         // A cooperative's territory measures are those of the network without the partner.
-        assertThat(delete("/api/v1/partners/cs-centro").getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(delete("/api/v1/partners/cs-centro").getStatusCode().is2xxSuccessful())
+                .isTrue();
         assertThat(seenInUno).isEqualTo(measures(TestKeys.PLANNER, "?territory=cs-uno"));
         assertThat(seenInDistrict).isEqualTo(measures(TestKeys.PLANNER, "?territory=cs-ambito"));
     }
 
     @Test
     void onlyAPlannerGetsTheBestPairsOfTheWholeNetwork() {
-        assertThat(as(cooperativeKey("cs-coop-a"), "/api/v1/synergies/top").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(cooperativeKey("cs-coop-a"), "/api/v1/synergies/top").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("/api/v1/synergies/top").getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 }

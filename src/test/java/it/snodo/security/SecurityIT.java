@@ -2,10 +2,13 @@ package it.snodo.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.snodo.SnodoIT;
+import it.snodo.TestKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -17,12 +20,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import it.snodo.SnodoIT;
-import it.snodo.TestKeys;
 
 /** Keys and roles on the real service: who may call what, and what 401 and 403 say. */
 class SecurityIT extends SnodoIT {
@@ -44,8 +41,6 @@ class SecurityIT extends SnodoIT {
         return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
-
-
     @Test
     void aKeyLearnsItsOwnRoleAndCooperativeAndNothingElse() {
         importOk(example());
@@ -60,16 +55,26 @@ class SecurityIT extends SnodoIT {
         assertThat(own.get("keyId").asText()).isNotEqualTo(planner.get("keyId").asText());
         assertThat(own.has("key")).isFalse();
 
-        assertThat(as(newKey("READER", null, "reader"), "/api/v1/me").getBody().get("role").asText())
+        assertThat(as(newKey("READER", null, "reader"), "/api/v1/me")
+                        .getBody()
+                        .get("role")
+                        .asText())
                 .isEqualTo("READER");
-        assertThat(call(null, HttpMethod.GET, "/api/v1/me", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(call(null, HttpMethod.GET, "/api/v1/me", null).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
     void aCallWithoutAKeyIsA401ProblemDetailOnEveryDataEndpoint() {
-        for (String path : List.of("/api/v1/territories", "/api/v1/referrals?category=ex-anziani&territory=ex015154",
-                "/api/v1/gaps?territory=ex015154", "/api/v1/needs", "/api/v1/export", "/api/v1/keys",
-                "/api/v1/synergies/top", "/api/v1/does-not-exist")) {
+        for (String path : List.of(
+                "/api/v1/territories",
+                "/api/v1/referrals?category=ex-anziani&territory=ex015154",
+                "/api/v1/gaps?territory=ex015154",
+                "/api/v1/needs",
+                "/api/v1/export",
+                "/api/v1/keys",
+                "/api/v1/synergies/top",
+                "/api/v1/does-not-exist")) {
             ResponseEntity<JsonNode> r = call(null, HttpMethod.GET, path, null);
             assertThat(r.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
             assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -84,7 +89,10 @@ class SecurityIT extends SnodoIT {
     @Test
     void aWrongKeyIsA401ThatSaysSoAndTheSameWhateverTheKey() {
         List<JsonNode> details = new ArrayList<>();
-        for (String header : List.of("Bearer nope", "Bearer " + TestKeys.PLANNER + "x", "Basic dXNlcjpwYXNz",
+        for (String header : List.of(
+                "Bearer nope",
+                "Bearer " + TestKeys.PLANNER + "x",
+                "Basic dXNlcjpwYXNz",
                 "Bearer snodo_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")) {
             ResponseEntity<JsonNode> r = call(header, HttpMethod.GET, "/api/v1/territories", null);
             assertThat(r.getStatusCode()).as(header).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -96,14 +104,16 @@ class SecurityIT extends SnodoIT {
 
     @Test
     void healthAndTheApiDocumentStayOpen() {
-        assertThat(call(null, HttpMethod.GET, "/actuator/health", null).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(call(null, HttpMethod.GET, "/v3/api-docs", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(call(null, HttpMethod.GET, "/actuator/health", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(call(null, HttpMethod.GET, "/v3/api-docs", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void aKeyIsShownOnceAndStoredOnlyAsItsHash() {
-        ResponseEntity<JsonNode> made = post("/api/v1/keys", mapper.createObjectNode().put("role", "READER")
-                .put("label", "help desk of Magenta"));
+        ResponseEntity<JsonNode> made = post(
+                "/api/v1/keys", mapper.createObjectNode().put("role", "READER").put("label", "help desk of Magenta"));
         assertThat(made.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = made.getBody().get("id").asText();
         String secret = made.getBody().get("key").asText();
@@ -115,18 +125,23 @@ class SecurityIT extends SnodoIT {
         list.forEach(k -> assertThat(k.has("key")).isFalse());
 
         try (Session session = driver.session()) {
-            Map<String, Object> stored = session.run("MATCH (k:ApiKey {id: $id}) RETURN properties(k) AS p",
-                    Map.of("id", id)).single().get("p").asMap();
+            Map<String, Object> stored = session.run(
+                            "MATCH (k:ApiKey {id: $id}) RETURN properties(k) AS p", Map.of("id", id))
+                    .single()
+                    .get("p")
+                    .asMap();
             assertThat(stored.values()).doesNotContain(secret);
             assertThat(stored.get("hash")).isEqualTo(ApiKeys.hash(secret));
         }
-        assertThat(as(secret, HttpMethod.GET, "/api/v1/territories", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as(secret, HttpMethod.GET, "/api/v1/territories", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void aNewKeyIsWhereItsLocationSaysWithoutItsSecret() {
-        ResponseEntity<JsonNode> made = post("/api/v1/keys", mapper.createObjectNode().put("role", "READER")
-                .put("label", "help desk of Abbiategrasso"));
+        ResponseEntity<JsonNode> made = post(
+                "/api/v1/keys",
+                mapper.createObjectNode().put("role", "READER").put("label", "help desk of Abbiategrasso"));
         assertThat(made.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String id = made.getBody().get("id").asText();
         assertThat(made.getHeaders().getLocation()).isNotNull();
@@ -138,7 +153,8 @@ class SecurityIT extends SnodoIT {
         assertThat(read.getBody().get("role").asText()).isEqualTo("READER");
         assertThat(read.getBody().get("label").asText()).isEqualTo("help desk of Abbiategrasso");
         assertThat(read.getBody().has("key")).isFalse();
-        assertThat(read.getBody().toString()).doesNotContain(made.getBody().get("key").asText());
+        assertThat(read.getBody().toString())
+                .doesNotContain(made.getBody().get("key").asText());
 
         assertThat(get("/api/v1/keys/key-000000000000").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         String reader = made.getBody().get("key").asText();
@@ -149,62 +165,115 @@ class SecurityIT extends SnodoIT {
     @Test
     void aReaderSeesReferralsGapsAndTheDirectoryButNoNeedsNoExportAndWritesNothing() {
         String reader = newKey("READER", null, "a help desk");
-        for (String path : List.of("/api/v1/referrals?category=ex-anziani&territory=ex015154",
-                "/api/v1/paths?from=ex-coop-000&to=ex-coop-001", "/api/v1/gaps?territory=ex015154",
-                "/api/v1/gaps/matrix?level=DISTRICT", "/api/v1/territories", "/api/v1/categories",
-                "/api/v1/cooperatives", "/api/v1/partners", "/api/v1/services/ex-svc-0000")) {
-            assertThat(as(reader, HttpMethod.GET, path, null).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        for (String path : List.of(
+                "/api/v1/referrals?category=ex-anziani&territory=ex015154",
+                "/api/v1/paths?from=ex-coop-000&to=ex-coop-001",
+                "/api/v1/gaps?territory=ex015154",
+                "/api/v1/gaps/matrix?level=DISTRICT",
+                "/api/v1/territories",
+                "/api/v1/categories",
+                "/api/v1/cooperatives",
+                "/api/v1/partners",
+                "/api/v1/services/ex-svc-0000")) {
+            assertThat(as(reader, HttpMethod.GET, path, null).getStatusCode())
+                    .as(path)
+                    .isEqualTo(HttpStatus.OK);
         }
-        for (String path : List.of("/api/v1/needs", "/api/v1/export", "/api/v1/ties", "/api/v1/fragility",
-                "/api/v1/keys", "/api/v1/synergies?cooperative=ex-coop-000", "/api/v1/network/measures")) {
+        for (String path : List.of(
+                "/api/v1/needs",
+                "/api/v1/export",
+                "/api/v1/ties",
+                "/api/v1/fragility",
+                "/api/v1/keys",
+                "/api/v1/synergies?cooperative=ex-coop-000",
+                "/api/v1/network/measures")) {
             ResponseEntity<JsonNode> r = as(reader, HttpMethod.GET, path, null);
             assertThat(r.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(r.getBody().get("type").asText()).isEqualTo("/problems/forbidden");
             assertThat(r.getBody().get("detail").asText()).contains("READER");
         }
         JsonNode service = get("/api/v1/services/ex-svc-0000").getBody();
-        assertThat(as(reader, HttpMethod.PUT, "/api/v1/services/ex-svc-0000", service).getStatusCode())
+        assertThat(as(reader, HttpMethod.PUT, "/api/v1/services/ex-svc-0000", service)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as(reader, HttpMethod.POST, "/api/v1/import", example()).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as(reader, HttpMethod.DELETE, "/api/v1/needs/" + example().get("needs").get(0).get("id").asText(),
-                null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(
+                                reader,
+                                HttpMethod.DELETE,
+                                "/api/v1/needs/"
+                                        + example()
+                                                .get("needs")
+                                                .get(0)
+                                                .get("id")
+                                                .asText(),
+                                null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
     void aHelpDeskReadsWhatAReaderReadsAndRecordsNeedsButDeletesNone() {
         String desk = newKey("HELP_DESK", null, "sportello di welfare");
-        for (String path : List.of("/api/v1/referrals?category=ex-anziani&territory=ex015154",
-                "/api/v1/paths?from=ex-coop-000&to=ex-coop-001", "/api/v1/gaps?territory=ex015154",
-                "/api/v1/territories", "/api/v1/categories", "/api/v1/cooperatives", "/api/v1/partners",
-                "/api/v1/services/ex-svc-0000", "/api/v1/sent-referrals", "/api/v1/sent-referrals/outcomes")) {
-            assertThat(as(desk, HttpMethod.GET, path, null).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        for (String path : List.of(
+                "/api/v1/referrals?category=ex-anziani&territory=ex015154",
+                "/api/v1/paths?from=ex-coop-000&to=ex-coop-001",
+                "/api/v1/gaps?territory=ex015154",
+                "/api/v1/territories",
+                "/api/v1/categories",
+                "/api/v1/cooperatives",
+                "/api/v1/partners",
+                "/api/v1/services/ex-svc-0000",
+                "/api/v1/sent-referrals",
+                "/api/v1/sent-referrals/outcomes")) {
+            assertThat(as(desk, HttpMethod.GET, path, null).getStatusCode())
+                    .as(path)
+                    .isEqualTo(HttpStatus.OK);
         }
-        for (String path : List.of("/api/v1/needs", "/api/v1/export", "/api/v1/ties", "/api/v1/fragility",
-                "/api/v1/keys", "/api/v1/synergies?cooperative=ex-coop-000", "/api/v1/network/measures",
+        for (String path : List.of(
+                "/api/v1/needs",
+                "/api/v1/export",
+                "/api/v1/ties",
+                "/api/v1/fragility",
+                "/api/v1/keys",
+                "/api/v1/synergies?cooperative=ex-coop-000",
+                "/api/v1/network/measures",
                 "/api/v1/audit")) {
             ResponseEntity<JsonNode> r = as(desk, HttpMethod.GET, path, null);
             assertThat(r.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(r.getBody().get("detail").asText()).contains("HELP_DESK");
         }
         // A need met at the desk: recorded, then replaced; never deleted.
-        com.fasterxml.jackson.databind.node.ObjectNode need = mapper.createObjectNode().put("id", "desk-need-1")
-                .put("category", "ex-anziani.sportello").put("territory", "ex015154").put("people", 2);
-        assertThat(as(desk, HttpMethod.POST, "/api/v1/needs", need).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        com.fasterxml.jackson.databind.node.ObjectNode need = mapper.createObjectNode()
+                .put("id", "desk-need-1")
+                .put("category", "ex-anziani.sportello")
+                .put("territory", "ex015154")
+                .put("people", 2);
+        assertThat(as(desk, HttpMethod.POST, "/api/v1/needs", need).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         need.put("people", 3);
         assertThat(as(desk, HttpMethod.PUT, "/api/v1/needs/desk-need-1", need).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(get("/api/v1/needs/desk-need-1").getBody().get("people").asInt()).isEqualTo(3);
-        assertThat(as(desk, HttpMethod.DELETE, "/api/v1/needs/desk-need-1", null).getStatusCode())
+        assertThat(get("/api/v1/needs/desk-need-1").getBody().get("people").asInt())
+                .isEqualTo(3);
+        assertThat(as(desk, HttpMethod.DELETE, "/api/v1/needs/desk-need-1", null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         JsonNode service = get("/api/v1/services/ex-svc-0000").getBody();
-        assertThat(as(desk, HttpMethod.PUT, "/api/v1/services/ex-svc-0000", service).getStatusCode())
+        assertThat(as(desk, HttpMethod.PUT, "/api/v1/services/ex-svc-0000", service)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as(desk, HttpMethod.POST, "/api/v1/import", example()).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         // A help desk's key is bound to no cooperative.
-        assertThat(post("/api/v1/keys", mapper.createObjectNode().put("role", "HELP_DESK")
-                .put("cooperative", "ex-coop-000").put("label", "x")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post(
+                                "/api/v1/keys",
+                                mapper.createObjectNode()
+                                        .put("role", "HELP_DESK")
+                                        .put("cooperative", "ex-coop-000")
+                                        .put("label", "x"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
@@ -213,43 +282,67 @@ class SecurityIT extends SnodoIT {
         long version = store.version();
 
         JsonNode coop = get("/api/v1/cooperatives/ex-coop-000").getBody();
-        assertThat(as(own, HttpMethod.PUT, "/api/v1/cooperatives/ex-coop-000", coop).getStatusCode())
+        assertThat(as(own, HttpMethod.PUT, "/api/v1/cooperatives/ex-coop-000", coop)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        ResponseEntity<JsonNode> other = as(own, HttpMethod.PUT, "/api/v1/cooperatives/ex-coop-001",
+        ResponseEntity<JsonNode> other = as(
+                own,
+                HttpMethod.PUT,
+                "/api/v1/cooperatives/ex-coop-001",
                 get("/api/v1/cooperatives/ex-coop-001").getBody());
         assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(fields(other.getBody().get("errors"))).containsExactly("id");
-        assertThat(as(own, HttpMethod.DELETE, "/api/v1/cooperatives/ex-coop-000", null).getStatusCode())
+        assertThat(as(own, HttpMethod.DELETE, "/api/v1/cooperatives/ex-coop-000", null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
-        ObjectNode service = (ObjectNode) get("/api/v1/services/ex-svc-0000").getBody().deepCopy();
+        ObjectNode service =
+                (ObjectNode) get("/api/v1/services/ex-svc-0000").getBody().deepCopy();
         service.put("id", "ex-svc-new").put("provider", "ex-coop-000");
-        assertThat(as(own, HttpMethod.POST, "/api/v1/services", service).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(as(own, HttpMethod.POST, "/api/v1/services", service).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         service.put("id", "ex-svc-new-2").put("provider", "ex-coop-001");
         assertThat(as(own, HttpMethod.POST, "/api/v1/services", service).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         // Taking over another's service by naming itself the provider is refused too.
-        ObjectNode theirs = (ObjectNode) get("/api/v1/services/ex-svc-0003").getBody().deepCopy();
+        ObjectNode theirs =
+                (ObjectNode) get("/api/v1/services/ex-svc-0003").getBody().deepCopy();
         theirs.put("provider", "ex-coop-000");
-        assertThat(as(own, HttpMethod.PUT, "/api/v1/services/ex-svc-0003", theirs).getStatusCode())
+        assertThat(as(own, HttpMethod.PUT, "/api/v1/services/ex-svc-0003", theirs)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
-        ObjectNode tie = mapper.createObjectNode().put("from", "ex-coop-000").put("to", "ex-coop-003")
-                .put("kind", "CO_DESIGN").put("strength", 0.5);
-        assertThat(as(own, HttpMethod.POST, "/api/v1/ties", tie).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ObjectNode tie = mapper.createObjectNode()
+                .put("from", "ex-coop-000")
+                .put("to", "ex-coop-003")
+                .put("kind", "CO_DESIGN")
+                .put("strength", 0.5);
+        assertThat(as(own, HttpMethod.POST, "/api/v1/ties", tie).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         tie.put("from", "ex-coop-003").put("to", "ex-coop-000");
-        assertThat(as(own, HttpMethod.POST, "/api/v1/ties", tie).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as(own, HttpMethod.DELETE, "/api/v1/ties/ex-coop-009/ex-coop-001/CO_DESIGN", null).getStatusCode())
+        assertThat(as(own, HttpMethod.POST, "/api/v1/ties", tie).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(own, HttpMethod.DELETE, "/api/v1/ties/ex-coop-009/ex-coop-001/CO_DESIGN", null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
-        assertThat(as(own, HttpMethod.GET, "/api/v1/synergies?cooperative=ex-coop-000", null).getStatusCode())
+        assertThat(as(own, HttpMethod.GET, "/api/v1/synergies?cooperative=ex-coop-000", null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(as(own, HttpMethod.GET, "/api/v1/synergies?cooperative=ex-coop-001", null).getStatusCode())
+        assertThat(as(own, HttpMethod.GET, "/api/v1/synergies?cooperative=ex-coop-001", null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as(own, HttpMethod.GET, "/api/v1/needs", null).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(as(own, HttpMethod.POST, "/api/v1/territories", get("/api/v1/territories/ex015154").getBody())
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as(own, HttpMethod.GET, "/api/v1/keys", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(own, HttpMethod.GET, "/api/v1/needs", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(as(
+                                own,
+                                HttpMethod.POST,
+                                "/api/v1/territories",
+                                get("/api/v1/territories/ex015154").getBody())
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(own, HttpMethod.GET, "/api/v1/keys", null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
 
         // Exactly the three allowed writes happened: the cooperative, the service, the tie.
         assertThat(store.version()).isEqualTo(version + 3);
@@ -257,10 +350,11 @@ class SecurityIT extends SnodoIT {
 
     @Test
     void aDeletedKeyIsRefusedFromTheNextRequestOn() {
-        ResponseEntity<JsonNode> made = post("/api/v1/keys", mapper.createObjectNode().put("role", "READER")
-                .put("label", "short-lived"));
+        ResponseEntity<JsonNode> made = post(
+                "/api/v1/keys", mapper.createObjectNode().put("role", "READER").put("label", "short-lived"));
         String secret = made.getBody().get("key").asText();
-        assertThat(as(secret, HttpMethod.GET, "/api/v1/territories", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as(secret, HttpMethod.GET, "/api/v1/territories", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         assertThat(delete("/api/v1/keys/" + made.getBody().get("id").asText()).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(as(secret, HttpMethod.GET, "/api/v1/territories", null).getStatusCode())
@@ -272,7 +366,8 @@ class SecurityIT extends SnodoIT {
     @Test
     void theLastPlannerKeyCannotBeDeleted() {
         for (JsonNode key : get("/api/v1/keys").getBody()) {
-            if ("PLANNER".equals(key.get("role").asText()) && !ApiKeys.BOOTSTRAP_ID.equals(key.get("id").asText())) {
+            if ("PLANNER".equals(key.get("role").asText())
+                    && !ApiKeys.BOOTSTRAP_ID.equals(key.get("id").asText())) {
                 assertThat(delete("/api/v1/keys/" + key.get("id").asText()).getStatusCode())
                         .isEqualTo(HttpStatus.NO_CONTENT);
             }
@@ -284,22 +379,31 @@ class SecurityIT extends SnodoIT {
 
     @Test
     void aBadKeyRequestIsAProblemDetailNamingTheField() {
-        ResponseEntity<JsonNode> noCooperative = post("/api/v1/keys", mapper.createObjectNode()
-                .put("role", "COOPERATIVE").put("label", "x"));
+        ResponseEntity<JsonNode> noCooperative = post(
+                "/api/v1/keys",
+                mapper.createObjectNode().put("role", "COOPERATIVE").put("label", "x"));
         assertThat(noCooperative.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(noCooperative.getBody().get("errors"))).containsExactly("cooperative");
 
-        ResponseEntity<JsonNode> readerWithCooperative = post("/api/v1/keys", mapper.createObjectNode()
-                .put("role", "READER").put("cooperative", "ex-coop-000").put("label", "x"));
+        ResponseEntity<JsonNode> readerWithCooperative = post(
+                "/api/v1/keys",
+                mapper.createObjectNode()
+                        .put("role", "READER")
+                        .put("cooperative", "ex-coop-000")
+                        .put("label", "x"));
         assertThat(fields(readerWithCooperative.getBody().get("errors"))).containsExactly("cooperative");
 
-        ResponseEntity<JsonNode> badRole = post("/api/v1/keys", mapper.createObjectNode().put("role", "KING")
-                .put("label", "x"));
+        ResponseEntity<JsonNode> badRole = post(
+                "/api/v1/keys", mapper.createObjectNode().put("role", "KING").put("label", "x"));
         assertThat(badRole.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(badRole.getBody().get("errors"))).containsExactly("role");
 
-        ResponseEntity<JsonNode> unknown = post("/api/v1/keys", mapper.createObjectNode().put("role", "COOPERATIVE")
-                .put("cooperative", "nobody").put("label", "x"));
+        ResponseEntity<JsonNode> unknown = post(
+                "/api/v1/keys",
+                mapper.createObjectNode()
+                        .put("role", "COOPERATIVE")
+                        .put("cooperative", "nobody")
+                        .put("label", "x"));
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(fields(unknown.getBody().get("errors"))).containsExactly("cooperative");
     }

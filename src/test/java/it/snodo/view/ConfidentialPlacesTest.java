@@ -6,20 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import it.snodo.engine.Network;
-import it.snodo.web.Caller;
-import it.snodo.web.Role;
-import it.snodo.view.ConfidentialPlaces;
-import it.snodo.view.HiddenPlaces;
 import it.snodo.network.Partner;
 import it.snodo.network.PartnerKind;
 import it.snodo.network.Service;
+import it.snodo.web.Caller;
+import it.snodo.web.Role;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class ConfidentialPlacesTest {
 

@@ -8,11 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import it.snodo.engine.ComplementaritySynergies;
 import it.snodo.engine.CoverageGaps;
 import it.snodo.engine.ExactCoverIntegratedAnswers;
@@ -27,7 +22,9 @@ import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
 import it.snodo.web.Role;
 import it.snodo.web.Violation;
-import it.snodo.view.ConfidentialPlaces;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /** The confidential-places policy as every analysis asks it (docs/design.md, "Confidential places"). */
 class HiddenPlacesTest {
@@ -67,9 +64,12 @@ class HiddenPlacesTest {
     private final RingScanReferrals referrals = new RingScanReferrals(n);
 
     private List<String> referred(ConfidentialPlaces caller, int k, double maxKm) {
-        return caller.hiddenIn(n)
+        return caller
+                .hiddenIn(n)
                 .referrals(referrals, new ReferralAlgorithm.Query(n.category("a"), n.territory("m"), k, maxKm, false))
-                .stream().map(r -> n.serviceId(r.service()) + "@" + Math.round(r.distanceKm() * 10) / 10.0).toList();
+                .stream()
+                .map(r -> n.serviceId(r.service()) + "@" + Math.round(r.distanceKm() * 10) / 10.0)
+                .toList();
     }
 
     @Test
@@ -99,8 +99,10 @@ class HiddenPlacesTest {
     @Test
     void municipalityGapRowsLeaveHiddenPlacesOutAndDistrictRowsCountThem() {
         CoverageGaps gaps = new CoverageGaps(n);
-        GapAnalysis.Row planner = PLANNER.hiddenIn(n).gapRows(gaps, n.territory("m")).get(0);
-        GapAnalysis.Row reader = READER.hiddenIn(n).gapRows(gaps, n.territory("m")).get(0);
+        GapAnalysis.Row planner =
+                PLANNER.hiddenIn(n).gapRows(gaps, n.territory("m")).get(0);
+        GapAnalysis.Row reader =
+                READER.hiddenIn(n).gapRows(gaps, n.territory("m")).get(0);
         assertEquals(GapAnalysis.State.COVERED, planner.state());
         assertEquals(2, planner.services());
         // Without the shelter, the day centre (one provider) answers alone.
@@ -116,10 +118,16 @@ class HiddenPlacesTest {
     void anIntegratedAnswerIsChosenByTheDistancesShown() {
         ExactCoverIntegratedAnswers answers = new ExactCoverIntegratedAnswers(n);
         int[] a = {n.category("a")};
-        assertArrayEquals(new int[] {n.actor("c1")},
-                PLANNER.hiddenIn(n).integratedAnswer(answers, n.territory("m"), a, 25).providers());
-        assertArrayEquals(new int[] {n.actor("c2")},
-                READER.hiddenIn(n).integratedAnswer(answers, n.territory("m"), a, 25).providers());
+        assertArrayEquals(
+                new int[] {n.actor("c1")},
+                PLANNER.hiddenIn(n)
+                        .integratedAnswer(answers, n.territory("m"), a, 25)
+                        .providers());
+        assertArrayEquals(
+                new int[] {n.actor("c2")},
+                READER.hiddenIn(n)
+                        .integratedAnswer(answers, n.territory("m"), a, 25)
+                        .providers());
     }
 
     @Test
@@ -142,17 +150,21 @@ class HiddenPlacesTest {
         WhatIfAnalysis.Removal withoutTwo = removing(new int[] {n.actor("c2")}, new int[0]);
         // The shelter still answers Town for those who see it; for the others Town loses its 9.
         assertEquals(List.of(), PLANNER.hiddenIn(n).whatIf(whatIf, withoutTwo).lostCoverage());
-        assertEquals(List.of(new WhatIfAnalysis.LostCoverage(n.territory("m"), n.category("a"), 9)),
+        assertEquals(
+                List.of(new WhatIfAnalysis.LostCoverage(n.territory("m"), n.category("a"), 9)),
                 READER.hiddenIn(n).whatIf(whatIf, withoutTwo).lostCoverage());
     }
 
     @Test
     void aWhatIfWithoutAHiddenPlaceOrItsProviderIsRefused() {
         RemovalWhatIf whatIf = new RemovalWhatIf(n);
-        ApiException.Forbidden e = assertThrows(ApiException.Forbidden.class, () -> READER.hiddenIn(n)
-                .whatIf(whatIf, removing(new int[0], new int[] {n.service("s2"), n.service("s1")})));
+        ApiException.Forbidden e = assertThrows(
+                ApiException.Forbidden.class,
+                () -> READER.hiddenIn(n).whatIf(whatIf, removing(new int[0], new int[] {n.service("s2"), n.service("s1")
+                })));
         assertEquals(List.of(Violation.of("remove", "must not name 's1'")), e.errors());
-        e = assertThrows(ApiException.Forbidden.class,
+        e = assertThrows(
+                ApiException.Forbidden.class,
                 () -> READER.hiddenIn(n).whatIf(whatIf, removing(new int[] {n.actor("c1")}, new int[0])));
         assertEquals(List.of(Violation.of("remove", "must not name 'c1'")), e.errors());
         assertDoesNotThrow(() -> RUNS_IT.hiddenIn(n).whatIf(whatIf, removing(new int[] {n.actor("c1")}, new int[0])));
@@ -172,7 +184,9 @@ class HiddenPlacesTest {
     void answersThatCountEveryPlaceAreForThoseWhoSeeEveryPlace() {
         assertDoesNotThrow(() -> PLANNER.requireSeesAll("x"));
         assertDoesNotThrow(() -> ConfidentialPlaces.of(Optional.empty()).requireSeesAll("x"));
-        assertEquals("Only a PLANNER key may ask for x; this is a COOPERATIVE key",
-                assertThrows(ApiException.Forbidden.class, () -> RUNS_IT.requireSeesAll("ask for x")).getMessage());
+        assertEquals(
+                "Only a PLANNER key may ask for x; this is a COOPERATIVE key",
+                assertThrows(ApiException.Forbidden.class, () -> RUNS_IT.requireSeesAll("ask for x"))
+                        .getMessage());
     }
 }

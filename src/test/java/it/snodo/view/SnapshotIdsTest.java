@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import it.snodo.engine.Network;
+import it.snodo.network.TerritoryLevel;
 import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
-import it.snodo.view.SnapshotIds;
-import it.snodo.network.TerritoryLevel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class SnapshotIdsTest {
 
@@ -42,27 +39,40 @@ class SnapshotIdsTest {
 
     @Test
     void refusesUnknownIdsWith404() {
-        assertEquals("No category 'z'", assertThrows(ApiException.NotFound.class, () -> ids.category("z")).getMessage());
-        assertEquals("No territory 'z'",
-                assertThrows(ApiException.NotFound.class, () -> ids.municipality("z", "territory", "no")).getMessage());
-        assertEquals("No cooperative or partner 'z'",
+        assertEquals(
+                "No category 'z'",
+                assertThrows(ApiException.NotFound.class, () -> ids.category("z"))
+                        .getMessage());
+        assertEquals(
+                "No territory 'z'",
+                assertThrows(ApiException.NotFound.class, () -> ids.municipality("z", "territory", "no"))
+                        .getMessage());
+        assertEquals(
+                "No cooperative or partner 'z'",
                 assertThrows(ApiException.NotFound.class, () -> ids.actor("z")).getMessage());
-        assertEquals("No cooperative 'z'",
-                assertThrows(ApiException.NotFound.class, () -> ids.cooperative("z", "cooperative", "no")).getMessage());
-        ApiException.NotFound e = assertThrows(ApiException.NotFound.class,
-                () -> ids.categories(List.of("a", "y", "z"), "categories"));
+        assertEquals(
+                "No cooperative 'z'",
+                assertThrows(ApiException.NotFound.class, () -> ids.cooperative("z", "cooperative", "no"))
+                        .getMessage());
+        ApiException.NotFound e =
+                assertThrows(ApiException.NotFound.class, () -> ids.categories(List.of("a", "y", "z"), "categories"));
         assertEquals("Unknown categories: y, z", e.getMessage());
-        assertEquals(List.of(new Violation("categories[1]", "y", "is not a known category"),
-                new Violation("categories[2]", "z", "is not a known category")), e.errors());
+        assertEquals(
+                List.of(
+                        new Violation("categories[1]", "y", "is not a known category"),
+                        new Violation("categories[2]", "z", "is not a known category")),
+                e.errors());
     }
 
     @Test
     void refusesTheWrongKindWith400NamingTheField() {
-        ApiException.InvalidInput e = assertThrows(ApiException.InvalidInput.class,
+        ApiException.InvalidInput e = assertThrows(
+                ApiException.InvalidInput.class,
                 () -> ids.municipality("d", "territory", "Referrals start from a municipality"));
         assertEquals("Referrals start from a municipality", e.getMessage());
         assertEquals(List.of(Violation.of("territory", "must be a municipality, 'd' is a DISTRICT")), e.errors());
-        e = assertThrows(ApiException.InvalidInput.class,
+        e = assertThrows(
+                ApiException.InvalidInput.class,
                 () -> ids.cooperative("p", "cooperative", "Synergies are suggested to cooperatives"));
         assertEquals(List.of(Violation.of("cooperative", "must be a cooperative, 'p' is a partner")), e.errors());
     }

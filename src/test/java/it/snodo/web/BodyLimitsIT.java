@@ -2,40 +2,44 @@ package it.snodo.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.snodo.OpenApiTraffic;
+import it.snodo.SnodoIT;
+import it.snodo.TestKeys;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import it.snodo.OpenApiTraffic;
-import it.snodo.SnodoIT;
-import it.snodo.TestKeys;
 
 /** Bodies over the limits are 413 problem details, and write nothing. */
 class BodyLimitsIT extends SnodoIT {
 
     /** A need padded with a long value to about {@code bytes}: the size is refused before the field is. */
     private ObjectNode needOf(int bytes) {
-        return mapper.createObjectNode().put("id", "n1").put("category", "ex-anziani").put("territory", "ex015154")
-                .put("people", 1).put("padding", "x".repeat(bytes));
+        return mapper.createObjectNode()
+                .put("id", "n1")
+                .put("category", "ex-anziani")
+                .put("territory", "ex015154")
+                .put("people", 1)
+                .put("padding", "x".repeat(bytes));
     }
 
     private ObjectNode importOf(int needs) {
         ObjectNode document = mapper.createObjectNode();
         ArrayNode rows = document.putArray("needs");
         for (int i = 0; i < needs; i++) {
-            rows.addObject().put("id", "bulk-" + i).put("category", "ex-anziani.sportello")
-                    .put("territory", "ex015154").put("people", 1);
+            rows.addObject()
+                    .put("id", "bulk-" + i)
+                    .put("category", "ex-anziani.sportello")
+                    .put("territory", "ex015154")
+                    .put("people", 1);
         }
         return document;
     }
@@ -72,11 +76,19 @@ class BodyLimitsIT extends SnodoIT {
         byte[] body = mapper.writeValueAsString(needOf(1_100_000)).getBytes(StandardCharsets.UTF_8);
         // From a stream: sent chunked, with no Content-Length to refuse it by.
         HttpRequest request = HttpRequest.newBuilder(URI.create(http.getRootUri() + "/api/v1/needs"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestKeys.PLANNER)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestKeys.PLANNER)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
         HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        OpenApiTraffic.check("POST", request.uri(), request.headers().map(), body, r.statusCode(),
-                r.headers().map(), r.body().getBytes(StandardCharsets.UTF_8));
+        OpenApiTraffic.check(
+                "POST",
+                request.uri(),
+                request.headers().map(),
+                body,
+                r.statusCode(),
+                r.headers().map(),
+                r.body().getBytes(StandardCharsets.UTF_8));
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(mapper.readTree(r.body()).get("type").asText()).isEqualTo("/problems/payload-too-large");
         assertThat(store.version()).isEqualTo(version);

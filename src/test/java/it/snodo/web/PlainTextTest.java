@@ -9,16 +9,34 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PlainTextTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"AAAAAA00A00A000A", "aaaaaa00a00a000a", "AAAAAALMALMALMNA", "sportello-AAAAAA00A00A000A",
-            "AAAAAA00A00A000A.2026", "Volontari di AaAaAa00a00A000a e amici", "x_AAAAAA00A00A000A"})
+    @ValueSource(
+            strings = {
+                "AAAAAA00A00A000A",
+                "aaaaaa00a00a000a",
+                "AAAAAALMALMALMNA",
+                "sportello-AAAAAA00A00A000A",
+                "AAAAAA00A00A000A.2026",
+                "Volontari di AaAaAa00a00A000a e amici",
+                "x_AAAAAA00A00A000A"
+            })
     void aTokenShapedLikeAPersonalFiscalCodeIsRefused(String text) {
         assertThat(PlainText.Validator.problem(text)).contains("fiscal code");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"AAAAAA00A00A000", "AAAAAA00A00A000AB", "1AAAAAA00A00A000A", "AAAAAA00A00A000A1",
-            "AAAAAA0WA00A000A", "12345678903", "poverta_disagio_adulti.strutture_residenziali",
-            "Cooperativa Esempio Abitare – Rho", "Società Cooperativa «Il Sentiero»", "ambito-rhodense"})
+    @ValueSource(
+            strings = {
+                "AAAAAA00A00A000",
+                "AAAAAA00A00A000AB",
+                "1AAAAAA00A00A000A",
+                "AAAAAA00A00A000A1",
+                "AAAAAA0WA00A000A",
+                "12345678903",
+                "poverta_disagio_adulti.strutture_residenziali",
+                "Cooperativa Esempio Abitare – Rho",
+                "Società Cooperativa «Il Sentiero»",
+                "ambito-rhodense"
+            })
     void otherTextsAreKept(String text) {
         assertThat(PlainText.Validator.problem(text)).isNull();
     }
