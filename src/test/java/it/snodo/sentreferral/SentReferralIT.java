@@ -671,6 +671,45 @@ class SentReferralIT extends SnodoIT {
                 .getBody();
     }
 
+    @Test
+    void aReferralWrittenByAnotherReplicaIsInTheNextReport() {
+        String mine = sent(helpDesk, "ex-svc-0004", "ex-famiglia_minori.sportello", "ex015007", 1);
+        assertThat(get("/api/v1/sent-referrals/outcomes")
+                        .getBody()
+                        .get("services")
+                        .get(0)
+                        .get("sent")
+                        .asLong())
+                .isEqualTo(1);
+        // Another instance on the same Neo4j writes as this one does, stamping Neo4j's own clock.
+        try (var session = driver.session()) {
+            session.run("""
+                    MATCH (s:Service {id: 'ex-svc-0004'}), (c:Category {code: 'ex-famiglia_minori.sportello'}),
+                          (t:Territory {id: 'ex015007'})
+                    CREATE (r:SentReferral {id: 'sr-00000000000000aa', service: 'ex-svc-0004', provider: 'ex-coop-001',
+                                            category: c.code, territory: t.id, people: 2, status: 'SENT',
+                                            sentAt: datetime($at), sentBy: 'another-replica', touched: timestamp()})
+                    CREATE (r)-[:TO]->(s), (r)-[:OF_KIND]->(c), (r)-[:FROM]->(t)""", Map.of("at", MONDAY.toString())).consume();
+            // ...and answers this one's referral there.
+            session.run("""
+                    MATCH (r:SentReferral {id: $id})
+                    SET r.status = 'DECLINED', r.reason = 'FULL', r.answeredAt = datetime($at),
+                        r.closedAt = datetime($at), r.answerSeconds = 0, r.touched = timestamp()""", Map.of("id", mine, "at", MONDAY.toString())).consume();
+        }
+        JsonNode row =
+                get("/api/v1/sent-referrals/outcomes").getBody().get("services").get(0);
+        assertThat(row.get("sent").asLong()).isEqualTo(2);
+        assertThat(row.get("pending").asLong()).isEqualTo(1);
+        assertThat(row.get("declined").get("FULL").asLong()).isEqualTo(1);
+        assertThat(find(
+                                get("/api/v1/gaps?territory=ex015007").getBody().get("rows"),
+                                "category",
+                                "ex-famiglia_minori.sportello")
+                        .get("declinedFull")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
     /** The planner's key, as {@link it.snodo.TestKeys} gives it. */
     static final class TestKeysPlanner {
         static final String KEY = it.snodo.TestKeys.PLANNER;
