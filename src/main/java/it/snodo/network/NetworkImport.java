@@ -1,6 +1,9 @@
 package it.snodo.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import it.snodo.web.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +19,18 @@ public class NetworkImport {
 
     private final DocumentReader reader;
     private final NetworkStore store;
+    private final Timer imports;
+    private final Counter rows;
 
-    NetworkImport(DocumentReader reader, NetworkStore store) {
+    NetworkImport(DocumentReader reader, NetworkStore store, MeterRegistry meters) {
         this.reader = reader;
         this.store = store;
+        this.imports = Timer.builder("snodo.import")
+                .description("Imports written (or found unchanged), and how long each took")
+                .register(meters);
+        this.rows = Counter.builder("snodo.import.rows")
+                .description("Rows of the imported documents")
+                .register(meters);
     }
 
     /** What was imported, and the network version that holds it. */
@@ -65,6 +76,8 @@ public class NetworkImport {
     private Imported write(NetworkDocument document) {
         long started = System.nanoTime();
         long version = store.write(document);
+        imports.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        rows.increment(document.size());
         log.info(
                 "Imported {} rows in {} ms, network version {}",
                 document.size(),

@@ -103,6 +103,9 @@ class SecurityConfiguration {
                                 "/webjars/**",
                                 "/favicon.ico")
                         .permitAll()
+                        // Metrics name no entity but tell a lot about the service: planners (and their scraper).
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .hasRole(PLANNER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/me")
                         .authenticated()
                         // Everyone with a key: where to send a need, what is missing, and the directory.

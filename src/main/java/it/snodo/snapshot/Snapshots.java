@@ -1,5 +1,8 @@
 package it.snodo.snapshot;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import it.snodo.engine.EngineSnapshot;
 import it.snodo.engine.Network;
 import it.snodo.engine.UnknownEntity;
@@ -52,14 +55,47 @@ public class Snapshots implements InitializingBean, DisposableBean {
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final Object swapped = new Object();
     private volatile EngineSnapshot current;
+    /** When the current snapshot was swapped in (built or patched), in epoch milliseconds. */
+    private volatile long swappedAt;
+    /** 1 while the last poll reached Neo4j, 0 after one that did not. */
+    private final java.util.concurrent.atomic.AtomicInteger neo4jAnswers =
+            new java.util.concurrent.atomic.AtomicInteger(1);
+
+    private final Timer builds;
 
     Snapshots(
             SnapshotLoader loader,
             NetworkStore store,
-            @Value("${snodo.snapshot.freshness-wait:5s}") Duration freshness) {
+            @Value("${snodo.snapshot.freshness-wait:5s}") Duration freshness,
+            MeterRegistry meters) {
         this.loader = loader;
         this.store = store;
         this.freshness = freshness;
+        this.builds = Timer.builder("snodo.snapshot.build")
+                .description("Snapshots built from Neo4j, and how long each took")
+                .register(meters);
+        Gauge.builder("snodo.snapshot.version", this, s -> s.current == null ? Double.NaN : s.current.version())
+                .description("The network version the engine answers from")
+                .register(meters);
+        Gauge.builder(
+                        "snodo.snapshot.age",
+                        this,
+                        s -> s.current == null ? Double.NaN : (System.currentTimeMillis() - s.swappedAt) / 1000.0)
+                .baseUnit("seconds")
+                .description("Seconds since the snapshot answered from was built or patched")
+                .register(meters);
+        Gauge.builder(
+                        "snodo.snapshot.size",
+                        this,
+                        s -> s.current == null
+                                ? Double.NaN
+                                : s.current.network().arrayBytes())
+                .baseUnit("bytes")
+                .description("Bytes of the snapshot's arrays")
+                .register(meters);
+        Gauge.builder("snodo.neo4j.available", neo4jAnswers, java.util.concurrent.atomic.AtomicInteger::get)
+                .description("1 while the last poll of the network version reached Neo4j, else 0")
+                .register(meters);
     }
 
     @Override
@@ -168,6 +204,7 @@ public class Snapshots implements InitializingBean, DisposableBean {
                     .toList();
             try {
                 current = current.withNeeds(next.version(), written, next.needsDeleted());
+                swappedAt = System.currentTimeMillis();
             } catch (UnknownEntity e) {
                 pendingNeeds.clear();
                 return false;
@@ -187,11 +224,13 @@ public class Snapshots implements InitializingBean, DisposableBean {
     void poll() {
         try {
             long version = loader.version();
+            neo4jAnswers.set(1);
             if (version > current.version() && !rebuilding.get()) {
                 store.observed(version);
                 requestRebuild();
             }
         } catch (RuntimeException e) {
+            neo4jAnswers.set(0);
             log.debug("Cannot poll the network version: {}", e.getMessage());
         }
     }
@@ -216,9 +255,11 @@ public class Snapshots implements InitializingBean, DisposableBean {
     private void rebuild() {
         long started = System.nanoTime();
         EngineSnapshot engine = EngineSnapshot.of(loader.load());
+        builds.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         synchronized (swapped) {
             if (current == null || engine.version() >= current.version()) {
                 current = engine;
+                swappedAt = System.currentTimeMillis();
             }
             if (!applyPendingNeeds()) {
                 requestRebuild();

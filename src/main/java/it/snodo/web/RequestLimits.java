@@ -1,6 +1,8 @@
 package it.snodo.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -35,14 +37,25 @@ public class RequestLimits extends OncePerRequestFilter {
     private final double perSecond;
     private final int burst;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Counter refusedRate;
+    private final Counter refusedBody;
 
     RequestLimits(
             ObjectMapper mapper,
             @Value("${snodo.limits.max-body:1MB}") DataSize maxBody,
             @Value("${snodo.limits.max-import-body:64MB}") DataSize maxImportBody,
             @Value("${snodo.limits.requests-per-second:50}") double perSecond,
-            @Value("${snodo.limits.burst:200}") int burst) {
+            @Value("${snodo.limits.burst:200}") int burst,
+            MeterRegistry meters) {
         this.mapper = mapper;
+        this.refusedRate = Counter.builder("snodo.limits.refused")
+                .tag("reason", "rate")
+                .description("Requests refused by a limit: rate (429) or body (413)")
+                .register(meters);
+        this.refusedBody = Counter.builder("snodo.limits.refused")
+                .tag("reason", "body")
+                .description("Requests refused by a limit: rate (429) or body (413)")
+                .register(meters);
         this.maxBody = maxBody.toBytes();
         this.maxImportBody = maxImportBody.toBytes();
         this.perSecond = perSecond;
@@ -63,6 +76,7 @@ public class RequestLimits extends OncePerRequestFilter {
                 long waitNanos = buckets.computeIfAbsent(caller.get().keyId(), k -> new Bucket(burst))
                         .take(perSecond, burst, System.nanoTime());
                 if (waitNanos > 0) {
+                    refusedRate.increment();
                     response.setHeader(
                             "Retry-After",
                             Long.toString(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L))));
@@ -80,6 +94,7 @@ public class RequestLimits extends OncePerRequestFilter {
         long limit = IMPORT.equals(request.getRequestURI()) ? maxImportBody : maxBody;
         long length = request.getContentLengthLong();
         if (length > limit) {
+            refusedBody.increment();
             tooLarge(request, response, limit);
             return;
         }
