@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -62,12 +66,17 @@ public class Snapshots implements InitializingBean, DisposableBean {
             new java.util.concurrent.atomic.AtomicInteger(1);
 
     private final Timer builds;
+    private final ApplicationEventPublisher events;
+    /** True once the service has started: from then on, readiness follows Neo4j. */
+    private volatile boolean started;
 
     Snapshots(
             SnapshotLoader loader,
             NetworkStore store,
             @Value("${snodo.snapshot.freshness-wait:5s}") Duration freshness,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.loader = loader;
         this.store = store;
         this.freshness = freshness;
@@ -224,15 +233,29 @@ public class Snapshots implements InitializingBean, DisposableBean {
     void poll() {
         try {
             long version = loader.version();
-            neo4jAnswers.set(1);
+            if (neo4jAnswers.getAndSet(1) == 0 && started) {
+                log.info("Neo4j answers again: ready");
+                AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+            }
             if (version > current.version() && !rebuilding.get()) {
                 store.observed(version);
                 requestRebuild();
             }
         } catch (RuntimeException e) {
-            neo4jAnswers.set(0);
+            if (neo4jAnswers.getAndSet(0) == 1 && started) {
+                // Analyses still answer from the snapshot, but nothing that needs the database
+                // does: a load balancer should send the traffic to a replica that reaches it.
+                log.warn("Neo4j does not answer: not ready until it does ({})", e.getMessage());
+                AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
+            }
             log.debug("Cannot poll the network version: {}", e.getMessage());
         }
+    }
+
+    /** The start is over (Spring Boot turns readiness on right after): readiness follows Neo4j from now. */
+    @EventListener(ApplicationReadyEvent.class)
+    void started() {
+        started = true;
     }
 
     /** Asks for a rebuild; requests that come while one is pending are served by that one. */

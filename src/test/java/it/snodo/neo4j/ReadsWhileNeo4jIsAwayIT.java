@@ -123,6 +123,9 @@ class ReadsWhileNeo4jIsAwayIT {
             written.remove("instance");
             assertThat(body).as(read).isEqualTo(written);
         }
+        // Not ready while Neo4j is away (the next poll finds out), ready again once it is back.
+        assertThat(readinessWithin(java.time.Duration.ofSeconds(30), HttpStatus.SERVICE_UNAVAILABLE))
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         // Keys are checked from memory: a key still knows who it is.
         assertThat(http.getForEntity("/api/v1/me", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
@@ -140,6 +143,20 @@ class ReadsWhileNeo4jIsAwayIT {
             assertThat(answer.getStatusCode()).as(read).isEqualTo(HttpStatus.OK);
             assertThat(answer.getBody()).as(read).isEqualTo(before.get(read));
         }
+        assertThat(readinessWithin(java.time.Duration.ofSeconds(30), HttpStatus.OK))
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    /** The readiness status once it is {@code wanted}, or the last one seen when the time is up. */
+    private HttpStatus readinessWithin(java.time.Duration time, HttpStatus wanted) {
+        long deadline = System.nanoTime() + time.toNanos();
+        HttpStatus status;
+        do {
+            status = HttpStatus.valueOf(http.getForEntity("/actuator/health/readiness", String.class)
+                    .getStatusCode()
+                    .value());
+        } while (status != wanted && System.nanoTime() < deadline);
+        return status;
     }
 
     private ResponseEntity<JsonNode> post(String path, Object body) {
