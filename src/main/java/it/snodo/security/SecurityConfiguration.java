@@ -124,7 +124,10 @@ class SecurityConfiguration {
                                 "/api/v1/partners",
                                 "/api/v1/partners/**",
                                 "/api/v1/services",
-                                "/api/v1/services/**")
+                                "/api/v1/services/**",
+                                // The same directory as Open Referral's HSDS.
+                                "/hsds/",
+                                "/hsds/**")
                         .hasAnyRole(PLANNER, COOPERATIVE, HELP_DESK, READER)
                         // The closed loop: who sees which referral, and who may make which move, is
                         // decided by the controller; a READER sees none.

@@ -184,6 +184,10 @@ class ApiDocumentation {
     }
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
+        // Other paths (Open Referral's /hsds) are described by their own modules.
+        if (!path.startsWith(API)) {
+            return;
+        }
         String id = operationId(path, method);
         operation.setOperationId(id);
         if (operation.getParameters() != null) {
@@ -195,9 +199,6 @@ class ApiDocumentation {
                     p.getSchema().setMaximum(new BigDecimal(bounds[1].toString()));
                 }
             }
-        }
-        if (!path.startsWith(API)) {
-            return;
         }
         ApiResponses responses = operation.getResponses();
         // Every answer is JSON (or CSV where asked for), never "*/*".
