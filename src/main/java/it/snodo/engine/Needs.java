@@ -11,12 +11,15 @@ import java.util.Set;
 
 /**
  * The needs of a snapshot, each an aggregate (docs/design.md, "The model"): its category, the
- * municipality it is located in and its people; and the needs located in each territory. Needs are
+ * municipality it is located in, its people and urgency; and the needs located in each territory. Needs are
  * numbered 0..n-1 in the order of their ids. The only part a write of needs alone changes:
  * {@link #with} gives the needs after such a write, and {@link Network#withNeeds} a snapshot that
  * shares every other part. Get it with {@link Network#needs()}.
  */
 public final class Needs {
+
+    /** The urgencies a need may have, least first; index 0 is none. */
+    private static final List<String> URGENCIES = Arrays.asList(null, "LOW", "MEDIUM", "HIGH");
 
     private final Territories territories;
     private final Categories categories;
@@ -24,6 +27,8 @@ public final class Needs {
     private final int[] category;
     private final int[] territory;
     private final int[] people;
+    /** Each need's urgency, as an index of {@link #URGENCIES}: 0 when it has none. */
+    private final byte[] urgency;
     /** For each territory, the needs located in it, ascending (compressed sparse rows; municipalities only). */
     private final int[] inStart;
 
@@ -42,30 +47,46 @@ public final class Needs {
         int[] category = new int[nn];
         int[] territory = new int[nn];
         int[] people = new int[nn];
+        byte[] urgency = new byte[nn];
         for (int i = 0; i < nn; i++) {
             Network.NeedValues n = sorted.get(i);
             id[i] = n.id();
             category[i] = categories.index(n.category());
             territory[i] = territories.index(n.territory());
             people[i] = n.people();
+            urgency[i] = urgencyCode(n.urgency());
         }
-        return new Needs(territories, categories, id, category, territory, people);
+        return new Needs(territories, categories, id, category, territory, people, urgency);
     }
 
-    /** The needs of these ids (ascending), categories, territories and people: the index by territory is built here. */
+    /** The code of an urgency: its index in {@link #URGENCIES}. */
+    private static byte urgencyCode(String urgency) {
+        int code = URGENCIES.indexOf(urgency);
+        if (code < 0) {
+            throw new IllegalArgumentException("unknown urgency '" + urgency + "'");
+        }
+        return (byte) code;
+    }
+
+    /**
+     * The needs of these ids (ascending), categories, territories, people and urgencies: the index
+     * by territory is built here.
+     */
     private Needs(
             Territories territories,
             Categories categories,
             String[] id,
             int[] category,
             int[] territory,
-            int[] people) {
+            int[] people,
+            byte[] urgency) {
         this.territories = territories;
         this.categories = categories;
         this.id = id;
         this.category = category;
         this.territory = territory;
         this.people = people;
+        this.urgency = urgency;
         int nt = territories.count();
         int[] count = new int[nt + 1];
         for (int t : territory) {
@@ -90,6 +111,7 @@ public final class Needs {
         for (Network.NeedValues n : written) {
             categories.index(n.category());
             territories.index(n.territory());
+            urgencyCode(n.urgency());
             byId.put(n.id(), n);
         }
         Set<String> gone = new HashSet<>(deleted);
@@ -106,6 +128,7 @@ public final class Needs {
         int[] categoryOf = new int[size];
         int[] territoryOf = new int[size];
         int[] peopleOf = new int[size];
+        byte[] urgencyOf = new byte[size];
         int w = 0;
         int next = 0;
         for (int i = 0; i <= id.length; i++) {
@@ -115,6 +138,7 @@ public final class Needs {
                 ids[w] = n.id();
                 categoryOf[w] = categories.index(n.category());
                 territoryOf[w] = territories.index(n.territory());
+                urgencyOf[w] = urgencyCode(n.urgency());
                 peopleOf[w++] = n.people();
             }
             if (i == id.length || gone.contains(id[i])) {
@@ -124,6 +148,7 @@ public final class Needs {
             ids[w] = id[i];
             categoryOf[w] = n == null ? category[i] : categories.index(n.category());
             territoryOf[w] = n == null ? territory[i] : territories.index(n.territory());
+            urgencyOf[w] = n == null ? urgency[i] : urgencyCode(n.urgency());
             peopleOf[w++] = n == null ? people[i] : n.people();
         }
         return new Needs(
@@ -132,7 +157,8 @@ public final class Needs {
                 Arrays.copyOf(ids, w),
                 Arrays.copyOf(categoryOf, w),
                 Arrays.copyOf(territoryOf, w),
-                Arrays.copyOf(peopleOf, w));
+                Arrays.copyOf(peopleOf, w),
+                Arrays.copyOf(urgencyOf, w));
     }
 
     public int count() {
@@ -158,6 +184,11 @@ public final class Needs {
         return people[need];
     }
 
+    /** The urgency of the need (LOW, MEDIUM or HIGH), or null when it has none. */
+    public String urgency(int need) {
+        return URGENCIES.get(urgency[need]);
+    }
+
     /** How many needs are located in territory {@code t} (none but in a municipality). */
     public int countIn(int t) {
         return inStart[t + 1] - inStart[t];
@@ -170,6 +201,8 @@ public final class Needs {
 
     /** The bytes of the arrays (ids counted as references), for {@link Network#arrayBytes()}. */
     long arrayBytes() {
-        return 4L * (category.length + territory.length + people.length + inStart.length + in.length) + 4L * id.length;
+        return 4L * (category.length + territory.length + people.length + inStart.length + in.length)
+                + urgency.length
+                + 4L * id.length;
     }
 }

@@ -71,8 +71,18 @@ public final class Network {
         return new Builder(version);
     }
 
-    /** A need's values: a row of the snapshot's needs, and what {@link #withNeeds} writes. */
-    public record NeedValues(String id, String category, String territory, int people) {}
+    /**
+     * A need's values: a row of the snapshot's needs, and what {@link #withNeeds} writes.
+     *
+     * @param urgency LOW, MEDIUM, HIGH, or null for none
+     */
+    public record NeedValues(String id, String category, String territory, int people, String urgency) {
+
+        /** A need without urgency. */
+        public NeedValues(String id, String category, String territory, int people) {
+            this(id, category, territory, people, null);
+        }
+    }
 
     /**
      * This snapshot with some needs written or deleted, at a new version: what a write of needs
@@ -325,7 +335,12 @@ public final class Network {
         }
 
         public Builder need(String id, String category, String territory, int people) {
-            needs.add(new NeedValues(Objects.requireNonNull(id, "id"), category, territory, people));
+            return need(id, category, territory, people, null);
+        }
+
+        /** A need with its urgency: LOW, MEDIUM, HIGH, or null for none. */
+        public Builder need(String id, String category, String territory, int people, String urgency) {
+            needs.add(new NeedValues(Objects.requireNonNull(id, "id"), category, territory, people, urgency));
             return this;
         }
 

@@ -151,7 +151,8 @@ class SecurityConfiguration {
                                 "/api/v1/network/measures",
                                 "/api/v1/synergies")
                         .hasAnyRole(PLANNER, COOPERATIVE)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/what-if", "/api/v1/integrated-answers")
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/v1/what-if", "/api/v1/integrated-answers", "/api/v1/allocations")
                         .hasAnyRole(PLANNER, COOPERATIVE)
                         // Writes a cooperative may make on what is its own (checked by the controllers).
                         .requestMatchers(

@@ -107,12 +107,14 @@ class SnapshotLoader {
                     tx.run("""
                             MATCH (n:Need)-[:OF_KIND]->(c:Category)
                             MATCH (n)-[:LOCATED_IN]->(t:Territory)
-                            RETURN n.id AS id, c.code AS category, t.id AS territory, n.people AS people""")
+                            RETURN n.id AS id, c.code AS category, t.id AS territory, n.people AS people,
+                                   n.urgency AS urgency""")
                             .forEachRemaining(r -> b.need(
                                     id(r.get("id")),
                                     id(r.get("category")),
                                     id(r.get("territory")),
-                                    r.get("people").asInt()));
+                                    r.get("people").asInt(),
+                                    text(r.get("urgency"))));
                     tx.run("""
                             MATCH (a:Actor)-[t:TIED_TO]->(c:Actor)
                             RETURN a.id AS from, c.id AS to, t.kind AS kind, t.strength AS strength""")

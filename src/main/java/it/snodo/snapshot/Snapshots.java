@@ -209,7 +209,12 @@ public class Snapshots implements InitializingBean, DisposableBean {
         while ((next = pendingNeeds.remove(current.version() + 1)) != null) {
             long started = System.nanoTime();
             List<Network.NeedValues> written = next.needsWritten().stream()
-                    .map(n -> new Network.NeedValues(n.id(), n.category(), n.territory(), n.people()))
+                    .map(n -> new Network.NeedValues(
+                            n.id(),
+                            n.category(),
+                            n.territory(),
+                            n.people(),
+                            n.urgency() == null ? null : n.urgency().name()))
                     .toList();
             try {
                 current = current.withNeeds(next.version(), written, next.needsDeleted());

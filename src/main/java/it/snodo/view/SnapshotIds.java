@@ -179,6 +179,10 @@ public final class SnapshotIds {
         return network.serviceId(s);
     }
 
+    public String needId(int need) {
+        return network.needs().id(need);
+    }
+
     public String actorId(int a) {
         return network.actorId(a);
     }

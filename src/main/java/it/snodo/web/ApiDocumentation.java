@@ -79,6 +79,7 @@ class ApiDocumentation {
             Map.entry("GET /api/v1/synergies", "getSynergies"),
             Map.entry("GET /api/v1/synergies/top", "getTopSynergies"),
             Map.entry("POST /api/v1/integrated-answers", "getIntegratedAnswer"),
+            Map.entry("POST /api/v1/allocations", "allocate"),
             Map.entry("POST /api/v1/import", "importNetwork"),
             Map.entry("GET /api/v1/export", "exportNetwork"),
             Map.entry("GET /api/v1/audit", "listAuditEntries"),
@@ -102,6 +103,7 @@ class ApiDocumentation {
             "whatIf",
             "getSynergies",
             "getIntegratedAnswer",
+            "allocate",
             "listSentReferrals",
             "getReferralOutcomes");
 
@@ -213,7 +215,10 @@ class ApiDocumentation {
         boolean keys = "keys".equals(resource);
         // Sent referrals are not the network: their writes have no network version and no ETag.
         boolean loop = "sent-referrals".equals(resource);
-        boolean write = method != PathItem.HttpMethod.GET && !id.equals("whatIf") && !id.equals("getIntegratedAnswer");
+        boolean write = method != PathItem.HttpMethod.GET
+                && !id.equals("whatIf")
+                && !id.equals("getIntegratedAnswer")
+                && !id.equals("allocate");
         boolean body = operation.getRequestBody() != null;
         if (method == PathItem.HttpMethod.POST
                 && (RESOURCES.containsKey(resource) || loop)

@@ -179,7 +179,13 @@ public final class EngineBench {
         d.services()
                 .forEach(s -> b.service(
                         s.id(), s.name(), s.provider(), s.capacity(), s.occupied(), s.categories(), s.territories()));
-        d.needs().forEach(n -> b.need(n.id(), n.category(), n.territory(), n.people()));
+        d.needs()
+                .forEach(n -> b.need(
+                        n.id(),
+                        n.category(),
+                        n.territory(),
+                        n.people(),
+                        n.urgency() == null ? null : n.urgency().name()));
         d.ties().forEach(t -> b.tie(t.from(), t.to(), t.kind().name(), t.strength()));
         return b.build();
     }

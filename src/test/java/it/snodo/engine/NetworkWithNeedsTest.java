@@ -52,6 +52,10 @@ class NetworkWithNeedsTest {
             assertThat(perNeed(patched, Needs::category)).containsExactly(perNeed(expected, Needs::category));
             assertThat(perNeed(patched, Needs::territory)).containsExactly(perNeed(expected, Needs::territory));
             assertThat(perNeed(patched, Needs::people)).containsExactly(perNeed(expected, Needs::people));
+            for (int i = 0; i < expected.needCount(); i++) {
+                assertThat(patched.needs().urgency(i))
+                        .isEqualTo(expected.needs().urgency(i));
+            }
             assertThat(countsIn(patched)).containsExactly(countsIn(expected));
             assertThat(byTerritory(patched)).containsExactly(byTerritory(expected));
             for (int t = 0; t < expected.territoryCount(); t++) {
@@ -100,7 +104,8 @@ class NetworkWithNeedsTest {
                 id,
                 CATEGORIES[random.nextInt(CATEGORIES.length)],
                 MUNICIPALITIES[random.nextInt(MUNICIPALITIES.length)],
-                1 + random.nextInt(50));
+                1 + random.nextInt(50),
+                new String[] {null, "LOW", "MEDIUM", "HIGH"}[random.nextInt(4)]);
     }
 
     private static Network build(long version, Map<String, Network.NeedValues> needs) {
@@ -116,7 +121,7 @@ class NetworkWithNeedsTest {
         for (int i = 0; i < MUNICIPALITIES.length; i++) {
             b.territory(MUNICIPALITIES[i], "M" + i, "MUNICIPALITY", "d", 45.5 + i * 0.05, 8.9);
         }
-        needs.values().forEach(n -> b.need(n.id(), n.category(), n.territory(), n.people()));
+        needs.values().forEach(n -> b.need(n.id(), n.category(), n.territory(), n.people(), n.urgency()));
         return b.build();
     }
 }

@@ -1,0 +1,286 @@
+package it.snodo.allocation;
+
+import it.snodo.engine.Categories;
+import it.snodo.engine.Needs;
+import it.snodo.engine.Network;
+import it.snodo.engine.Services;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The optimal allocation of a category's needs to the free places of the services that cover it
+ * (docs/design.md, "Allocation"), built from the engine's public API and solved as one
+ * {@link MinimumCostFlow}.
+ *
+ * <p>Demand: the needs of the category or a narrower one in the municipalities of a territory (all
+ * when none), each of weight 4 (HIGH), 2 (MEDIUM or none) or 1 (LOW). Supply: the services that
+ * cover the category with known free places above 0. Need n may go to service s when s covers n's
+ * category and s is at most {@code maxKm} from n's municipality (the distance of referrals, as the
+ * caller is shown it). The allocation maximises Σ weight · people placed, then minimises Σ people ·
+ * distance.
+ *
+ * <p>The flow: each need gives its people; the sink takes them all. Need → service arcs (the
+ * allowed pairs) cost the distance in units of 1/{@code scale} km, rounded; service → sink arcs
+ * carry at most its free places at no cost; need → sink arcs, the people left unplaced, cost the
+ * need's weight × BIG. With BIG larger than the distance cost of any simple cycle of the residual
+ * graph (at most 2 × min(needs, services) allowed arcs, each at most maxKm), a cycle that places
+ * more weight always costs less than any change of distance, and one that places the same weight
+ * costs its change of distance: the least-cost flow is the lexicographic optimum (weight first,
+ * exactly; then distance in the rounded units). The scale is the finest power of 10, from
+ * 10<sup>6</sup> per km (a millimetre) down, that keeps every cost below {@link
+ * MinimumCostFlow#MAX_COST}: a millimetre for the fixture, a metre or ten for thousands of needs
+ * (so that among allocations of equal weight, the one chosen is the shortest to within that unit
+ * per person).
+ */
+public final class FlowAllocation {
+
+    /** How a distance to a service is shown to the caller: the distance the allocation uses. */
+    @FunctionalInterface
+    public interface ShownDistance {
+        double km(int service, double km);
+    }
+
+    /** What to allocate: a category, a distance and a territory (-1 for all). */
+    public record Query(int category, double maxKm, int territory) {}
+
+    /** People of a need placed in a service, at a distance (the one shown). */
+    public record Assignment(int need, int service, int people, double distanceKm) {}
+
+    /** People of a municipality and category left unplaced. */
+    public record Unplaced(int territory, int category, long people) {}
+
+    /** A service of the supply: its free places and how many of them the allocation uses. */
+    public record ServiceUse(int service, int freePlaces, long used) {}
+
+    /**
+     * The allocation.
+     *
+     * @param demand the people of the needs taking part
+     * @param placed the people placed
+     * @param weightedPlaced Σ weight · people placed
+     * @param peopleKm Σ people · distance, rounded to 3 decimals
+     * @param assignments by need, then service
+     * @param unplaced by municipality, then category
+     * @param services the supply, by service
+     * @param unknownCapacity the services that cover the category but have no capacity, ascending
+     */
+    public record Result(
+            long demand,
+            long placed,
+            long weightedPlaced,
+            double peopleKm,
+            List<Assignment> assignments,
+            List<Unplaced> unplaced,
+            List<ServiceUse> services,
+            List<Integer> unknownCapacity) {}
+
+    private static final long EXACT = 1L << 52;
+    private static final double FINEST_SCALE = 1e6;
+    private static final double COARSEST_SCALE = 1e-3;
+
+    private final Network network;
+
+    public FlowAllocation(Network network) {
+        this.network = Objects.requireNonNull(network, "network");
+    }
+
+    /** The weight of a need's urgency: 4 HIGH, 2 MEDIUM or none, 1 LOW. */
+    public static int weight(String urgency) {
+        if ("HIGH".equals(urgency)) {
+            return 4;
+        }
+        return "LOW".equals(urgency) ? 1 : 2;
+    }
+
+    /** The allocation with every distance as it is. */
+    public Result allocate(Query q) {
+        return allocate(q, (s, km) -> km);
+    }
+
+    /**
+     * The allocation with the distances as {@code shown} gives them (never less than the true
+     * ones): the pairs within {@code maxKm}, and the cost of each, are by the distance shown.
+     */
+    public Result allocate(Query q, ShownDistance shown) {
+        Objects.requireNonNull(q, "q");
+        Objects.requireNonNull(shown, "shown");
+        if (!(q.maxKm() >= 0)) {
+            throw new IllegalArgumentException("maxKm must be 0 or more");
+        }
+        Categories categories = network.categories();
+        Services services = network.services();
+        Needs needs = network.needs();
+
+        // ---- supply
+        List<Integer> unknownCapacity = new ArrayList<>();
+        int[] slot = new int[network.serviceCount()];
+        List<Integer> supply = new ArrayList<>();
+        for (int s = 0; s < network.serviceCount(); s++) {
+            slot[s] = -1;
+            if (!services.coversCategory(s, q.category())) {
+                continue;
+            }
+            Integer free = services.freePlaces(s);
+            if (free == null) {
+                unknownCapacity.add(s);
+            } else if (free > 0) {
+                slot[s] = supply.size();
+                supply.add(s);
+            }
+        }
+
+        // ---- demand, and the pairs allowed
+        List<Integer> demandNeeds = new ArrayList<>();
+        long demand = 0;
+        Map<Integer, SortedMap<Integer, Double>> withinOf = new HashMap<>();
+        List<Integer> pairNeed = new ArrayList<>();
+        List<Integer> pairService = new ArrayList<>();
+        List<Double> pairKm = new ArrayList<>();
+        List<Integer> placeable = new ArrayList<>();
+        for (int n = 0; n < needs.count(); n++) {
+            int m = needs.territory(n);
+            if (!categories.isWithin(needs.category(n), q.category())
+                    || q.territory() >= 0 && !network.territories().isPartOf(m, q.territory())) {
+                continue;
+            }
+            demandNeeds.add(n);
+            demand += needs.people(n);
+            if (supply.isEmpty()) {
+                continue;
+            }
+            SortedMap<Integer, Double> within = withinOf.computeIfAbsent(m, x -> services.within(x, q.maxKm()));
+            boolean any = false;
+            for (Map.Entry<Integer, Double> e : within.entrySet()) {
+                int s = e.getKey();
+                if (slot[s] < 0 || !services.coversCategory(s, needs.category(n))) {
+                    continue;
+                }
+                double km = shown.km(s, e.getValue());
+                if (km > q.maxKm()) {
+                    continue;
+                }
+                pairNeed.add(n);
+                pairService.add(s);
+                pairKm.add(km);
+                any = true;
+            }
+            if (any) {
+                placeable.add(n);
+            }
+        }
+
+        // ---- the flow: placeable needs, then the supply, then the sink
+        long[] x = new long[pairNeed.size()];
+        if (!pairNeed.isEmpty()) {
+            x = solve(q.maxKm(), placeable, supply, slot, pairNeed, pairService, pairKm);
+        }
+
+        // ---- the answer
+        List<Assignment> assignments = new ArrayList<>();
+        long[] placedOf = new long[needs.count()];
+        long[] used = new long[network.serviceCount()];
+        long placed = 0;
+        long weighted = 0;
+        double km = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == 0) {
+                continue;
+            }
+            int n = pairNeed.get(i);
+            int s = pairService.get(i);
+            assignments.add(new Assignment(n, s, (int) x[i], pairKm.get(i)));
+            placedOf[n] += x[i];
+            used[s] += x[i];
+            placed += x[i];
+            weighted += weight(needs.urgency(n)) * x[i];
+            km += x[i] * pairKm.get(i);
+        }
+        // Pairs are made need by need, each need's services ascending: already by need, then service.
+        TreeMap<Long, Long> left = new TreeMap<>();
+        for (int n : demandNeeds) {
+            long people = needs.people(n) - placedOf[n];
+            if (people > 0) {
+                // Territories and categories are numbered in the order of their ids.
+                left.merge((long) needs.territory(n) * network.categoryCount() + needs.category(n), people, Long::sum);
+            }
+        }
+        List<Unplaced> unplaced = new ArrayList<>();
+        left.forEach((key, people) -> unplaced.add(
+                new Unplaced((int) (key / network.categoryCount()), (int) (key % network.categoryCount()), people)));
+        List<ServiceUse> uses = new ArrayList<>();
+        for (int s : supply) {
+            uses.add(new ServiceUse(s, services.freePlaces(s), used[s]));
+        }
+        return new Result(
+                demand, placed, weighted, Math.round(km * 1000) / 1000.0, assignments, unplaced, uses, unknownCapacity);
+    }
+
+    /** The people on each allowed pair, by the flow the class comment describes. */
+    private long[] solve(
+            double maxKm,
+            List<Integer> placeable,
+            List<Integer> supply,
+            int[] slot,
+            List<Integer> pairNeed,
+            List<Integer> pairService,
+            List<Double> pairKm) {
+        Needs needs = network.needs();
+        int needNodes = placeable.size();
+        int sink = needNodes + supply.size();
+        Map<Integer, Integer> nodeOf = new HashMap<>();
+        long people = 0;
+        int[] supplies = new int[sink + 1];
+        for (int i = 0; i < needNodes; i++) {
+            int n = placeable.get(i);
+            nodeOf.put(n, i);
+            supplies[i] = needs.people(n);
+            people += needs.people(n);
+        }
+        if (people > Integer.MAX_VALUE) {
+            throw new IllegalStateException("too many people to allocate: " + people);
+        }
+        supplies[sink] = (int) -people;
+
+        // A simple cycle of the residual graph passes each need and service once: at most
+        // 2 × min(needs, services) need-service arcs.
+        long cycleArcs = 2L * Math.min(needNodes, supply.size());
+        double scale = FINEST_SCALE;
+        long big;
+        while (true) {
+            big = cycleArcs * ((long) Math.ceil(maxKm * scale) + 1) + 1;
+            // The largest cost is the bypass of a HIGH need: 4 × BIG.
+            if (4 * big <= MinimumCostFlow.MAX_COST && (sink + 1 + people) <= EXACT / (4 * big)) {
+                break;
+            }
+            if (scale <= COARSEST_SCALE) {
+                throw new IllegalStateException("too many people and needs to allocate exactly");
+            }
+            scale /= 10;
+        }
+        List<MinimumCostFlow.Arc> arcs = new ArrayList<>(pairNeed.size() + needNodes + supply.size());
+        for (int i = 0; i < pairNeed.size(); i++) {
+            arcs.add(new MinimumCostFlow.Arc(
+                    nodeOf.get(pairNeed.get(i)),
+                    needNodes + slot[pairService.get(i)],
+                    MinimumCostFlow.UNBOUNDED,
+                    Math.round(pairKm.get(i) * scale)));
+        }
+        for (int i = 0; i < needNodes; i++) {
+            int n = placeable.get(i);
+            arcs.add(new MinimumCostFlow.Arc(i, sink, MinimumCostFlow.UNBOUNDED, weight(needs.urgency(n)) * big));
+        }
+        for (int j = 0; j < supply.size(); j++) {
+            arcs.add(new MinimumCostFlow.Arc(
+                    needNodes + j, sink, network.services().freePlaces(supply.get(j)), 0));
+        }
+        long[] flows = MinimumCostFlow.flows(supplies, arcs);
+        long[] x = new long[pairNeed.size()];
+        System.arraycopy(flows, 0, x, 0, x.length);
+        return x;
+    }
+}
