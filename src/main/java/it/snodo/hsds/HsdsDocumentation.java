@@ -50,7 +50,9 @@ class HsdsDocumentation {
             openApi.getComponents().addSchemas("HsdsObject", object());
             openApi.getComponents().addSchemas("HsdsPage", page());
             openApi.getPaths().forEach((path, item) -> {
-                if (path.startsWith(HSDS) && item.getGet() != null) {
+                if (path.startsWith(HSDS)
+                        && !path.startsWith(HsdsProfileDocumentation.PROFILE)
+                        && item.getGet() != null) {
                     describe(path, item.getGet());
                 }
                 if (path.startsWith(HSDS)) {

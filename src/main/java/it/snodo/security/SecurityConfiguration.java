@@ -83,6 +83,9 @@ class SecurityConfiguration {
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",
                                 "/v3/api-docs.yaml",
+                                // The HSDS profile's files: a profile's schemas are public.
+                                "/hsds/profile/",
+                                "/hsds/profile/**",
                                 "/swagger-ui.html",
                                 "/swagger-ui/**")
                         .permitAll()
@@ -108,6 +111,9 @@ class SecurityConfiguration {
                         .hasRole(PLANNER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/me")
                         .authenticated()
+                        // The HSDS profile's needs and ties: the roles that may read /api/v1/needs and ties.
+                        .requestMatchers(HttpMethod.GET, "/hsds/need_aggregates", "/hsds/organization_ties")
+                        .hasAnyRole(PLANNER, COOPERATIVE)
                         // Everyone with a key: where to send a need, what is missing, and the directory.
                         .requestMatchers(
                                 HttpMethod.GET,
