@@ -109,6 +109,12 @@ public class NetworkReader {
         return revised(EntityKind.TIE, new Tie(from, to, kind, null, null).storedKey());
     }
 
+    /** One skill offer or request by its cooperative and skill, with its revision. */
+    @Transactional(readOnly = true)
+    public <T> Optional<Revised<T>> getPair(EntityKind kind, String cooperative, String skill) {
+        return revised(kind, Map.of("cooperative", cooperative, "skill", skill));
+    }
+
     /** The ids of the confidential partners. */
     @Transactional(readOnly = true)
     public java.util.Set<String> confidentialPartners() {
