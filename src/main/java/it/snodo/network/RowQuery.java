@@ -221,7 +221,11 @@ record RowQuery(
                     "kind",
                     "x.kind = $kind",
                     "territory",
-                    "EXISTS { (x)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {id: $territory}) }"),
+                    "EXISTS { (x)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {id: $territory}) }",
+                    "minCapacity",
+                    "x.capacity >= $minCapacity",
+                    "accessible",
+                    "coalesce(x.accessible, false) = $accessible"),
             r -> new Space(
                     text(r, "id"),
                     text(r, "name"),
