@@ -151,8 +151,19 @@ class SpaceController extends ResourceController<Space> {
                 .thenComparing(ListedSpace::id));
         int from = (int) Math.min(within.size(), (long) page * size);
         int to = (int) Math.min(within.size(), (long) from + size);
-        return new PageOf<>(
-                List.copyOf(within.subList(from, to)), page, size, within.size(), (within.size() + size - 1) / size);
+        // Ranked by the exact distance, shown to 4 decimals.
+        List<ListedSpace> shown = within.subList(from, to).stream()
+                .map(l -> new ListedSpace(
+                        l.id(),
+                        l.name(),
+                        l.kind(),
+                        l.capacity(),
+                        l.accessible(),
+                        l.owner(),
+                        l.territory(),
+                        Math.round(l.distanceKm() * 1e4) / 1e4))
+                .toList();
+        return new PageOf<>(shown, page, size, within.size(), (within.size() + size - 1) / size);
     }
 
     /** A cooperative's key writes only its own spaces, and cannot take over another's. */

@@ -120,7 +120,18 @@ class SkillMatchController {
                 .thenComparing(SkillMatch::tieHops, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(SkillMatch::hoursPerWeek, Comparator.reverseOrder())
                 .thenComparing(m -> m.cooperative().id()));
-        return new SkillMatches(n.version(), List.copyOf(found.subList(0, Math.min(k, found.size()))));
+        // Ranked by the exact distance, shown to 4 decimals (a tenth of a metre is no information).
+        return new SkillMatches(
+                n.version(),
+                found.subList(0, Math.min(k, found.size())).stream()
+                        .map(m -> new SkillMatch(
+                                m.cooperative(),
+                                m.skill(),
+                                m.hoursPerWeek(),
+                                Math.round(m.distanceKm() * 1e4) / 1e4,
+                                m.tieHops(),
+                                m.path()))
+                        .toList());
     }
 
     private static double distanceKm(Network n, int from, int to) {
