@@ -176,7 +176,9 @@ class ApiDocumentation {
             }
             Schema<?> match = openApi.getComponents().getSchemas().get("SkillMatch");
             if (match != null && match.getProperties().get("path") instanceof Schema<?> path) {
-                nullable(path);
+                // An object that may be absent: the object or null.
+                path.setAnyOf(List.of(new Schema<>().$ref(path.get$ref()), new Schema<>().types(Set.of("null"))));
+                path.set$ref(null);
             }
             Schema<?> service = openApi.getComponents().getSchemas().get("Service");
             if (service != null && service.getProperties().get("territories") instanceof Schema<?> territories) {
@@ -417,12 +419,6 @@ class ApiDocumentation {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void nullable(Schema property) {
-        if (property.get$ref() != null) {
-            // An object that may be absent (a match's path): the object or null.
-            property.setAnyOf(List.of(new Schema<>().$ref(property.get$ref()), new Schema<>().types(Set.of("null"))));
-            property.set$ref(null);
-            return;
-        }
         String type = typeOf(property);
         if (type == null) {
             return;
