@@ -45,3 +45,8 @@ CREATE INDEX audit_referral IF NOT EXISTS FOR (e:AuditEntry) ON (e.referral);
 // What each ledger reads again: the referrals touched since its last read (Neo4j's clock).
 CREATE INDEX sent_referral_touched IF NOT EXISTS FOR (r:SentReferral) ON (r.touched);
 CREATE CONSTRAINT sent_referral_retention_key IF NOT EXISTS FOR (x:SentReferralRetention) REQUIRE x.key IS UNIQUE;
+
+// Sharing people and spaces: skills (a tree with codes of their own) and shared spaces (entities,
+// so their ids are unique across the network).
+CREATE CONSTRAINT skill_code IF NOT EXISTS FOR (s:Skill) REQUIRE s.code IS UNIQUE;
+CREATE CONSTRAINT space_id IF NOT EXISTS FOR (s:Space) REQUIRE s.id IS UNIQUE;

@@ -19,6 +19,11 @@ import it.snodo.network.NetworkDocument;
 import it.snodo.network.Partner;
 import it.snodo.network.PartnerKind;
 import it.snodo.network.Service;
+import it.snodo.network.Skill;
+import it.snodo.network.SkillOffer;
+import it.snodo.network.SkillRequest;
+import it.snodo.network.Space;
+import it.snodo.network.SpaceKind;
 import it.snodo.network.Territory;
 import it.snodo.network.TerritoryLevel;
 import it.snodo.network.Tie;
@@ -73,8 +78,17 @@ import java.util.Set;
  *     households wait: UNDER;</li>
  * <li>the tie graph is one main component around the consortium in which the Abbiatense
  *     actors hang on a single tie (a bridge), plus a separate pair of cooperatives and one
- *     isolated cooperative.</li>
+ *     isolated cooperative;</li>
+ * <li>a cultural mediator lent across two districts: Abitare in Rho (Rhodense) looks for one,
+ *     and the nearest cooperative that can lend one, Crocevia in Nerviano, is in the Alto
+ *     Milanese; Mosaico in Corbetta (Magentino) offers one too, farther away;</li>
+ * <li>a kitchen in Rho for a new social canteen: Officina Sociale offers one there, and a
+ *     smaller one waits in Pero, a few kilometres off.</li>
  * </ul>
+ *
+ * <p>The skill tree names the professions of Italian social cooperatives (the profiles of their
+ * national contract and of the regional registers), never a person; the offers, requests and
+ * spaces are invented.
  *
  * <p>{@link #build()} is deterministic: the tables below are fixed and the few numbers that are
  * drawn (where a need is recorded, how many people, when) come from a {@link Random} with a
@@ -114,7 +128,118 @@ public final class DemoNetwork {
                 partners(geo),
                 services(geo, codes),
                 needs(geo, codes),
-                ties());
+                ties(),
+                SKILLS,
+                SKILL_OFFERS,
+                SKILL_REQUESTS,
+                spaces(geo));
+    }
+
+    // ------------------------------------------------------------------ skills and spaces
+
+    /** The professions of social cooperatives, in three areas. */
+    private static final List<Skill> SKILLS = List.of(
+            new Skill("sk-sociosanitaria", "Area socio-sanitaria", null),
+            new Skill("sk-oss", "Operatore socio-sanitario (OSS)", "sk-sociosanitaria"),
+            new Skill("sk-asa", "Ausiliario socio-assistenziale (ASA)", "sk-sociosanitaria"),
+            new Skill("sk-infermiere", "Infermiere", "sk-sociosanitaria"),
+            new Skill("sk-fisioterapista", "Fisioterapista", "sk-sociosanitaria"),
+            new Skill("sk-educativa", "Area educativa e sociale", null),
+            new Skill("sk-educatore", "Educatore professionale", "sk-educativa"),
+            new Skill("sk-psicologo", "Psicologo", "sk-educativa"),
+            new Skill("sk-assistente-sociale", "Assistente sociale", "sk-educativa"),
+            new Skill("sk-mediatore", "Mediatore linguistico-culturale", "sk-educativa"),
+            new Skill("sk-gestione", "Gestione e sviluppo", null),
+            new Skill("sk-progettista", "Progettista sociale", "sk-gestione"),
+            new Skill("sk-fundraiser", "Fundraiser", "sk-gestione"),
+            new Skill("sk-paghe", "Amministrazione e paghe", "sk-gestione"),
+            new Skill("sk-rspp", "Responsabile sicurezza (RSPP)", "sk-gestione"),
+            new Skill("sk-formatore", "Formatore", "sk-gestione"),
+            new Skill("sk-digitale", "Esperto digitale", "sk-gestione"));
+
+    /** Hours a week that cooperatives can lend. */
+    private static final List<SkillOffer> SKILL_OFFERS = List.of(
+            new SkillOffer(CONSORTIUM, "sk-paghe", 20),
+            new SkillOffer(CONSORTIUM, "sk-progettista", 8),
+            new SkillOffer("coop-argento", "sk-fisioterapista", 6),
+            new SkillOffer("coop-casa-comune", "sk-psicologo", 10),
+            new SkillOffer("coop-crocevia", "sk-mediatore", 12),
+            new SkillOffer("coop-domicilio", "sk-oss", 16),
+            new SkillOffer("coop-lavoro-insieme", "sk-rspp", 4),
+            new SkillOffer("coop-mosaico", "sk-mediatore", 6),
+            new SkillOffer("coop-officina", "sk-formatore", 6),
+            new SkillOffer("coop-ponte", "sk-educatore", 10));
+
+    /** Hours a week that cooperatives look for. */
+    private static final List<SkillRequest> SKILL_REQUESTS = List.of(
+            new SkillRequest("coop-abitare", "sk-mediatore", 8),
+            new SkillRequest("coop-cortile", "sk-progettista", 6),
+            new SkillRequest("coop-famiglie", "sk-psicologo", 6),
+            new SkillRequest("coop-filo", "sk-rspp", 3),
+            new SkillRequest("coop-girasole", "sk-fundraiser", 8),
+            new SkillRequest("coop-nido", "sk-educatore", 6),
+            new SkillRequest("coop-quercia", "sk-paghe", 10),
+            new SkillRequest("coop-sentiero", "sk-digitale", 4));
+
+    private record SpaceRow(
+            String id, String name, SpaceKind kind, int capacity, boolean accessible, String owner, String town) {}
+
+    /** Rooms, kitchens and workshops that stand empty part of the week. */
+    private static final SpaceRow[] SPACES = {
+        new SpaceRow(
+                "spazio-cucina-rho", "Cucina Officina Sociale", SpaceKind.KITCHEN, 40, true, "coop-officina", "Rho"),
+        new SpaceRow("spazio-cucina-pero", "Cucina Cura di Casa", SpaceKind.KITCHEN, 15, true, "coop-cura", "Pero"),
+        new SpaceRow("spazio-sala-rho", "Sala civica Esempio", SpaceKind.HALL, 120, true, "comune-rho", "Rho"),
+        new SpaceRow("spazio-aula-rho", "Aula Il Ponte", SpaceKind.ROOM, 20, false, "coop-ponte", "Rho"),
+        new SpaceRow(
+                "spazio-sala-legnano",
+                "Sala Fondazione Esempio",
+                SpaceKind.HALL,
+                80,
+                true,
+                "fondazione-comunita-ovest",
+                "Legnano"),
+        new SpaceRow(
+                "spazio-ufficio-legnano", "Uffici del consorzio", SpaceKind.OFFICE, 6, true, CONSORTIUM, "Legnano"),
+        new SpaceRow(
+                "spazio-aula-magenta",
+                "Aula Genitori Insieme",
+                SpaceKind.ROOM,
+                25,
+                true,
+                "assoc-genitori-insieme",
+                "Magenta"),
+        new SpaceRow(
+                "spazio-orto-magenta",
+                "Orto Orti Solidali",
+                SpaceKind.GARDEN,
+                30,
+                false,
+                "coop-orti-solidali",
+                "Magenta"),
+        new SpaceRow(
+                "spazio-laboratorio-abbiategrasso",
+                "Laboratorio Filo d'Erba",
+                SpaceKind.WORKSHOP,
+                12,
+                true,
+                "coop-filo",
+                "Abbiategrasso"),
+    };
+
+    private static List<Space> spaces(Geography geo) {
+        List<Space> spaces = new ArrayList<>();
+        for (SpaceRow row : SPACES) {
+            spaces.add(new Space(
+                    row.id(),
+                    row.name(),
+                    row.kind(),
+                    row.capacity(),
+                    row.accessible(),
+                    row.owner(),
+                    geo.municipality(row.town()).id()));
+        }
+        return spaces;
     }
 
     // ------------------------------------------------------------------ territories

@@ -28,7 +28,8 @@ final class Deletes {
                         RETURN COUNT { (:Territory)-[:PART_OF]->(x) } AS parts,
                                COUNT { (:Actor)-[:BASED_IN]->(x) } AS actors,
                                COUNT { (:Service)-[:AVAILABLE_IN]->(x) } AS services,
-                               COUNT { (:Need)-[:LOCATED_IN]->(x) } AS needs""", p, kind, id);
+                               COUNT { (:Need)-[:LOCATED_IN]->(x) } AS needs,
+                               COUNT { (:Space)-[:LOCATED_IN]->(x) } AS spaces""", p, kind, id);
                 tx.run("MATCH (x:Territory {id: $id}) DETACH DELETE x", p).consume();
             }
             case CATEGORY -> {
@@ -49,11 +50,12 @@ final class Deletes {
                             RETURN COUNT { (:Cooperative)-[:MEMBER_OF]->(x) } AS members""", p, kind, id);
                 }
                 removed = withServicesAndTies(tx, label, kind, id);
-                // Its services go with it (a service has exactly one provider); its ties too.
+                // Its services and spaces go with it (each has exactly one provider or owner); its
+                // ties, skill offers and requests too.
                 tx.run("""
                         MATCH (x:%s {id: $id})
-                        OPTIONAL MATCH (x)-[:PROVIDES]->(s:Service)
-                        DETACH DELETE s, x""".formatted(label), p).consume();
+                        CALL (x) { MATCH (x)-[:PROVIDES|OFFERS_SPACE]->(s) DETACH DELETE s }
+                        DETACH DELETE x""".formatted(label), p).consume();
             }
             case SERVICE -> {
                 exists(tx, "MATCH (x:Service {id: $id}) RETURN count(x) AS n", p, kind, id);
@@ -63,7 +65,21 @@ final class Deletes {
                 exists(tx, "MATCH (x:Need {id: $id}) RETURN count(x) AS n", p, kind, id);
                 tx.run("MATCH (x:Need {id: $id}) DETACH DELETE x", p).consume();
             }
-            case TIE -> throw new IllegalArgumentException("ties are deleted by their ends and kind");
+            case SKILL -> {
+                exists(tx, "MATCH (x:Skill {code: $id}) RETURN count(x) AS n", p, kind, id);
+                refuseIfUsed(tx, """
+                        MATCH (x:Skill {code: $id})
+                        RETURN COUNT { (:Skill)-[:PART_OF]->(x) } AS narrowerSkills,
+                               COUNT { (:Cooperative)-[:OFFERS_SKILL]->(x) } AS offers,
+                               COUNT { (:Cooperative)-[:SEEKS_SKILL]->(x) } AS requests""", p, kind, id);
+                tx.run("MATCH (x:Skill {code: $id}) DETACH DELETE x", p).consume();
+            }
+            case SPACE -> {
+                exists(tx, "MATCH (x:Space {id: $id}) RETURN count(x) AS n", p, kind, id);
+                tx.run("MATCH (x:Space {id: $id}) DETACH DELETE x", p).consume();
+            }
+            case TIE, SKILL_OFFER, SKILL_REQUEST ->
+                throw new IllegalArgumentException(kind + " rows are deleted by their ends");
         }
         return removed;
     }
@@ -75,9 +91,12 @@ final class Deletes {
                 RETURN COLLECT { MATCH (x)-[:PROVIDES]->(s:Service) RETURN s.id AS sid ORDER BY sid } AS services,
                        COLLECT { MATCH (x)-[t:TIED_TO]-(:Actor)
                                  RETURN DISTINCT startNode(t).id + ':' + t.kind + ':' + endNode(t).id AS key
-                                 ORDER BY key } AS ties""".formatted(label), Map.of("id", id)).single();
+                                 ORDER BY key } AS ties,
+                       COLLECT { MATCH (x)-[:OFFERS_SPACE]->(s:Space) RETURN s.id AS sid ORDER BY sid } AS spaces
+                """.formatted(label), Map.of("id", id)).single();
         List<String> services = record.get("services").asList(v -> v.asString());
         List<String> ties = record.get("ties").asList(v -> v.asString());
+        List<String> spaces = record.get("spaces").asList(v -> v.asString());
         List<String> kinds = new ArrayList<>(List.of(kind.name()));
         List<String> ids = new ArrayList<>(List.of(id));
         if (!services.isEmpty()) {
@@ -87,6 +106,10 @@ final class Deletes {
         if (!ties.isEmpty()) {
             kinds.add(EntityKind.TIE.name());
             ids.addAll(ties);
+        }
+        if (!spaces.isEmpty()) {
+            kinds.add(EntityKind.SPACE.name());
+            ids.addAll(spaces);
         }
         return new Removed(kinds, ids);
     }

@@ -19,7 +19,8 @@ public final class DocumentChecks {
 
     static List<Violation> check(NetworkDocument document) {
         List<Violation> violations = new ArrayList<>();
-        // Territories, categories, actors, services and needs share one namespace; ties have their own.
+        // Territories, categories, actors, services, needs and spaces share one namespace; ties,
+        // skills, skill offers and requests have their own.
         Map<String, String> shared = new HashMap<>();
         for (Section section : Section.values()) {
             Set<String> seen = new HashSet<>();
@@ -31,7 +32,7 @@ public final class DocumentChecks {
                 if (!seen.add(row.key())) {
                     violations.add(
                             new Violation(prefix + "." + keyField, row.key(), "is defined twice in " + section.json));
-                } else if (section != Section.TIES) {
+                } else if (section.kind.sharesIds()) {
                     String previous = shared.putIfAbsent(row.key(), section.json);
                     if (previous != null) {
                         violations.add(new Violation(

@@ -67,14 +67,7 @@ class DocumentReader {
             }
             rows.put(section, parsed);
         }
-        NetworkDocument document = new NetworkDocument(
-                cast(rows.get(Section.TERRITORIES)),
-                cast(rows.get(Section.CATEGORIES)),
-                cast(rows.get(Section.COOPERATIVES)),
-                cast(rows.get(Section.PARTNERS)),
-                cast(rows.get(Section.SERVICES)),
-                cast(rows.get(Section.NEEDS)),
-                cast(rows.get(Section.TIES)));
+        NetworkDocument document = NetworkDocument.of(rows);
         return new Result(document, violations);
     }
 
@@ -141,10 +134,5 @@ class DocumentReader {
                 ? f.getTargetType()
                 : e instanceof MismatchedInputException m ? m.getTargetType() : null;
         return target == null ? "has a value of the wrong type" : "must be " + JsonValues.describe(target);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> List<T> cast(List<Row> rows) {
-        return (List<T>) rows;
     }
 }

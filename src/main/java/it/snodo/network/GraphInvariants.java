@@ -32,8 +32,10 @@ final class GraphInvariants {
         surrounding(tx, Section.TERRITORIES, doc, "level", Map.of(), """
                 UNWIND $keys AS key
                 MATCH (t:Territory {id: key})
-                WHERE t.level <> 'MUNICIPALITY' AND EXISTS { (:Need)-[:LOCATED_IN]->(t) }
-                RETURN t.id AS key, 'must stay MUNICIPALITY: needs are located in it' AS message""", violations);
+                WHERE t.level <> 'MUNICIPALITY' AND EXISTS { (:Need|Space)-[:LOCATED_IN]->(t) }
+                RETURN t.id AS key,
+                       'must stay MUNICIPALITY: ' + CASE WHEN EXISTS { (:Need)-[:LOCATED_IN]->(t) }
+                           THEN 'needs are' ELSE 'spaces are' END + ' located in it' AS message""", violations);
         surrounding(tx, Section.CATEGORIES, doc, "partOf", Map.of(), """
                 UNWIND $keys AS key
                 MATCH (c:Category {code: key})
@@ -49,6 +51,11 @@ final class GraphInvariants {
                 MATCH (c:Cooperative {id: key})
                 WHERE EXISTS { (c)-[:MEMBER_OF*1..]->(c) }
                 RETURN c.id AS key, 'makes membership a cycle' AS message""", violations);
+        surrounding(tx, Section.SKILLS, doc, "partOf", Map.of(), """
+                UNWIND $keys AS key
+                MATCH (s:Skill {code: key})
+                WHERE EXISTS { (s)-[:PART_OF*1..]->(s) }
+                RETURN s.code AS key, 'makes the skill tree a cycle' AS message""", violations);
         if (!violations.isEmpty()) {
             throw NetworkStore.brokenGraph(violations);
         }

@@ -13,7 +13,11 @@ public record NetworkDocument(
         List<Partner> partners,
         List<Service> services,
         List<Need> needs,
-        List<Tie> ties) {
+        List<Tie> ties,
+        List<Skill> skills,
+        List<SkillOffer> skillOffers,
+        List<SkillRequest> skillRequests,
+        List<Space> spaces) {
 
     public NetworkDocument {
         territories = territories == null ? List.of() : List.copyOf(territories);
@@ -23,10 +27,26 @@ public record NetworkDocument(
         services = services == null ? List.of() : List.copyOf(services);
         needs = needs == null ? List.of() : List.copyOf(needs);
         ties = ties == null ? List.of() : List.copyOf(ties);
+        skills = skills == null ? List.of() : List.copyOf(skills);
+        skillOffers = skillOffers == null ? List.of() : List.copyOf(skillOffers);
+        skillRequests = skillRequests == null ? List.of() : List.copyOf(skillRequests);
+        spaces = spaces == null ? List.of() : List.copyOf(spaces);
+    }
+
+    /** A document without skills or spaces. */
+    public NetworkDocument(
+            List<Territory> territories,
+            List<Category> categories,
+            List<Cooperative> cooperatives,
+            List<Partner> partners,
+            List<Service> services,
+            List<Need> needs,
+            List<Tie> ties) {
+        this(territories, categories, cooperatives, partners, services, needs, ties, null, null, null, null);
     }
 
     public static NetworkDocument empty() {
-        return new NetworkDocument(null, null, null, null, null, null, null);
+        return of(java.util.Map.of());
     }
 
     /** A document of one row. */
@@ -43,7 +63,11 @@ public record NetworkDocument(
                 cast(sections.get(Section.PARTNERS)),
                 cast(sections.get(Section.SERVICES)),
                 cast(sections.get(Section.NEEDS)),
-                cast(sections.get(Section.TIES)));
+                cast(sections.get(Section.TIES)),
+                cast(sections.get(Section.SKILLS)),
+                cast(sections.get(Section.SKILL_OFFERS)),
+                cast(sections.get(Section.SKILL_REQUESTS)),
+                cast(sections.get(Section.SPACES)));
     }
 
     @SuppressWarnings("unchecked")
@@ -54,23 +78,17 @@ public record NetworkDocument(
     /** How many rows of each section, in document order. */
     public java.util.Map<String, Integer> counts() {
         java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        counts.put("territories", territories.size());
-        counts.put("categories", categories.size());
-        counts.put("cooperatives", cooperatives.size());
-        counts.put("partners", partners.size());
-        counts.put("services", services.size());
-        counts.put("needs", needs.size());
-        counts.put("ties", ties.size());
+        for (Section section : Section.values()) {
+            counts.put(section.json, section.rows(this).size());
+        }
         return counts;
     }
 
     public int size() {
-        return territories.size()
-                + categories.size()
-                + cooperatives.size()
-                + partners.size()
-                + services.size()
-                + needs.size()
-                + ties.size();
+        int size = 0;
+        for (Section section : Section.values()) {
+            size += section.rows(this).size();
+        }
+        return size;
     }
 }

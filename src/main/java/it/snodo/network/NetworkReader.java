@@ -109,6 +109,30 @@ public class NetworkReader {
         return revised(EntityKind.TIE, new Tie(from, to, kind, null, null).storedKey());
     }
 
+    /** One skill offer or request by its cooperative and skill, with its revision. */
+    @Transactional(readOnly = true)
+    public <T> Optional<Revised<T>> getPair(EntityKind kind, String cooperative, String skill) {
+        return revised(kind, Map.of("cooperative", cooperative, "skill", skill));
+    }
+
+    /** The point of each of these territories that has one, as {lat, lon}, by id. */
+    @Transactional(readOnly = true)
+    public Map<String, double[]> points(java.util.Collection<String> ids) {
+        Map<String, double[]> points = new HashMap<>();
+        neo4j.query("""
+                        UNWIND $ids AS id MATCH (t:Territory {id: id})
+                        WHERE t.lat IS NOT NULL AND t.lon IS NOT NULL
+                        RETURN t.id AS id, t.lat AS lat, t.lon AS lon""")
+                .bind(List.copyOf(ids))
+                .to("ids")
+                .fetch()
+                .all()
+                .forEach(r -> points.put(
+                        (String) r.get("id"),
+                        new double[] {((Number) r.get("lat")).doubleValue(), ((Number) r.get("lon")).doubleValue()}));
+        return points;
+    }
+
     /** The ids of the confidential partners. */
     @Transactional(readOnly = true)
     public java.util.Set<String> confidentialPartners() {

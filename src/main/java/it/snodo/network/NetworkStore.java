@@ -192,8 +192,8 @@ public class NetworkStore {
         for (Section section : Section.values()) {
             List<Row> known = new ArrayList<>();
             for (Row row : section.rows(document)) {
-                // A tie is known when stored: the read below tells.
-                if (section == Section.TIES || existing.contains(row)) {
+                // A tie (an offer, a request) is known when stored: the read below tells.
+                if (section.kind.isRelationship() || existing.contains(row)) {
                     known.add(row);
                 }
             }
@@ -265,6 +265,37 @@ public class NetworkStore {
         }
     }
 
+    /** Deletes one skill offer or request, named by its cooperative and skill. */
+    public long deletePair(EntityKind kind, String cooperative, String skill) {
+        String type = switch (kind) {
+            case SKILL_OFFER -> "OFFERS_SKILL";
+            case SKILL_REQUEST -> "SEEKS_SKILL";
+            default -> throw new IllegalArgumentException(kind + " is not named by a cooperative and a skill");
+        };
+        try (Session session = driver.session()) {
+            return committed(
+                    session.executeWrite(tx -> {
+                        long version =
+                                tx.run(BUMP_VERSION).single().get("version").asLong();
+                        long deleted = tx.run(
+                                        "MATCH (:Cooperative {id: $cooperative})-[x:" + type
+                                                + "]->(:Skill {code: $skill}) DELETE x RETURN count(*) AS n",
+                                        Map.of("cooperative", cooperative, "skill", skill))
+                                .single()
+                                .get("n")
+                                .asLong();
+                        if (deleted == 0) {
+                            throw new UnknownEntity(
+                                    "No " + kind.word + " of '" + cooperative + "' for the skill '" + skill + "'",
+                                    List.of());
+                        }
+                        Audit.record(tx, "DELETE", List.of(kind.name()), List.of(cooperative + ":" + skill), version);
+                        return version;
+                    }),
+                    NetworkChanged::of);
+        }
+    }
+
     /**
      * Removes the whole network (not the keys), in one transaction. For tests and for an operator starting over;
      * the version goes on growing, so that nothing mistakes the empty network for an older one.
@@ -276,7 +307,7 @@ public class NetworkStore {
                         long version =
                                 tx.run(BUMP_VERSION).single().get("version").asLong();
                         // The network only: the version and the keys stay.
-                        tx.run("MATCH (n) WHERE n:Entity OR n:Category DETACH DELETE n")
+                        tx.run("MATCH (n) WHERE n:Entity OR n:Category OR n:Skill DETACH DELETE n")
                                 .consume();
                         Audit.record(tx, "CLEAR", List.of(), List.of(), version);
                         return version;
@@ -338,7 +369,12 @@ public class NetworkStore {
     static String matchOne(Row row) {
         return switch (row.entityKind()) {
             case TIE -> "MATCH (:Actor {id: $key.from})-[x:TIED_TO {kind: $key.kind}]->(:Actor {id: $key.to})";
+            case SKILL_OFFER ->
+                "MATCH (:Cooperative {id: $key.cooperative})-[x:OFFERS_SKILL]->(:Skill {code: $key.skill})";
+            case SKILL_REQUEST ->
+                "MATCH (:Cooperative {id: $key.cooperative})-[x:SEEKS_SKILL]->(:Skill {code: $key.skill})";
             case CATEGORY -> "MATCH (x:Category {code: $key})";
+            case SKILL -> "MATCH (x:Skill {code: $key})";
             default -> "MATCH (x:Entity {id: $key})";
         };
     }

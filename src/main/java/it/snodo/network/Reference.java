@@ -24,7 +24,11 @@ public record Reference(String field, String key, Target target, TerritoryLevel 
         /** A cooperative or a partner. */
         ACTOR,
         /** A cooperative of type CONSORTIUM. */
-        CONSORTIUM
+        CONSORTIUM,
+        /** A cooperative of any type. */
+        COOPERATIVE,
+        /** A skill. */
+        SKILL
     }
 
     static Reference to(Target target, String field, String key) {

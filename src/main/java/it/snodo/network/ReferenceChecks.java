@@ -21,11 +21,15 @@ final class ReferenceChecks {
     private ReferenceChecks() {}
 
     /** The keys of the document that the database holds already. */
-    record Existing(Set<String> ids, Set<String> codes) {
+    record Existing(Set<String> ids, Set<String> codes, Set<String> skills) {
 
         boolean contains(Row row) {
-            // Ties are merged whatever: their statement never needs to know.
-            return row.entityKind() == EntityKind.CATEGORY ? codes.contains(row.key()) : ids.contains(row.key());
+            // Ties, skill offers and requests are merged whatever: their statement never needs to know.
+            return switch (row.entityKind()) {
+                case CATEGORY -> codes.contains(row.key());
+                case SKILL -> skills.contains(row.key());
+                default -> ids.contains(row.key());
+            };
         }
     }
 
@@ -40,15 +44,23 @@ final class ReferenceChecks {
     static Existing check(TransactionContext tx, NetworkDocument doc, NetworkStore.Mode mode) {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> codes = new LinkedHashSet<>();
+        Set<String> skillCodes = new LinkedHashSet<>();
         for (Section section : Section.values()) {
             for (Row row : section.rows(doc)) {
                 // Codes and ids share one namespace: each key the document defines is looked up in both.
-                if (section != Section.TIES) {
+                if (section.kind.sharesIds()) {
                     ids.add(row.key());
                     codes.add(row.key());
+                } else if (section.kind == EntityKind.SKILL) {
+                    skillCodes.add(row.key());
                 }
                 for (Reference reference : row.references()) {
-                    (reference.target() == Reference.Target.CATEGORY ? codes : ids).add(reference.key());
+                    (switch (reference.target()) {
+                                case CATEGORY -> codes;
+                                case SKILL -> skillCodes;
+                                default -> ids;
+                            })
+                            .add(reference.key());
                 }
             }
         }
@@ -61,7 +73,8 @@ final class ReferenceChecks {
                     MATCH (x:Entity {id: id})
                     RETURN id,
                            CASE WHEN x:Territory THEN 'TERRITORY' WHEN x:Cooperative THEN 'COOPERATIVE'
-                                WHEN x:Partner THEN 'PARTNER' WHEN x:Service THEN 'SERVICE' ELSE 'NEED' END AS kind,
+                                WHEN x:Partner THEN 'PARTNER' WHEN x:Service THEN 'SERVICE' WHEN x:Space THEN 'SPACE'
+                                ELSE 'NEED' END AS kind,
                            x.level AS level, x.type AS type""", Map.of("ids", idList.subList(from, Math.min(idList.size(), from + NetworkStore.BATCH))))
                     .forEachRemaining(r -> db.put(
                             r.get("id").asString(),
@@ -85,8 +98,19 @@ final class ReferenceChecks {
                     .forEachRemaining(r -> dbCodes.add(r.get("code").asString()));
         }
 
+        Set<String> dbSkills = new HashSet<>();
+        List<String> skillList = new ArrayList<>(skillCodes);
+        for (int from = 0; from < skillList.size(); from += NetworkStore.BATCH) {
+            tx.run(
+                            "UNWIND $codes AS code MATCH (s:Skill {code: code}) RETURN s.code AS code",
+                            Map.of(
+                                    "codes",
+                                    skillList.subList(from, Math.min(skillList.size(), from + NetworkStore.BATCH))))
+                    .forEachRemaining(r -> dbSkills.add(r.get("code").asString()));
+        }
+
         if (mode != NetworkStore.Mode.UPSERT) {
-            checkMode(tx, doc, mode, db, dbCodes);
+            checkMode(tx, doc, mode, db, dbCodes, dbSkills);
         }
 
         // After the write, an id names what the document says, else what the database holds.
@@ -100,6 +124,8 @@ final class ReferenceChecks {
         doc.partners().forEach(p -> after.put(p.id(), new Known(EntityKind.PARTNER, null, null)));
         Set<String> categories = new HashSet<>(dbCodes);
         doc.categories().forEach(c -> categories.add(c.code()));
+        Set<String> skills = new HashSet<>(dbSkills);
+        doc.skills().forEach(s -> skills.add(s.code()));
 
         List<Violation> taken = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
@@ -116,7 +142,7 @@ final class ReferenceChecks {
                             "is already the " + takenBy + "; ids are unique across the network, category codes"
                                     + " included"));
                 }
-                checkRow(row, p, after, categories, violations);
+                checkRow(row, p, after, categories, skills, violations);
             }
         }
         if (!taken.isEmpty()) {
@@ -129,7 +155,7 @@ final class ReferenceChecks {
         if (!violations.isEmpty()) {
             throw NetworkStore.brokenGraph(violations);
         }
-        return new Existing(db.keySet(), dbCodes);
+        return new Existing(db.keySet(), dbCodes, dbSkills);
     }
 
     /**
@@ -139,7 +165,7 @@ final class ReferenceChecks {
      * still be replaced (a document holding both is refused on its own, naming the clash).
      */
     private static String takenBy(Row row, Map<String, Known> db, Set<String> dbCodes) {
-        if (row.entityKind() == EntityKind.TIE) {
+        if (!row.entityKind().sharesIds()) {
             return null;
         }
         Known entity = db.get(row.key());
@@ -157,7 +183,8 @@ final class ReferenceChecks {
             NetworkDocument doc,
             NetworkStore.Mode mode,
             Map<String, Known> db,
-            Set<String> dbCodes) {
+            Set<String> dbCodes,
+            Set<String> dbSkills) {
         if (doc.size() != 1) {
             throw new IllegalArgumentException("create and replace take one row");
         }
@@ -175,7 +202,8 @@ final class ReferenceChecks {
         }
         boolean exists = switch (kind) {
             case CATEGORY -> dbCodes.contains(row.key());
-            case TIE ->
+            case SKILL -> dbSkills.contains(row.key());
+            case TIE, SKILL_OFFER, SKILL_REQUEST ->
                 tx.run(NetworkStore.matchOne(row) + " RETURN count(x) > 0 AS exists", Map.of("key", row.storedKey()))
                         .single()
                         .get("exists")
@@ -194,7 +222,12 @@ final class ReferenceChecks {
 
     /** Checks what a row names against what the graph will hold after the write. */
     private static void checkRow(
-            Row row, String p, Map<String, Known> after, Set<String> categories, List<Violation> out) {
+            Row row,
+            String p,
+            Map<String, Known> after,
+            Set<String> categories,
+            Set<String> skills,
+            List<Violation> out) {
         for (Reference reference : row.references()) {
             String field = p + reference.field();
             String key = reference.key();
@@ -223,6 +256,17 @@ final class ReferenceChecks {
                     }
                 }
                 case ACTOR -> actor(key, field, row.key(), after, out);
+                case SKILL -> {
+                    if (!skills.contains(key)) {
+                        out.add(new Violation(field, row.key(), "is not a known skill: '" + key + "'"));
+                    }
+                }
+                case COOPERATIVE -> {
+                    Known cooperative = after.get(key);
+                    if (cooperative == null || cooperative.kind() != EntityKind.COOPERATIVE) {
+                        out.add(new Violation(field, row.key(), "is not a known cooperative: '" + key + "'"));
+                    }
+                }
                 case CONSORTIUM -> {
                     Known consortium = after.get(key);
                     if (consortium == null || consortium.kind() != EntityKind.COOPERATIVE) {

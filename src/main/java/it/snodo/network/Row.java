@@ -14,7 +14,8 @@ import java.util.Map;
  * ({@code Writes}, {@code RowQuery}), nowhere else.
  */
 @PlainText
-public sealed interface Row permits Territory, Category, Cooperative, Partner, Service, Need, Tie {
+public sealed interface Row
+        permits Territory, Category, Cooperative, Partner, Service, Need, Tie, Skill, SkillOffer, SkillRequest, Space {
 
     /** The id (the code of a category; from:kind:to of a tie). */
     String key();

@@ -193,6 +193,70 @@ record RowQuery(
                     text(r, "since"),
                     decimal(r, "strength")));
 
+    static final RowQuery SKILL = node(
+            "Skill",
+            "code",
+            """
+            RETURN x.code AS code, x.name AS name,
+                   COLLECT { MATCH (x)-[:PART_OF]->(p:Skill) RETURN p.code }[0] AS partOf""",
+            Map.of("partOf", "EXISTS { (x)-[:PART_OF]->(:Skill {code: $partOf}) }"),
+            r -> new Skill(text(r, "code"), text(r, "name"), text(r, "partOf")));
+
+    static final RowQuery SKILL_OFFER = pair(
+            "OFFERS_SKILL", r -> new SkillOffer(text(r, "cooperative"), text(r, "skill"), whole(r, "hoursPerWeek")));
+
+    static final RowQuery SKILL_REQUEST = pair(
+            "SEEKS_SKILL", r -> new SkillRequest(text(r, "cooperative"), text(r, "skill"), whole(r, "hoursPerWeek")));
+
+    static final RowQuery SPACE = node(
+            "Space",
+            "id",
+            """
+            RETURN x.id AS id, x.name AS name, x.kind AS kind, x.capacity AS capacity, x.accessible AS accessible,
+                   COLLECT { MATCH (a:Actor)-[:OFFERS_SPACE]->(x) RETURN a.id }[0] AS owner,
+                   COLLECT { MATCH (x)-[:LOCATED_IN]->(t:Territory) RETURN t.id }[0] AS territory""",
+            Map.of(
+                    "owner",
+                    "EXISTS { (:Actor {id: $owner})-[:OFFERS_SPACE]->(x) }",
+                    "kind",
+                    "x.kind = $kind",
+                    "territory",
+                    "EXISTS { (x)-[:LOCATED_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {id: $territory}) }",
+                    "minCapacity",
+                    "x.capacity >= $minCapacity",
+                    "accessible",
+                    "coalesce(x.accessible, false) = $accessible"),
+            r -> new Space(
+                    text(r, "id"),
+                    text(r, "name"),
+                    named(SpaceKind.class, r, "kind"),
+                    whole(r, "capacity"),
+                    flag(r, "accessible"),
+                    text(r, "owner"),
+                    text(r, "territory")));
+
+    /**
+     * The query of skill offers or requests: relationships of one type from a cooperative to a
+     * skill, one per pair, named by the two.
+     */
+    private static RowQuery pair(String type, Function<MapAccessor, Row> row) {
+        return new RowQuery(
+                "(a:Cooperative)-[x:" + type + "]->(b:Skill)",
+                key -> "(a:Cooperative {id: " + key + ".cooperative})-[x:" + type + "]->(b:Skill {code: " + key
+                        + ".skill})",
+                "a.id, b.code",
+                ", startNode(x) AS a, endNode(x) AS b",
+                """
+                RETURN a.id AS cooperative, b.code AS skill, x.hoursPerWeek AS hoursPerWeek""",
+                Map.of(
+                        "cooperative",
+                        "a.id = $cooperative",
+                        // The skill or a narrower one, as matches read the tree.
+                        "skill",
+                        "EXISTS { (b)-[:PART_OF*0..]->(:Skill {code: $skill}) }"),
+                row);
+    }
+
     /** The query of a kind whose rows are nodes of one label, each named by one property. */
     private static RowQuery node(
             String label, String key, String projection, Map<String, String> filters, Function<MapAccessor, Row> row) {

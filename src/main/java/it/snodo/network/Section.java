@@ -15,7 +15,11 @@ enum Section {
     PARTNERS("partners", EntityKind.PARTNER, Partner.class, NetworkDocument::partners),
     SERVICES("services", EntityKind.SERVICE, Service.class, NetworkDocument::services),
     NEEDS("needs", EntityKind.NEED, Need.class, NetworkDocument::needs),
-    TIES("ties", EntityKind.TIE, Tie.class, NetworkDocument::ties);
+    TIES("ties", EntityKind.TIE, Tie.class, NetworkDocument::ties),
+    SKILLS("skills", EntityKind.SKILL, Skill.class, NetworkDocument::skills),
+    SKILL_OFFERS("skillOffers", EntityKind.SKILL_OFFER, SkillOffer.class, NetworkDocument::skillOffers),
+    SKILL_REQUESTS("skillRequests", EntityKind.SKILL_REQUEST, SkillRequest.class, NetworkDocument::skillRequests),
+    SPACES("spaces", EntityKind.SPACE, Space.class, NetworkDocument::spaces);
 
     final String json;
     final EntityKind kind;
@@ -63,6 +67,9 @@ enum Section {
     String keyOf(JsonNode row) {
         if (this == TIES) {
             return text(row, "from") + ":" + text(row, "kind") + ":" + text(row, "to");
+        }
+        if (this == SKILL_OFFERS || this == SKILL_REQUESTS) {
+            return text(row, "cooperative") + ":" + text(row, "skill");
         }
         return text(row, kind.keyField);
     }

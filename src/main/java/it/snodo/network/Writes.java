@@ -83,7 +83,21 @@ final class Writes {
                         List.of(
                                 new Rel("OF_KIND", true, "Category", "code", "category", false),
                                 new Rel("LOCATED_IN", true, "Territory", "id", "territory", false)));
-            case TIES -> null;
+            case SKILLS ->
+                new Spec(
+                        "Skill",
+                        "code",
+                        "x.name = row.name",
+                        List.of(new Rel("PART_OF", true, "Skill", "code", "partOf", false)));
+            case SPACES ->
+                new Spec(
+                        "Space:" + ENTITY,
+                        "id",
+                        "x.name = row.name, x.kind = row.kind, x.capacity = row.capacity, x.accessible = row.accessible",
+                        List.of(
+                                new Rel("OFFERS_SPACE", false, "Actor", "id", "owner", false),
+                                new Rel("LOCATED_IN", true, "Territory", "id", "territory", false)));
+            case TIES, SKILL_OFFERS, SKILL_REQUESTS -> null;
         };
     }
 
@@ -100,6 +114,14 @@ final class Writes {
                     MATCH (b:Actor {id: row.to})
                     MERGE (a)-[t:TIED_TO {kind: row.kind}]->(b)
                     SET t.since = row.since, t.strength = row.strength, t.writtenAt = $version""");
+        }
+        if (section == Section.SKILL_OFFERS || section == Section.SKILL_REQUESTS) {
+            return List.of("""
+                    UNWIND $rows AS row
+                    MATCH (a:Cooperative {id: row.cooperative})
+                    MATCH (b:Skill {code: row.skill})
+                    MERGE (a)-[x:%s]->(b)
+                    SET x.hoursPerWeek = row.hoursPerWeek, x.writtenAt = $version""".formatted(section == Section.SKILL_OFFERS ? "OFFERS_SKILL" : "SEEKS_SKILL"));
         }
         Spec spec = spec(section);
         String nodes = fresh

@@ -131,6 +131,13 @@ class SecurityConfiguration {
                                 "/api/v1/partners/**",
                                 "/api/v1/services",
                                 "/api/v1/services/**",
+                                "/api/v1/skills",
+                                "/api/v1/skills/**",
+                                "/api/v1/skill-offers",
+                                "/api/v1/skill-offers/**",
+                                "/api/v1/spaces",
+                                "/api/v1/spaces/**",
+
                                 // The same directory as Open Referral's HSDS.
                                 "/hsds/",
                                 "/hsds/**")
@@ -153,6 +160,8 @@ class SecurityConfiguration {
                                 "/api/v1/needs/**",
                                 "/api/v1/ties",
                                 "/api/v1/ties/**",
+                                "/api/v1/skill-requests",
+                                "/api/v1/skill-requests/**",
                                 "/api/v1/fragility",
                                 "/api/v1/network/measures",
                                 "/api/v1/synergies")
@@ -167,9 +176,15 @@ class SecurityConfiguration {
                                 "/api/v1/services",
                                 "/api/v1/services/**",
                                 "/api/v1/ties",
-                                "/api/v1/ties/**")
+                                "/api/v1/ties/**",
+                                "/api/v1/skill-offers",
+                                "/api/v1/skill-offers/**",
+                                "/api/v1/skill-requests",
+                                "/api/v1/skill-requests/**",
+                                "/api/v1/spaces",
+                                "/api/v1/spaces/**")
                         .hasAnyRole(PLANNER, COOPERATIVE)
-                        // Everything else: needs' writes, territories, categories, partners, import,
+                        // Everything else: needs' writes, territories, categories, skills, partners, import,
                         // export, top synergies, keys.
                         .anyRequest()
                         .hasRole(PLANNER));

@@ -49,28 +49,25 @@ class ApiDocumentation {
     static final String PROBLEM_JSON = "application/problem+json";
 
     /** The resources with list, get, create, replace and delete, and the singular of each. */
-    private static final Map<String, String> RESOURCES = Map.of(
-            "territories",
-            "Territory",
-            "categories",
-            "Category",
-            "cooperatives",
-            "Cooperative",
-            "partners",
-            "Partner",
-            "services",
-            "Service",
-            "needs",
-            "Need",
-            "ties",
-            "Tie",
-            "keys",
-            "Key");
+    private static final Map<String, String> RESOURCES = Map.ofEntries(
+            Map.entry("territories", "Territory"),
+            Map.entry("categories", "Category"),
+            Map.entry("cooperatives", "Cooperative"),
+            Map.entry("partners", "Partner"),
+            Map.entry("services", "Service"),
+            Map.entry("needs", "Need"),
+            Map.entry("ties", "Tie"),
+            Map.entry("skills", "Skill"),
+            Map.entry("skill-offers", "SkillOffer"),
+            Map.entry("skill-requests", "SkillRequest"),
+            Map.entry("spaces", "Space"),
+            Map.entry("keys", "Key"));
 
     /** The operations that are not a resource's CRUD. */
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("GET /api/v1/referrals", "getReferrals"),
             Map.entry("GET /api/v1/paths", "getPaths"),
+            Map.entry("GET /api/v1/skills/matches", "getSkillMatches"),
             Map.entry("GET /api/v1/gaps", "getGaps"),
             Map.entry("GET /api/v1/gaps/matrix", "getGapMatrix"),
             Map.entry("GET /api/v1/fragility", "getFragility"),
@@ -98,6 +95,8 @@ class ApiDocumentation {
     private static final Set<String> NAMING = Set.of(
             "getReferrals",
             "getPaths",
+            "getSkillMatches",
+            "listSpaces",
             "getGaps",
             "getNetworkMeasures",
             "whatIf",
@@ -116,15 +115,19 @@ class ApiDocumentation {
             "cancelSentReferral");
 
     /** Bounds of query parameters, by operation and name (the controllers refuse anything outside). */
-    private static final Map<String, Number[]> BOUNDS = Map.of(
-            "page", new Number[] {0, 10_000_000},
-            "size", new Number[] {1, 1000},
-            "getReferrals.k", new Number[] {1, 100},
-            "getReferrals.maxKm", new Number[] {0, 500},
-            "getPaths.k", new Number[] {1, 20},
-            "getSynergies.limit", new Number[] {1, 100},
-            "getTopSynergies.limit", new Number[] {1, 100},
-            "listAuditEntries.limit", new Number[] {1, 1000});
+    private static final Map<String, Number[]> BOUNDS = Map.ofEntries(
+            Map.entry("page", new Number[] {0, 10_000_000}),
+            Map.entry("size", new Number[] {1, 1000}),
+            Map.entry("getReferrals.k", new Number[] {1, 100}),
+            Map.entry("getReferrals.maxKm", new Number[] {0, 500}),
+            Map.entry("getPaths.k", new Number[] {1, 20}),
+            Map.entry("getSkillMatches.k", new Number[] {1, 100}),
+            Map.entry("getSkillMatches.maxKm", new Number[] {0, 500}),
+            Map.entry("listSpaces.maxKm", new Number[] {0, 500}),
+            Map.entry("listSpaces.minCapacity", new Number[] {0, 100_000}),
+            Map.entry("getSynergies.limit", new Number[] {1, 100}),
+            Map.entry("getTopSynergies.limit", new Number[] {1, 100}),
+            Map.entry("listAuditEntries.limit", new Number[] {1, 1000}));
 
     /**
      * Record components as the validation annotations say: a value that is not required may be
@@ -172,6 +175,12 @@ class ApiDocumentation {
                     && cells.getItems() != null
                     && cells.getItems().getItems() != null) {
                 nullable(cells.getItems().getItems());
+            }
+            Schema<?> match = openApi.getComponents().getSchemas().get("SkillMatch");
+            if (match != null && match.getProperties().get("path") instanceof Schema<?> path) {
+                // An object that may be absent: the object or null.
+                path.setAnyOf(List.of(new Schema<>().$ref(path.get$ref()), new Schema<>().types(Set.of("null"))));
+                path.set$ref(null);
             }
             Schema<?> service = openApi.getComponents().getSchemas().get("Service");
             if (service != null && service.getProperties().get("territories") instanceof Schema<?> territories) {
@@ -291,8 +300,7 @@ class ApiDocumentation {
         if (singular != null) {
             boolean one = path.endsWith("}");
             return switch (method) {
-                case GET ->
-                    one ? "get" + singular : "list" + Character.toUpperCase(resource.charAt(0)) + resource.substring(1);
+                case GET -> one ? "get" + singular : "list" + plural(resource);
                 case POST -> "create" + singular;
                 case PUT -> "replace" + singular;
                 case DELETE -> "delete" + singular;
@@ -304,6 +312,15 @@ class ApiDocumentation {
             if (!part.isEmpty() && !part.equals("api") && !part.equals("v1")) {
                 name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
             }
+        }
+        return name.toString();
+    }
+
+    /** A resource's name as an operation's: {@code skill-offers} is {@code SkillOffers}. */
+    private static String plural(String resource) {
+        StringBuilder name = new StringBuilder();
+        for (String part : resource.split("-")) {
+            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
         return name.toString();
     }

@@ -71,6 +71,10 @@ class DemoNetworkTest {
         assertBetween(70, 90, doc.services().size(), "services");
         assertBetween(100, 140, doc.needs().size(), "needs");
         assertBetween(50, 70, doc.ties().size(), "ties");
+        assertEquals(17, doc.skills().size());
+        assertEquals(10, doc.skillOffers().size());
+        assertEquals(8, doc.skillRequests().size());
+        assertEquals(9, doc.spaces().size());
     }
 
     @Test

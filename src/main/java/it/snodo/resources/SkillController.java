@@ -1,0 +1,33 @@
+package it.snodo.resources;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.snodo.network.EntityKind;
+import it.snodo.network.NetworkReader;
+import it.snodo.network.NetworkStore;
+import it.snodo.network.PageOf;
+import it.snodo.network.Skill;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** CRUD for skills, a tree like the categories. */
+@RestController
+@RequestMapping("/api/v1/skills")
+@Tag(name = "skills and spaces")
+class SkillController extends ResourceController<Skill> {
+
+    SkillController(NetworkStore store, NetworkReader reader) {
+        super(EntityKind.SKILL, store, reader);
+    }
+
+    @GetMapping
+    @Operation(summary = "List, ordered by code, filtered by every parameter given")
+    PageOf<Skill> list(
+            @RequestParam(required = false) String partOf,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return page(filters("partOf", partOf), page, size);
+    }
+}
