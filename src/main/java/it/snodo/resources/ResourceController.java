@@ -53,9 +53,12 @@ abstract class ResourceController<T extends Row> {
     ResponseEntity<T> get(@PathVariable String id) {
         NetworkReader.Revised<T> found = reader.<T>getRevised(kind, id)
                 .orElseThrow(() -> new UnknownEntity("No " + kind.word + " '" + id + "'", List.of()));
-        return ResponseEntity.ok()
-                .eTag(Long.toString(found.revision()))
-                .body(shown(List.of(found.row())).get(0));
+        // A row the caller may not be shown at all is, for it, no row.
+        List<T> shown = shown(List.of(found.row()));
+        if (shown.isEmpty()) {
+            throw new UnknownEntity("No " + kind.word + " '" + id + "'", List.of());
+        }
+        return ResponseEntity.ok().eTag(Long.toString(found.revision())).body(shown.get(0));
     }
 
     @PostMapping
@@ -125,7 +128,7 @@ abstract class ResourceController<T extends Row> {
 
     /**
      * Rows as the caller may see them: a kind with confidential places hides where they are from
-     * those who may not know it.
+     * those who may not know it (by masking a row, or leaving it out).
      */
     protected List<T> shown(List<T> rows) {
         return rows;

@@ -12,6 +12,7 @@ import it.snodo.network.Space;
 import it.snodo.network.SpaceKind;
 import it.snodo.network.Territory;
 import it.snodo.network.TerritoryLevel;
+import it.snodo.view.ConfidentialPlaces;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
 import it.snodo.web.Violation;
@@ -104,7 +105,7 @@ class SpaceController extends ResourceController<Space> {
                 minCapacity,
                 "accessible",
                 accessible);
-        if (near == null) {
+        if (near == null && !hidesSome()) {
             PageOf<Space> found = reader.list(EntityKind.SPACE, filters, page, size);
             return new PageOf<>(
                     found.content().stream().map(s -> ListedSpace.of(s, null)).toList(),
@@ -113,7 +114,45 @@ class SpaceController extends ResourceController<Space> {
                     found.totalElements(),
                     found.totalPages());
         }
+        if (near == null) {
+            List<ListedSpace> all = shown(all(filters)).stream()
+                    .map(s -> ListedSpace.of(s, null))
+                    .toList();
+            int from = (int) Math.min(all.size(), (long) page * size);
+            int to = (int) Math.min(all.size(), (long) from + size);
+            return new PageOf<>(all.subList(from, to), page, size, all.size(), (all.size() + size - 1) / size);
+        }
         return near(near, maxKm == null ? 10 : maxKm, filters, page, size);
+    }
+
+    /**
+     * True when the caller may not be shown every space: a space of a confidential partner says
+     * where the partner is, which only a planner may know (docs/design.md, "Confidential places").
+     */
+    private boolean hidesSome() {
+        return !ConfidentialPlaces.forCurrentCaller().seesAll()
+                && !reader.confidentialPartners().isEmpty();
+    }
+
+    @Override
+    protected List<Space> shown(List<Space> rows) {
+        if (!hidesSome()) {
+            return rows;
+        }
+        Set<String> confidential = reader.confidentialPartners();
+        return rows.stream().filter(s -> !confidential.contains(s.owner())).toList();
+    }
+
+    /** Every space that passes the filters, by id. */
+    private List<Space> all(Map<String, Object> filters) {
+        List<Space> all = new ArrayList<>();
+        for (int p = 0; ; p++) {
+            PageOf<Space> found = reader.list(EntityKind.SPACE, filters, p, MAX_PAGE_SIZE);
+            all.addAll(found.content());
+            if (p + 1 >= found.totalPages()) {
+                return all;
+            }
+        }
     }
 
     private PageOf<ListedSpace> near(String near, double maxKm, Map<String, Object> filters, int page, int size) {
@@ -124,14 +163,7 @@ class SpaceController extends ResourceController<Space> {
                     "Spaces are found near a municipality",
                     List.of(Violation.of("near", "must be a municipality, '" + near + "' is a " + m.level())));
         }
-        List<Space> all = new ArrayList<>();
-        for (int p = 0; ; p++) {
-            PageOf<Space> found = reader.list(EntityKind.SPACE, filters, p, MAX_PAGE_SIZE);
-            all.addAll(found.content());
-            if (p + 1 >= found.totalPages()) {
-                break;
-            }
-        }
+        List<Space> all = shown(all(filters));
         Set<String> territories = new HashSet<>();
         all.forEach(s -> territories.add(s.territory()));
         Map<String, double[]> points = reader.points(territories);

@@ -121,6 +121,43 @@ class SharingIT extends SnodoIT {
     }
 
     @Test
+    void aConfidentialPartnersSpaceIsShownOnlyToPlanners() {
+        importOk(sharing());
+        // ex-partner-000 offers ex-space-000; it becomes confidential (a shelter's operator).
+        var partner = (com.fasterxml.jackson.databind.node.ObjectNode)
+                get("/api/v1/partners/ex-partner-000").getBody();
+        partner.put("confidential", true);
+        assertThat(put("/api/v1/partners/ex-partner-000", partner)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        String reader = newKey("READER", null, "a directory");
+        String coop = cooperativeKey("ex-coop-001");
+
+        assertThat(get("/api/v1/spaces/ex-space-000").getStatusCode().value()).isEqualTo(200);
+        assertThat(get("/api/v1/spaces?size=1000").getBody().toString()).contains("ex-space-000");
+        assertThat(get("/api/v1/spaces?near=ex015019&maxKm=0").getBody().toString())
+                .contains("ex-space-000");
+        for (String key : java.util.List.of(reader, coop)) {
+            assertThat(as(key, "/api/v1/spaces/ex-space-000").getStatusCode().value())
+                    .isEqualTo(404);
+            var list = as(key, "/api/v1/spaces?size=1000").getBody();
+            assertThat(list.toString()).doesNotContain("ex-space-000");
+            var all = get("/api/v1/spaces?size=1000").getBody();
+            long theirs = 0;
+            for (var row : all.get("content")) {
+                theirs += row.get("owner").asText().equals("ex-partner-000") ? 1 : 0;
+            }
+            assertThat(theirs).isPositive();
+            assertThat(list.get("totalElements").asLong())
+                    .isEqualTo(all.get("totalElements").asLong() - theirs);
+            assertThat(list.toString()).doesNotContain("ex-partner-000");
+            assertThat(as(key, "/api/v1/spaces?near=ex015019&maxKm=0").getBody().toString())
+                    .doesNotContain("ex-space-000");
+        }
+    }
+
+    @Test
     void spacesNearFilterByKindCapacityAndAccess() {
         importOk(sharing());
         JsonNode content = get("/api/v1/spaces?near=ex015154&maxKm=15&kind=KITCHEN&minCapacity=10&accessible=true")
