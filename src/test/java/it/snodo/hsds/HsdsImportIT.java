@@ -106,6 +106,20 @@ class HsdsImportIT extends SnodoIT {
     }
 
     @Test
+    void onlyPlannersImport() {
+        importOk(resource("/hsds/base-network.json"));
+        importHsds(fixture());
+        for (String role : List.of("READER", "HELP_DESK")) {
+            ResponseEntity<JsonNode> r =
+                    as(newKey(role, null, role), org.springframework.http.HttpMethod.POST, IMPORT, fixture());
+            assertThat(r.getStatusCode().value()).as(role).isEqualTo(403);
+        }
+        ResponseEntity<JsonNode> r =
+                as(cooperativeKey("coop-il-ponte"), org.springframework.http.HttpMethod.POST, IMPORT, fixture());
+        assertThat(r.getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
     void notAnArrayIsRefused() {
         ResponseEntity<JsonNode> r = post(IMPORT, mapper.createObjectNode().put("id", "x"));
         assertThat(r.getStatusCode().value()).isEqualTo(400);
