@@ -78,6 +78,7 @@ class ApiDocumentation {
             Map.entry("POST /api/v1/integrated-answers", "getIntegratedAnswer"),
             Map.entry("POST /api/v1/allocations", "allocate"),
             Map.entry("POST /api/v1/import", "importNetwork"),
+            Map.entry("POST /api/v1/import/hsds", "importHsds"),
             Map.entry("GET /api/v1/export", "exportNetwork"),
             Map.entry("GET /api/v1/audit", "listAuditEntries"),
             Map.entry("POST /api/v1/sent-referrals", "sendReferral"),

@@ -30,6 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestLimits extends OncePerRequestFilter {
 
     static final String IMPORT = "/api/v1/import";
+    static final java.util.Set<String> IMPORTS = java.util.Set.of(IMPORT, IMPORT + "/hsds");
 
     private final ObjectMapper mapper;
     private final long maxBody;
@@ -91,7 +92,7 @@ public class RequestLimits extends OncePerRequestFilter {
                 }
             }
         }
-        long limit = IMPORT.equals(request.getRequestURI()) ? maxImportBody : maxBody;
+        long limit = IMPORTS.contains(request.getRequestURI()) ? maxImportBody : maxBody;
         long length = request.getContentLengthLong();
         if (length > limit) {
             refusedBody.increment();
@@ -110,7 +111,7 @@ public class RequestLimits extends OncePerRequestFilter {
                 response,
                 ProblemType.PAYLOAD_TOO_LARGE,
                 "The body is larger than " + DataSize.ofBytes(limit).toKilobytes() + " KB, the most this endpoint takes"
-                        + (IMPORT.equals(request.getRequestURI()) ? "" : " (an import may be larger)"));
+                        + (IMPORTS.contains(request.getRequestURI()) ? "" : " (an import may be larger)"));
     }
 
     /** A body that is too large, found while it was read (it came without a length). */
