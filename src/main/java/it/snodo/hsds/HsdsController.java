@@ -213,23 +213,7 @@ class HsdsController {
 
     /** An HSDS page: numbered from 1; a page past the last is empty. */
     private <T> ResponseEntity<String> page(List<T> all, int number, int size, Function<T, ObjectNode> shown) {
-        int totalPages = (all.size() + size - 1) / size;
-        long from = (long) (number - 1) * size;
-        List<T> rows =
-                from >= all.size() ? List.of() : all.subList((int) from, (int) Math.min(all.size(), from + size));
-        ObjectNode o = mapper.createObjectNode();
-        o.put("total_items", all.size());
-        o.put("total_pages", totalPages);
-        o.put("page_number", number);
-        o.put("size", rows.size());
-        o.put("first_page", number == 1);
-        o.put("last_page", number >= totalPages);
-        o.put("empty", rows.isEmpty());
-        rows.forEach(r -> o.withArray("contents").add(shown.apply(r)));
-        if (rows.isEmpty()) {
-            o.putArray("contents");
-        }
-        return json(o);
+        return json(HsdsPage.of(mapper, all, number, size, shown));
     }
 
     private ResponseEntity<String> json(JsonNode body) {

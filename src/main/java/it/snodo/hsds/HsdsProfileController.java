@@ -195,20 +195,7 @@ class HsdsProfileController {
         }
         int number = page == null ? 1 : page;
         int size = perPage == null ? HsdsController.DEFAULT_PER_PAGE : perPage;
-        int totalPages = (all.size() + size - 1) / size;
-        long from = (long) (number - 1) * size;
-        List<ObjectNode> rows =
-                from >= all.size() ? List.of() : all.subList((int) from, (int) Math.min(all.size(), from + size));
-        ObjectNode o = mapper.createObjectNode();
-        o.put("total_items", all.size());
-        o.put("total_pages", totalPages);
-        o.put("page_number", number);
-        o.put("size", rows.size());
-        o.put("first_page", number == 1);
-        o.put("last_page", number >= totalPages);
-        o.put("empty", rows.isEmpty());
-        o.putArray("contents").addAll(rows);
-        return json(o);
+        return json(HsdsPage.of(mapper, all, number, size, row -> row));
     }
 
     private static String base() {
