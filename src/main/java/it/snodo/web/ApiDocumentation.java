@@ -233,7 +233,9 @@ class ApiDocumentation {
                 && !id.equals("allocate")
                 && !id.equals("exchangeSkills");
         boolean body = operation.getRequestBody() != null;
+        // An analysis posted under a resource (the skills exchange) creates nothing.
         if (method == PathItem.HttpMethod.POST
+                && write
                 && (RESOURCES.containsKey(resource) || loop)
                 && !one
                 && !MOVES.contains(id)) {
