@@ -166,8 +166,13 @@ class SecurityConfiguration {
                                 "/api/v1/network/measures",
                                 "/api/v1/synergies")
                         .hasAnyRole(PLANNER, COOPERATIVE)
+                        // The skills exchange reveals the requests, which a READER or HELP_DESK may not read.
                         .requestMatchers(
-                                HttpMethod.POST, "/api/v1/what-if", "/api/v1/integrated-answers", "/api/v1/allocations")
+                                HttpMethod.POST,
+                                "/api/v1/what-if",
+                                "/api/v1/integrated-answers",
+                                "/api/v1/allocations",
+                                "/api/v1/skills/exchange")
                         .hasAnyRole(PLANNER, COOPERATIVE)
                         // Writes a cooperative may make on what is its own (checked by the controllers).
                         .requestMatchers(

@@ -68,6 +68,7 @@ class ApiDocumentation {
             Map.entry("GET /api/v1/referrals", "getReferrals"),
             Map.entry("GET /api/v1/paths", "getPaths"),
             Map.entry("GET /api/v1/skills/matches", "getSkillMatches"),
+            Map.entry("POST /api/v1/skills/exchange", "exchangeSkills"),
             Map.entry("GET /api/v1/gaps", "getGaps"),
             Map.entry("GET /api/v1/gaps/matrix", "getGapMatrix"),
             Map.entry("GET /api/v1/fragility", "getFragility"),
@@ -97,6 +98,7 @@ class ApiDocumentation {
             "getReferrals",
             "getPaths",
             "getSkillMatches",
+            "exchangeSkills",
             "listSpaces",
             "getGaps",
             "getNetworkMeasures",
@@ -228,9 +230,12 @@ class ApiDocumentation {
         boolean write = method != PathItem.HttpMethod.GET
                 && !id.equals("whatIf")
                 && !id.equals("getIntegratedAnswer")
-                && !id.equals("allocate");
+                && !id.equals("allocate")
+                && !id.equals("exchangeSkills");
         boolean body = operation.getRequestBody() != null;
+        // An analysis posted under a resource (the skills exchange) creates nothing.
         if (method == PathItem.HttpMethod.POST
+                && write
                 && (RESOURCES.containsKey(resource) || loop)
                 && !one
                 && !MOVES.contains(id)) {
