@@ -45,6 +45,20 @@ public final class FlowAllocation {
         double km(int service, double km);
     }
 
+    /** Told each phase of an allocation as it ends: for benchmarks. */
+    @FunctionalInterface
+    public interface Trace {
+        /**
+         * @param phase what was done
+         * @param nanos how long it took
+         * @param detail what it counted
+         */
+        void phase(String phase, long nanos, String detail);
+
+        /** A trace that is told nothing. */
+        Trace NONE = (phase, nanos, detail) -> {};
+    }
+
     /** What to allocate: a category, a distance and a territory (-1 for all). */
     public record Query(int category, double maxKm, int territory) {}
 
@@ -107,7 +121,14 @@ public final class FlowAllocation {
      * ones): the pairs within {@code maxKm}, and the cost of each, are by the distance shown.
      */
     public Result allocate(Query q, ShownDistance shown) {
+        return allocate(q, shown, Trace.NONE);
+    }
+
+    /** The allocation, telling {@code trace} how long each phase took. */
+    public Result allocate(Query q, ShownDistance shown, Trace trace) {
         Objects.requireNonNull(q, "q");
+        Objects.requireNonNull(trace, "trace");
+        long t0 = System.nanoTime();
         Objects.requireNonNull(shown, "shown");
         if (!(q.maxKm() >= 0)) {
             throw new IllegalArgumentException("maxKm must be 0 or more");
@@ -133,6 +154,9 @@ public final class FlowAllocation {
                 supply.add(s);
             }
         }
+
+        long t1 = System.nanoTime();
+        trace.phase("supply", t1 - t0, supply.size() + " services with free places");
 
         // ---- demand, and the pairs allowed
         List<Integer> demandNeeds = new ArrayList<>();
@@ -174,11 +198,18 @@ public final class FlowAllocation {
             }
         }
 
+        long t2 = System.nanoTime();
+        trace.phase(
+                "demand and pairs",
+                t2 - t1,
+                demandNeeds.size() + " needs, " + placeable.size() + " placeable, " + pairNeed.size() + " pairs");
+
         // ---- the flow: placeable needs, then the supply, then the sink
         long[] x = new long[pairNeed.size()];
         if (!pairNeed.isEmpty()) {
-            x = solve(q.maxKm(), placeable, supply, slot, pairNeed, pairService, pairKm);
+            x = solve(q.maxKm(), placeable, supply, slot, pairNeed, pairService, pairKm, trace);
         }
+        long t3 = System.nanoTime();
 
         // ---- the answer
         List<Assignment> assignments = new ArrayList<>();
@@ -216,6 +247,7 @@ public final class FlowAllocation {
         for (int s : supply) {
             uses.add(new ServiceUse(s, services.freePlaces(s), used[s]));
         }
+        trace.phase("answer", System.nanoTime() - t3, assignments.size() + " assignments");
         return new Result(
                 demand, placed, weighted, Math.round(km * 1000) / 1000.0, assignments, unplaced, uses, unknownCapacity);
     }
@@ -228,7 +260,9 @@ public final class FlowAllocation {
             int[] slot,
             List<Integer> pairNeed,
             List<Integer> pairService,
-            List<Double> pairKm) {
+            List<Double> pairKm,
+            Trace trace) {
+        long t0 = System.nanoTime();
         Needs needs = network.needs();
         int needNodes = placeable.size();
         int sink = needNodes + supply.size();
@@ -278,7 +312,10 @@ public final class FlowAllocation {
             arcs.add(new MinimumCostFlow.Arc(
                     needNodes + j, sink, network.services().freePlaces(supply.get(j)), 0));
         }
+        long t1 = System.nanoTime();
+        trace.phase("arcs", t1 - t0, (sink + 1) + " nodes, " + arcs.size() + " arcs, scale " + scale + " per km");
         long[] flows = MinimumCostFlow.flows(supplies, arcs);
+        trace.phase("solve", System.nanoTime() - t1, "JGraphT CapacityScalingMinimumCostFlow");
         long[] x = new long[pairNeed.size()];
         System.arraycopy(flows, 0, x, 0, x.length);
         return x;
