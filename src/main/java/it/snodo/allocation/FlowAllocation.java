@@ -25,11 +25,13 @@ import java.util.TreeMap;
  * caller is shown it). The allocation maximises Σ weight · people placed, then minimises Σ people ·
  * distance.
  *
- * <p>The flow: each need gives its people; the sink takes them all. Need → service arcs (the
- * allowed pairs) cost the distance in units of 1/{@code scale} km, rounded; service → sink arcs
- * carry at most its free places at no cost; need → sink arcs, the people left unplaced, cost the
- * need's weight × BIG. With BIG larger than the distance cost of any simple cycle of the residual
- * graph (at most 2 × min(needs, services) allowed arcs, each at most maxKm), a cycle that places
+ * <p>The flow: needs of one municipality, category and weight have the same pairs at the same
+ * distances and the same weight, so each such group is one node giving its needs' people (its flow
+ * is split back onto the needs by need index, each filling its services ascending); the sink takes
+ * them all. Group → service arcs (the allowed pairs) cost the distance in units of 1/{@code scale}
+ * km, rounded; service → sink arcs carry at most its free places at no cost; group → sink arcs, the
+ * people left unplaced, cost the weight × BIG. With BIG larger than the distance cost of any simple
+ * cycle of the residual graph (at most 2 × min(groups, services) allowed arcs, each at most maxKm), a cycle that places
  * more weight always costs less than any change of distance, and one that places the same weight
  * costs its change of distance: the least-cost flow is the lexicographic optimum (weight first,
  * exactly; then distance in the rounded units). The scale is the finest power of 10, from
