@@ -48,7 +48,11 @@ public final class AllocationBench {
         FlowAllocation.Query q = new FlowAllocation.Query(best, 25, -1);
         for (int run = 0; run < 3; run++) {
             long start = System.nanoTime();
-            FlowAllocation.Result r = allocation.allocate(q);
+            FlowAllocation.Result r = allocation.allocate(
+                    q,
+                    (sv, km) -> km,
+                    (phase, nanos, detail) ->
+                            System.out.printf(Locale.ROOT, "  %-16s %9.1f ms  %s%n", phase, nanos / 1e6, detail));
             System.out.printf(
                     Locale.ROOT,
                     "allocation %s: %d needs, %d covering services; demand %d, placed %d, %d assignments,"
