@@ -47,7 +47,8 @@ const ctx = {S, select, pickFrom, closePaths, highlightPath};
 start({
   run: async (main, who) => {
     S.who = who;
-    S.canTies = who.role !== 'READER';
+    // Ties are read by planners and cooperatives only (GET /api/v1/ties answers the others 403).
+    S.canTies = who.role === 'PLANNER' || who.role === 'COOPERATIVE';
     if (!S.canTies) {
       for (const e of main.querySelectorAll('[data-requires=ties]')) {
         e.remove();

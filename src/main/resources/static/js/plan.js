@@ -1,7 +1,7 @@
 // The planning desk: what-if (take actors or ties away → the needs that would lose their last
 // answer, by municipality and category, and the new cut points) and integrated answers (a
 // municipality and a bundle of needs → the smallest group of providers, and the ties to create).
-// A READER key may ask neither: it sees a note and no controls at all.
+// A READER or HELP_DESK key may ask neither: it sees a note and no controls at all.
 
 import {all, api} from './api.js';
 import {el, fill} from './dom.js';
@@ -14,7 +14,7 @@ register({
   it: {
     'plan.title': 'Tavolo di pianificazione',
     'plan.intro': 'Per chi pianifica la rete: cosa si perderebbe se un ente o un legame venisse meno, e quale gruppo di enti, il più piccolo, può rispondere insieme a più bisogni di un comune.',
-    'plan.readerNote': 'Il tavolo di pianificazione è per chi pianifica: le simulazioni e le risposte integrate richiedono una chiave PLANNER o COOPERATIVE. Con la chiave che stai usando (READER) puoi consultare «Dove inviare» e la «Mappa dei bisogni».',
+    'plan.readerNote': 'Il tavolo di pianificazione è per chi pianifica: le simulazioni e le risposte integrate richiedono una chiave PLANNER o COOPERATIVE. Con la chiave che stai usando ({role}) puoi consultare «Dove inviare» e la «Mappa dei bisogni».',
     'plan.cooperativeNote': 'Con una chiave di cooperativa, una simulazione che toglie un luogo riservato di un altro ente non è permessa, e le distanze dei luoghi riservati altrui sono arrotondate.',
     'plan.whatIfTitle': 'Cosa succede se…',
     'plan.whatIfIntro': 'Togli enti o legami: Snodo calcola, senza cambiare nulla, i bisogni che resterebbero senza risposta e i nuovi punti fragili.',
@@ -73,7 +73,7 @@ register({
   en: {
     'plan.title': 'Planning desk',
     'plan.intro': 'For those who plan the network: what would be lost if an actor or a tie went, and which group of providers, the smallest, can answer a bundle of needs of a municipality together.',
-    'plan.readerNote': 'The planning desk is for planners: what-if simulations and integrated answers need a PLANNER or COOPERATIVE key. With the key you are using (READER) you can use the "Referral finder" and the "Gap map".',
+    'plan.readerNote': 'The planning desk is for planners: what-if simulations and integrated answers need a PLANNER or COOPERATIVE key. With the key you are using ({role}) you can use the "Referral finder" and the "Gap map".',
     'plan.cooperativeNote': 'With a cooperative\'s key, a what-if that removes another provider\'s confidential place is not allowed, and the distances of others\' confidential places are rounded.',
     'plan.whatIfTitle': 'What if…',
     'plan.whatIfIntro': 'Take actors or ties away: Snodo works out, changing nothing, the needs left with no answer and the new fragile points.',
@@ -137,10 +137,10 @@ start({
   run: async (main, who) => {
     const messages = main.querySelector('[data-role=messages]');
     const desk = document.getElementById('desk');
-    if (who.role === 'READER') {
-      // No control a READER may not use: the forms leave the page.
+    if (who.role !== 'PLANNER' && who.role !== 'COOPERATIVE') {
+      // No control a READER or a help desk may not use (the API answers them 403): the forms leave the page.
       desk.remove();
-      fill(messages, el('p', {class: 'note role-note', id: 'plan-needs-key', role: 'note'}, t('plan.readerNote'), ' ',
+      fill(messages, el('p', {class: 'note role-note', id: 'plan-needs-key', role: 'note'}, t('plan.readerNote', {role: who.role}), ' ',
           el('a', {href: '/referrals'}, t('shell.referrals'))));
       return;
     }

@@ -136,6 +136,18 @@ class PlanningDeskPageIT extends BrowserIT {
     }
 
     @Test
+    void aHelpDeskSeesTheSameNoteAndNoPlannerControls() {
+        logIn(newKey("HELP_DESK", null));
+        assertThat(open("/plan")).isEqualTo("ready");
+        assertThat(driver.findElement(By.id("plan-needs-key")).getText()).contains("HELP_DESK");
+        assertThat(driver.findElements(By.cssSelector("#what-if-run, #integrated-run, #what-if, #integrated, #desk")))
+                .isEmpty();
+        // The explorer offers no tie controls either: GET /api/v1/ties answers a help desk 403.
+        assertThat(open("/explorer")).isEqualTo("ready");
+        assertThat(driver.findElements(By.cssSelector("[data-requires=ties]"))).isEmpty();
+    }
+
+    @Test
     void aReaderSeesANoteAndNoPlannerControls() {
         String reader = newKey("READER", null);
         logIn(reader);
