@@ -11,6 +11,7 @@ import it.snodo.sentreferral.ReferralOutcomes.ServiceOutcome;
 import it.snodo.sentreferral.SentReferrals.HistoryEntry;
 import it.snodo.sentreferral.SentReferrals.SentReferral;
 import it.snodo.snapshot.Snapshots;
+import it.snodo.view.SnapshotIds;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
 import it.snodo.web.PlainText;
@@ -256,10 +257,7 @@ class SentReferralController {
 
     /** The municipalities of a territory (itself, for a municipality); 404 for an unknown one. */
     static List<String> municipalities(Network network, String territory) {
-        if (!network.hasTerritory(territory)) {
-            throw new ApiException.NotFound("No territory '" + territory + "'");
-        }
-        int t = network.territory(territory);
+        int t = new SnapshotIds(network).territory(territory);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < network.territories().municipalityCountOf(t); i++) {
             ids.add(network.territoryId(network.territories().municipalityOf(t, i)));
@@ -269,10 +267,7 @@ class SentReferralController {
 
     /** A category and its narrower ones; 404 for an unknown one. */
     static List<String> categories(Network network, String category) {
-        if (!network.hasCategory(category)) {
-            throw new ApiException.NotFound("No category '" + category + "'");
-        }
-        int c = network.category(category);
+        int c = new SnapshotIds(network).category(category);
         List<String> codes = new ArrayList<>();
         for (int d = 0; d < network.categoryCount(); d++) {
             if (network.categories().isWithin(d, c)) {
