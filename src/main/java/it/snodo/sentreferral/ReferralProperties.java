@@ -11,10 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answerWithin how long a service has to answer: a referral still SENT after it is overdue
  * @param retention how long a closed referral is kept before the retention job folds it into the
  *     monthly counts and deletes it
- * @param retentionCron when the retention job runs (a Spring cron expression; "-" never)
+ *     (when the job runs is {@code snodo.referrals.retention-cron}, read by the job's own
+ *     {@code @Scheduled}: see {@link ReferralRetention#daily()})
  */
 @ConfigurationProperties("snodo.referrals")
 public record ReferralProperties(
         @DefaultValue("P5D") Duration answerWithin,
-        @DefaultValue("P2Y") Period retention,
-        @DefaultValue("0 17 3 * * *") String retentionCron) {}
+        @DefaultValue("P2Y") Period retention) {}

@@ -72,7 +72,7 @@ public class ReferralRetention {
         this.properties = properties;
     }
 
-    /** The daily run. */
+    /** The daily run, at {@code snodo.referrals.retention-cron} (a Spring cron expression; "-" never). */
     @Scheduled(cron = "${snodo.referrals.retention-cron:0 17 3 * * *}")
     public void daily() {
         long deleted = run();
