@@ -46,12 +46,16 @@ class HsdsController {
     static final int DEFAULT_PER_PAGE = 50;
     static final int MAX_PER_PAGE = 1000;
 
+    static final String ZIP = "application/zip";
+
     private final HsdsDirectory directory;
     private final ObjectMapper mapper;
+    private final HsdsTabular tabular;
 
-    HsdsController(HsdsDirectory directory, ObjectMapper mapper) {
+    HsdsController(HsdsDirectory directory, ObjectMapper mapper, HsdsTabular tabular) {
         this.directory = directory;
         this.mapper = mapper;
+        this.tabular = tabular;
     }
 
     private HsdsMapping mapping() {
@@ -73,13 +77,14 @@ class HsdsController {
     @Operation(
             summary = "A page of services, fully nested",
             description = "Filters combine with AND: `search` (the name contains it, any case), `taxonomy_term_id`"
-                    + " (the term or a narrower one), `organization_id`, `modified_after` (last written on or"
+                    + " (the term or a narrower one), `taxonomy_id` (a term of that taxonomy), `organization_id`, `modified_after` (last written on or"
                     + " after it). `format=ndjson` gives every matching service, unpaged, one per line.")
     ResponseEntity<String> services(
             @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage,
             @RequestParam(required = false) String search,
             @RequestParam(name = "taxonomy_term_id", required = false) String taxonomyTermId,
+            @RequestParam(name = "taxonomy_id", required = false) String taxonomyId,
             @RequestParam(name = "organization_id", required = false) String organizationId,
             @RequestParam(name = "modified_after", required = false) String modifiedAfter,
             @RequestParam(required = false) String format) {
@@ -92,6 +97,7 @@ class HsdsController {
                 ? null
                 : m.categoryAndNarrower(uuid("taxonomy_term_id", taxonomyTermId))
                         .orElseThrow(() -> unknown("taxonomy_term_id", taxonomyTermId, "taxonomy term"));
+        String taxonomy = taxonomyId == null ? null : taxonomy(m, taxonomyId);
         if (organizationId != null
                 && m.organizationByUuid(uuid("organization_id", organizationId)).isEmpty()) {
             throw unknown("organization_id", organizationId, "organization");
@@ -99,6 +105,10 @@ class HsdsController {
         List<Service> chosen = m.services().stream()
                 .filter(s -> search == null || contains(s.name(), search))
                 .filter(s -> covered == null || s.categories().stream().anyMatch(covered::contains))
+                // Services address categories only: no service has a term of the actor kinds.
+                .filter(s -> taxonomy == null
+                        || taxonomy.equals(HsdsMapping.uuid(HsdsMapping.EntityLabel.TAXONOMY, HsdsMapping.CATEGORIES))
+                                && !s.categories().isEmpty())
                 .filter(s -> organizationId == null
                         || HsdsMapping.uuid(HsdsMapping.EntityLabel.ORGANIZATION, s.provider())
                                 .equals(organizationId.toLowerCase(Locale.ROOT)))
@@ -113,6 +123,21 @@ class HsdsController {
                     .body(lines.toString());
         }
         return page(chosen, number, size, m::service);
+    }
+
+    @GetMapping(path = "/datapackage.zip", produces = ZIP)
+    @Operation(
+            summary = "The whole network as an HSDS Tabular Data Package",
+            description = "A zip of datapackage.json (a Frictionless Tabular Data Package: HSDS 3.0's resources,"
+                    + " with HSDS 3.1's service_capacity and unit and the profile's fields) and one CSV per table:"
+                    + " organizations, organization_identifiers, locations, services, service_areas,"
+                    + " service_capacity, units, taxonomies, taxonomy_terms, attributes. The same rows as the JSON"
+                    + " endpoints, for the same caller; the same bytes for the same network.")
+    ResponseEntity<byte[]> datapackage() {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(ZIP))
+                .header("Content-Disposition", "attachment; filename=\"datapackage.zip\"")
+                .body(tabular.export(mapping()));
     }
 
     @GetMapping("/services/{id}")
@@ -187,10 +212,7 @@ class HsdsController {
             }
         }
         if (taxonomyId != null) {
-            String taxonomy = uuid("taxonomy_id", taxonomyId);
-            if (m.taxonomies().stream().noneMatch(t -> t.get("id").asText().equals(taxonomy))) {
-                throw unknown("taxonomy_id", taxonomyId, "taxonomy");
-            }
+            taxonomy(m, taxonomyId);
         }
         List<ObjectNode> chosen = terms.stream()
                 .filter(t -> search == null || contains(t.get("name").asText(), search))
@@ -209,6 +231,15 @@ class HsdsController {
                 .filter(t -> t.get("id").asText().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new ApiException.NotFound("No taxonomy term has id " + id)));
+    }
+
+    /** The taxonomy {@code taxonomy_id} names, as a UUID in lower case; 400 for no UUID, 404 for no taxonomy. */
+    private static String taxonomy(HsdsMapping m, String taxonomyId) {
+        String taxonomy = uuid("taxonomy_id", taxonomyId);
+        if (m.taxonomies().stream().noneMatch(t -> t.get("id").asText().equals(taxonomy))) {
+            throw unknown("taxonomy_id", taxonomyId, "taxonomy");
+        }
+        return taxonomy;
     }
 
     /** An HSDS page: numbered from 1; a page past the last is empty. */

@@ -32,17 +32,30 @@ class HsdsDocumentation {
     private static final String HSDS = "/hsds/";
     private static final String SCHEMAS = "https://github.com/openreferral/specification/tree/3.0/schema";
 
+    static final String DATAPACKAGE = "/hsds/datapackage.zip";
+
     /** HSDS's operation names (its openapi.json), by path. */
     private static final Map<String, String> NAMES = Map.of(
-            "/hsds/", "getHsdsMetaInformation",
-            "/hsds/services", "getHsdsServices",
-            "/hsds/services/{id}", "getHsdsService",
-            "/hsds/organizations", "getHsdsOrganizations",
-            "/hsds/organizations/{id}", "getHsdsOrganization",
-            "/hsds/taxonomies", "getHsdsTaxonomies",
-            "/hsds/taxonomies/{id}", "getHsdsTaxonomy",
-            "/hsds/taxonomy_terms", "getHsdsTaxonomyTerms",
-            "/hsds/taxonomy_terms/{id}", "getHsdsTaxonomyTerm");
+            "/hsds/",
+            "getHsdsMetaInformation",
+            "/hsds/services",
+            "getHsdsServices",
+            "/hsds/services/{id}",
+            "getHsdsService",
+            "/hsds/organizations",
+            "getHsdsOrganizations",
+            "/hsds/organizations/{id}",
+            "getHsdsOrganization",
+            "/hsds/taxonomies",
+            "getHsdsTaxonomies",
+            "/hsds/taxonomies/{id}",
+            "getHsdsTaxonomy",
+            "/hsds/taxonomy_terms",
+            "getHsdsTaxonomyTerms",
+            "/hsds/taxonomy_terms/{id}",
+            "getHsdsTaxonomyTerm",
+            DATAPACKAGE,
+            "getHsdsDataPackage");
 
     @Bean
     OpenApiCustomizer hsdsAnswers() {
@@ -68,7 +81,8 @@ class HsdsDocumentation {
     private static void describe(String path, Operation operation) {
         operation.setOperationId(NAMES.getOrDefault(path, operation.getOperationId()));
         boolean one = path.endsWith("}");
-        boolean list = !one && !path.equals(HSDS);
+        boolean zip = path.equals(DATAPACKAGE);
+        boolean list = !one && !zip && !path.equals(HSDS);
         if (operation.getParameters() != null) {
             for (Parameter p : operation.getParameters()) {
                 if (p.getName().equals("page")) {
@@ -83,12 +97,20 @@ class HsdsDocumentation {
             }
         }
         ApiResponses responses = new ApiResponses();
-        Content content = new Content()
-                .addMediaType(
-                        "application/json",
-                        new MediaType()
-                                .schema(new Schema<>()
-                                        .$ref("#/components/schemas/" + (list ? "HsdsPage" : "HsdsObject"))));
+        Content content = zip
+                ? new Content()
+                        .addMediaType(
+                                HsdsController.ZIP,
+                                new MediaType()
+                                        .schema(new StringSchema()
+                                                .format("binary")
+                                                .description("datapackage.json and one CSV per table")))
+                : new Content()
+                        .addMediaType(
+                                "application/json",
+                                new MediaType()
+                                        .schema(new Schema<>()
+                                                .$ref("#/components/schemas/" + (list ? "HsdsPage" : "HsdsObject"))));
         if (path.equals("/hsds/services")) {
             content.addMediaType(
                     HsdsController.NDJSON,

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,10 @@ class HsdsImport {
     static final String DERIVED = "hsds-";
 
     private static final Pattern ID = Pattern.compile(Ids.REGEX);
+    private static final UnaryOperator<String> AS_IS = path -> path;
+    /** The record a field names: its JSON path's first index, or a CSV file and line. */
+    private static final String RECORD = "^(\\[\\d+\\]|[^:\\[.]+\\.csv:\\d+).*$";
+
     private static final Pattern ROW_FIELD = Pattern.compile("^(\\w+)\\[(\\d+)\\]\\.?([A-Za-z]*)(.*)$");
     private static final Set<String> SERVICE_KEPT = Set.of(
             "id",
@@ -65,11 +70,13 @@ class HsdsImport {
     private final HsdsSchemas schemas;
     private final NetworkReader reader;
     private final NetworkImport networkImport;
+    private final HsdsTabular tabular;
 
-    HsdsImport(HsdsSchemas schemas, NetworkReader reader, NetworkImport networkImport) {
+    HsdsImport(HsdsSchemas schemas, NetworkReader reader, NetworkImport networkImport, HsdsTabular tabular) {
         this.schemas = schemas;
         this.reader = reader;
         this.networkImport = networkImport;
+        this.tabular = tabular;
     }
 
     /**
@@ -92,12 +99,51 @@ class HsdsImport {
     record Report(long networkVersion, Map<String, Integer> rows, List<Skipped> skipped, List<String> dropped) {}
 
     Report importDocument(JsonNode body) {
+        return importDocument(body, null, AS_IS, List.of());
+    }
+
+    /**
+     * A Tabular Data Package (a zip of HSDS CSVs and datapackage.json), rebuilt as nested
+     * organizations with their services and imported as they would be: every record named by
+     * its file and line ({@code services.csv:3:status}) instead of its JSON path.
+     */
+    Report importTabular(byte[] zip) {
+        HsdsTabular.Rebuilt rebuilt = tabular.rebuild(zip);
+        return importDocument(rebuilt.organizations(), true, rebuilt::where, rebuilt.ignored());
+    }
+
+    /**
+     * @param organizations whether {@code body} holds organizations; null: as its first record says
+     * @param where a JSON path of {@code body} as the report and the refusals name it
+     * @param ignored what the caller left out before, added to the report's {@code dropped}
+     */
+    private Report importDocument(
+            JsonNode body, Boolean organizations, UnaryOperator<String> where, List<String> ignored) {
+        try {
+            return importNamed(body, organizations, ignored, where);
+        } catch (HsdsImportRefused refused) {
+            if (where == AS_IS) {
+                throw refused;
+            }
+            List<Violation> named = refused.errors().stream()
+                    .map(v -> new Violation(where.apply(v.field()), v.id(), v.message()))
+                    .distinct()
+                    .toList();
+            throw refused.problem() == ProblemType.INVALID_INPUT || refused.problem() == ProblemType.BROKEN_GRAPH
+                    ? refused(refused.problem(), named)
+                    : new HsdsImportRefused(refused.problem(), refused.detail(), named);
+        }
+    }
+
+    private Report importNamed(
+            JsonNode body, Boolean asOrganizations, List<String> ignored, UnaryOperator<String> where) {
         if (body == null || !body.isArray()) {
             throw refused(
                     ProblemType.INVALID_INPUT,
                     List.of(Violation.of("$", "must be a JSON array of HSDS services or of HSDS organizations")));
         }
-        boolean organizations = !body.isEmpty() && isOrganization(body.get(0));
+        boolean organizations =
+                asOrganizations != null ? asOrganizations : !body.isEmpty() && isOrganization(body.get(0));
         List<Violation> invalid = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             JsonNode record = body.get(i);
@@ -139,7 +185,15 @@ class HsdsImport {
             }
             throw e;
         }
-        return new Report(imported.version(), document.counts(), mapping.skipped, mapping.dropped);
+        List<String> dropped = new ArrayList<>(ignored);
+        mapping.dropped.forEach(d -> dropped.add(where.apply(d)));
+        return new Report(
+                imported.version(),
+                document.counts(),
+                mapping.skipped.stream()
+                        .map(k -> new Skipped(where.apply(k.path()), k.id(), k.status()))
+                        .toList(),
+                dropped);
     }
 
     /** An array of organizations when its first record has services, or no status (which a service needs). */
@@ -149,7 +203,7 @@ class HsdsImport {
 
     private static HsdsImportRefused refused(ProblemType type, List<Violation> errors) {
         long records = errors.stream()
-                .map(v -> v.field().replaceFirst("^(\\[\\d+\\]).*$", "$1"))
+                .map(v -> v.field() == null ? "" : v.field().replaceFirst(RECORD, "$1"))
                 .distinct()
                 .count();
         String what = type == ProblemType.BROKEN_GRAPH ? "names what the network does not hold" : "is not valid";

@@ -52,6 +52,7 @@ class HsdsProfileDocumentation {
         }
         ApiResponses responses = new ApiResponses();
         responses.addApiResponse("200", new ApiResponse().description("OK").content(content));
+        problem(responses, "400", "Bad Request: a query parameter, which these files take none of");
         if (path.contains("{version}")) {
             problem(responses, "404", "Not Found: no such version of the profile, or no such file in it");
         }

@@ -23,7 +23,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every query parameter of an {@code /api/v1} call must be one its endpoint takes, given once and
+ * Every query parameter of an {@code /api/v1} or {@code /hsds} call must be one its endpoint takes, given once and
  * not empty; else 400 naming each bad one. Without this, Spring ignores a misspelt filter
  * ({@code ?levle=DISTRICT}) and reads an empty one ({@code ?level=}) as no filter: both would
  * answer every row as if it were the filtered list. POSTs with a JSON body take no query
@@ -41,7 +41,7 @@ class QueryParameters implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/v1/**");
+        registry.addInterceptor(this).addPathPatterns("/api/v1/**", "/hsds/**");
     }
 
     @Override

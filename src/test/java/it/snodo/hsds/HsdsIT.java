@@ -31,6 +31,7 @@ import org.springframework.http.ResponseEntity;
  */
 class HsdsIT extends SnodoIT {
 
+    private static final String PROFILE_FILE = "/hsds/profile/1.0.0/?version=2";
     private static final String UPSTREAM = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/";
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(
             SpecVersion.VersionFlag.V202012,
@@ -152,6 +153,17 @@ class HsdsIT extends SnodoIT {
                 ok("/hsds/services?per_page=1000&taxonomy_term_id=" + uuid("category", "ex-disabili.residenziale"));
         assertThat(narrow.get("total_items").asInt()).isEqualTo(2);
 
+        assertThat(ok("/hsds/services?per_page=1000&taxonomy_id=" + uuid("taxonomy", "categories"))
+                        .get("total_items")
+                        .asInt())
+                .isEqualTo(32);
+        assertThat(ok("/hsds/services?taxonomy_id=" + uuid("taxonomy", "actor-kind") + "&taxonomy_term_id="
+                                + uuid("category", "ex-disabili"))
+                        .get("total_items")
+                        .asInt())
+                .as("no service has a term of the actor kinds")
+                .isZero();
+
         JsonNode top = ok("/hsds/taxonomy_terms?top_only=true&taxonomy_id=" + uuid("taxonomy", "categories"));
         assertThat(top.get("total_items").asInt()).isEqualTo(5);
         JsonNode under = ok("/hsds/taxonomy_terms?parent_id=" + uuid("category", "ex-disabili"));
@@ -213,8 +225,15 @@ class HsdsIT extends SnodoIT {
     @Test
     void badParametersAndUnknownIdsAreProblems() {
         importOk(example());
-        for (String bad :
-                List.of("page=0", "per_page=1001", "format=csv", "taxonomy_term_id=abc", "modified_after=x")) {
+        for (String bad : List.of(
+                "page=0",
+                "per_page=1001",
+                "format=csv",
+                "taxonomy_term_id=abc",
+                "taxonomy_id=abc",
+                "modified_after=x",
+                "colour=red",
+                "search=")) {
             ResponseEntity<JsonNode> r = get("/hsds/services?" + bad);
             assertThat(r.getStatusCode().value()).as(bad).isEqualTo(400);
             assertThat(r.getBody().get("errors").get(0).get("field").asText())
@@ -223,6 +242,17 @@ class HsdsIT extends SnodoIT {
         assertThat(get("/hsds/services/" + UUID.randomUUID()).getStatusCode().value())
                 .isEqualTo(404);
         assertThat(get("/hsds/organizations/nothing").getStatusCode().value()).isEqualTo(404);
+        for (String path : List.of("/hsds/organizations?taxonomy_term_id=x", "/hsds/?page=1", PROFILE_FILE)) {
+            ResponseEntity<JsonNode> r = get(path);
+            assertThat(r.getStatusCode().value()).as(path).isEqualTo(400);
+            assertThat(r.getBody().get("errors").get(0).get("field").asText())
+                    .as(path)
+                    .isEqualTo(path.substring(path.indexOf('?') + 1, path.lastIndexOf('=')));
+        }
+        assertThat(get("/hsds/services?taxonomy_id=" + UUID.randomUUID())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
         assertThat(get("/hsds/services?taxonomy_term_id=" + UUID.randomUUID())
                         .getStatusCode()
                         .value())
