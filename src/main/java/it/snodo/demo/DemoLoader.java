@@ -55,6 +55,6 @@ class DemoLoader implements ApplicationRunner {
                     imported.document().counts());
         }
         long version = snapshots.awaitCommitted().version();
-        log.info("The engine's snapshot holds the network (version {})", version);
+        log.info("The engine's snapshot holds the demo (network version {})", version);
     }
 }
