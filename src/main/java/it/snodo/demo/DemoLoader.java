@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo network through the import path on the first start, when nothing was ever
  * written to the database ({@code snodo.demo.load=true}, the default). A database that has been
- * written to, even one emptied since, is left alone.
+ * written to, even one emptied since, is left alone. Replicas starting together on one empty
+ * database load it once: the import itself checks, under the network version's write lock,
+ * that nothing was written before it ({@link NetworkImport#importIntoNeverWritten}).
  *
  * <p>It returns only when the engine's snapshot holds the demo: Spring Boot turns readiness to
  * ACCEPTING_TRAFFIC (and {@code /actuator/health} to UP) after the last runner has returned, so
@@ -41,10 +43,17 @@ class DemoLoader implements ApplicationRunner {
             log.info("The database holds a network already (version {}); the demo is not loaded", store.version());
             return;
         }
-        NetworkImport.Imported imported = networkImport.importDocument(DemoNetwork.build());
-        log.info(
-                "Loaded the demo network of the Alto Milanese: {}",
-                imported.document().counts());
+        // Decided again in the import's transaction, under the version's lock: of replicas
+        // starting together on one empty database, one loads the demo and the others find it.
+        NetworkImport.Imported imported =
+                networkImport.importIntoNeverWritten(DemoNetwork.build()).orElse(null);
+        if (imported == null) {
+            log.info("Another service wrote the network first (version {}); the demo is not loaded", store.version());
+        } else {
+            log.info(
+                    "Loaded the demo network of the Alto Milanese: {}",
+                    imported.document().counts());
+        }
         long version = snapshots.awaitCommitted().version();
         log.info("The engine's snapshot holds the demo (network version {})", version);
     }

@@ -51,6 +51,28 @@ public class NetworkImport {
 
     /** Imports a document of rows built in code (their constraints are checked all the same). */
     public Imported importDocument(NetworkDocument document) {
+        check(document);
+        return write(document);
+    }
+
+    /**
+     * Imports a document of rows built in code only when the network was never written to, deciding
+     * it in the write's transaction ({@link NetworkStore#writeIntoNeverWritten}); empty when it had
+     * been, and then nothing is written.
+     */
+    public java.util.Optional<Imported> importIntoNeverWritten(NetworkDocument document) {
+        check(document);
+        long started = System.nanoTime();
+        java.util.OptionalLong version = store.writeIntoNeverWritten(document);
+        if (version.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        imports.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        rows.increment(document.size());
+        return java.util.Optional.of(new Imported(document, version.getAsLong()));
+    }
+
+    private void check(NetworkDocument document) {
         List<Violation> violations = new ArrayList<>();
         for (Section section : Section.values()) {
             List<? extends Row> rows = section.rows(document);
@@ -64,7 +86,6 @@ public class NetworkImport {
         if (!violations.isEmpty()) {
             throw invalid(violations);
         }
-        return write(document);
     }
 
     private static InvalidRows invalid(List<Violation> violations) {

@@ -119,7 +119,7 @@ public class NetworkStore {
      */
     public long write(NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch) {
         try {
-            return writeAll(document, mode, ifMatch);
+            return writeAll(document, mode, ifMatch, false).version();
         } catch (BrokenGraph e) {
             if (mode == Mode.UPSERT) {
                 throw e;
@@ -132,16 +132,37 @@ public class NetworkStore {
         }
     }
 
-    /** What a write wrote: the rows that changed (all of them, but for an import), at which version. */
+    /**
+     * Imports a document only into a network that was never written to (version 0, as a database
+     * that never held one), or writes nothing. The version is read under its lock, in the write's
+     * own transaction: of several services starting together on one empty database, exactly one
+     * writes the document, and the others find the version it committed.
+     *
+     * @return the version that holds the document, or empty when the network had been written to
+     */
+    public java.util.OptionalLong writeIntoNeverWritten(NetworkDocument document) {
+        Written written = writeAll(document, Mode.UPSERT, null, true);
+        return written.rows() == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(written.version());
+    }
+
+    /**
+     * What a write wrote: the rows that changed (all of them, but for an import), at which version;
+     * no rows for a write into a never-written network that found it written, at the version found.
+     */
     private record Written(long version, NetworkDocument rows) {}
 
-    private long writeAll(NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch) {
+    private Written writeAll(
+            NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch, boolean neverWrittenOnly) {
         try (Session session = driver.session()) {
             Written written = session.executeWrite(tx -> {
                 // An import bumps the version only if it changes something; it takes the lock all the same.
                 long version = mode == Mode.UPSERT
                         ? tx.run(LOCK_VERSION).single().get("version").asLong() + 1
                         : tx.run(BUMP_VERSION).single().get("version").asLong();
+                if (neverWrittenOnly && version > 1) {
+                    // Read under the lock: a write committed before it is seen, one after it waits.
+                    return new Written(version - 1, null);
+                }
                 ReferenceChecks.Existing existing = ReferenceChecks.check(tx, document, mode);
                 if (ifMatch != null) {
                     checkRevision(tx, single(document), ifMatch);
@@ -170,14 +191,15 @@ public class NetworkStore {
                 audit(tx, mode, changed, version);
                 return new Written(version, changed);
             });
-            if (written.rows().size() == 0) {
+            if (written.rows() == null || written.rows().size() == 0) {
                 observed(written.version());
-                return written.version();
+                return written;
             }
             NetworkDocument rows = written.rows();
-            return committed(
+            committed(
                     written.version(),
                     v -> needsOnly(rows) ? NetworkChanged.ofNeeds(v, rows.needs(), List.of()) : NetworkChanged.of(v));
+            return written;
         }
     }
 

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * ({@code (:SentReferralMonth)}, one per month sent, service, provider, municipality and category)
  * that keep the outcome report right over long periods. Each batch adds and deletes in one
  * transaction: a referral is counted once, in its month or by itself, never both or neither.
- * Their audit entries, and so their history, stay.
+ * Batches take the retention node's write lock first, so the job running on several replicas at
+ * once counts each referral once. Their audit entries, and so their history, stay.
  */
 @Component
 public class ReferralRetention {
@@ -25,6 +26,16 @@ public class ReferralRetention {
     private static final Logger log = LoggerFactory.getLogger(ReferralRetention.class);
 
     static final int BATCH = 5_000;
+
+    /**
+     * Taken first in each batch's transaction: the job runs on every replica at the same time, and
+     * two batches reading the same referrals would each add them to their months. The second waits
+     * here, then finds them gone. Creating the node moves no ledger (it reads no runs as 0).
+     */
+    private static final String LOCK = """
+            MERGE (x:SentReferralRetention {key: 'retention'})
+            ON CREATE SET x.runs = 0
+            SET x.runs = x.runs""";
 
     private static final String FOLD = """
             MATCH (r:SentReferral)
@@ -93,11 +104,13 @@ public class ReferralRetention {
         long total = 0;
         try (Session session = driver.session()) {
             while (true) {
-                long deleted = session.executeWrite(
-                        tx -> tx.run(FOLD, Map.<String, Object>of("before", before.toString(), "batch", BATCH))
-                                .single()
-                                .get("deleted")
-                                .asLong());
+                long deleted = session.executeWrite(tx -> {
+                    tx.run(LOCK).consume();
+                    return tx.run(FOLD, Map.<String, Object>of("before", before.toString(), "batch", BATCH))
+                            .single()
+                            .get("deleted")
+                            .asLong();
+                });
                 total += deleted;
                 if (deleted < BATCH) {
                     return total;

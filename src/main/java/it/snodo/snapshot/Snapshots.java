@@ -36,8 +36,10 @@ import org.springframework.stereotype.Component;
  * everything else is shared). A read that must see the writes before it waits, bounded, for a
  * snapshot that holds them ({@link #fresh()}).
  *
- * <p>Writes made elsewhere (another instance, or by hand in Neo4j) are found by polling the
- * version every {@code snodo.snapshot.poll} (default 2 s).
+ * <p>Writes made elsewhere (another replica on the same Neo4j, or by hand) are found by polling
+ * the version node every {@code snodo.snapshot.poll} (default 2 s): one read of one property, since
+ * every write of the network bumps it in its own transaction. A write elsewhere is in this
+ * replica's answers within one poll and one build.
  */
 @Component
 public class Snapshots implements InitializingBean, DisposableBean {
@@ -57,6 +59,9 @@ public class Snapshots implements InitializingBean, DisposableBean {
     private final java.util.TreeMap<Long, NetworkChanged> pendingNeeds = new java.util.TreeMap<>();
 
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+    /** The version the last poll found in the database. */
+    private volatile long polled;
+
     private final Object swapped = new Object();
     private volatile EngineSnapshot current;
     /** When the current snapshot was swapped in (built or patched), in epoch milliseconds. */
@@ -242,9 +247,14 @@ public class Snapshots implements InitializingBean, DisposableBean {
                 log.info("Neo4j answers again: ready");
                 AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
             }
-            if (version > current.version() && !rebuilding.get()) {
+            polled = version;
+            if (version > current.version()) {
                 store.observed(version);
-                requestRebuild();
+                if (!rebuilding.get()) {
+                    requestRebuild();
+                }
+                // else the rebuild under way may have read before this version: it asks for
+                // another when it is done and finds itself older than the last poll.
             }
         } catch (RuntimeException e) {
             if (neo4jAnswers.getAndSet(0) == 1 && started) {
@@ -271,6 +281,9 @@ public class Snapshots implements InitializingBean, DisposableBean {
                 rebuildPending.set(false);
                 try {
                     rebuild();
+                    if (current.version() < polled) {
+                        requestRebuild();
+                    }
                 } catch (RuntimeException e) {
                     log.error("Snapshot rebuild failed; answering from version {}", current.version(), e);
                 } finally {
