@@ -164,6 +164,8 @@ class GapMapAllocationPageIT extends BrowserIT {
                 .contains(api.get("demand").asText())
                 .contains(api.get("placed").asText());
         assertThat(seriousViolations()).isEmpty();
+        js("document.getElementById('map').scrollIntoView()");
+        screenshot("gaps-allocation-map");
         js("document.getElementById('allocation').scrollIntoView()");
         screenshot("gaps-allocation");
 
