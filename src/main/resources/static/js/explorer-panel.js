@@ -50,6 +50,15 @@ export function maySeeSynergies(who, actor) {
       && (who.role === 'PLANNER' || (who.role === 'COOPERATIVE' && who.cooperative === actor.id));
 }
 
+/**
+ * Whether the key may read skill requests, and so see a cooperative's skill matches both ways. A
+ * READER or HELP_DESK key may ask the matches but not read the requests (it would get 403): it
+ * picks a skill itself and sees who could lend it to the cooperative.
+ */
+export function mayReadSkillRequests(who) {
+  return who.role === 'PLANNER' || who.role === 'COOPERATIVE';
+}
+
 /** Fills `box` with the actor `id`: what is known at once, then what the API answers. */
 export async function showActor(box, ctx, id) {
   const {S} = ctx;
@@ -72,10 +81,13 @@ export async function showActor(box, ctx, id) {
   fill(box, head, el('p', {class: 'note'}, t('explorer.loading')));
   const territory = actor.district || actor.basedIn;
   const synergies = maySeeSynergies(S.who, actor);
-  const [services, gaps, suggestions] = await Promise.allSettled([
+  const skills = actor.kind === 'COOPERATIVE';
+  const requests = mayReadSkillRequests(S.who);
+  const [services, gaps, suggestions, matches] = await Promise.allSettled([
     all('/api/v1/services', {provider: id}),
     territory ? api('/api/v1/gaps', {query: {territory}}) : Promise.resolve(null),
     synergies ? api('/api/v1/synergies', {query: {cooperative: id, limit: 5}}) : Promise.resolve(null),
+    !skills ? Promise.resolve(null) : requests ? skillMatches(S, id) : skillTree(S).then(tree => ({tree})),
   ]);
   if (box.token !== token) {
     return;
@@ -84,7 +96,140 @@ export async function showActor(box, ctx, id) {
       servicesSection(S, services),
       S.canTies ? tiesSection(ctx, id) : null,
       gapsSection(S, territory, gaps),
-      synergies ? synergiesSection(ctx, suggestions) : null);
+      synergies ? synergiesSection(ctx, suggestions) : null,
+      !skills ? null : requests ? skillsSection(ctx, id, matches) : skillPicker(ctx, id, matches));
+}
+
+/** The skill tree once per page: code → {name, partOf}. */
+function skillTree(S) {
+  if (!S.skillTree) {
+    S.skillTree = all('/api/v1/skills').then(rows => new Map(rows.map(r => [r.code, r])))
+        .catch(e => { S.skillTree = null; throw e; });
+  }
+  return S.skillTree;
+}
+
+/**
+ * A cooperative's skill matches, both ways, as GET /api/v1/skills/matches answers them (its
+ * default 50 km): for each skill it seeks, the cooperatives that could lend it; for each request of
+ * another cooperative that one of its offers (the skill or a narrower one) could answer, whether the
+ * matches of that request name it, and how near.
+ */
+async function skillMatches(S, id) {
+  const [tree, requests, offers] = await Promise.all([
+    skillTree(S),
+    all('/api/v1/skill-requests', {cooperative: id}),
+    all('/api/v1/skill-offers', {cooperative: id}),
+  ]);
+  const sought = await Promise.all(requests.map(async r => ({request: r,
+    matches: (await api('/api/v1/skills/matches', {query: {cooperative: id, skill: r.skill}})).matches})));
+  // The skills its offers answer: each offered skill and every broader one.
+  const answered = new Set();
+  for (const o of offers) {
+    for (let code = o.skill; code && !answered.has(code); code = tree.get(code)?.partOf) {
+      answered.add(code);
+    }
+  }
+  let offered = [];
+  if (answered.size) {
+    const others = (await all('/api/v1/skill-requests')).filter(r => r.cooperative !== id && answered.has(r.skill));
+    offered = (await Promise.all(others.map(async r => {
+      const answer = await api('/api/v1/skills/matches', {query: {cooperative: r.cooperative, skill: r.skill, k: 100}});
+      const me = answer.matches.find(m => m.cooperative.id === id);
+      return me ? {request: r, match: me} : null;
+    }))).filter(Boolean);
+  }
+  return {tree, requests, offers, sought, offered};
+}
+
+/** The lenders of a skill to a cooperative, nearest first, as GET /api/v1/skills/matches orders them. */
+function lenders(ctx, matches) {
+  return el('ol', {class: 'lenders'}, matches.map(m => el('li', {dataset: {id: m.cooperative.id}},
+      actorButton(ctx, m.cooperative.id, m.cooperative.name), ' ',
+      el('span', {class: 'note'}, `${hours(m.hoursPerWeek)} · ${where(m)}`))));
+}
+
+function hours(h) {
+  return t('explorer.hours', {n: number(h, 0)});
+}
+
+function where(m) {
+  return [t('explorer.km', {km: number(m.distanceKm, 1)}),
+    m.tieHops == null ? t('explorer.notTied') : t('explorer.tieHops', {n: m.tieHops})].join(' · ');
+}
+
+/** For a key that may not read the requests: a skill of the tree → who could lend it to the cooperative. */
+function skillPicker(ctx, id, answer) {
+  const section = el('section', {id: 'actor-skills', 'aria-labelledby': 'actor-skills-title'},
+      el('h4', {id: 'actor-skills-title'}, t('explorer.skills')));
+  if (answer.status === 'rejected') {
+    section.append(problem(answer.reason));
+    return section;
+  }
+  const {tree} = answer.value;
+  // The tree depth first, each skill under its broader one.
+  const children = new Map();
+  for (const s of tree.values()) {
+    const parent = s.partOf && tree.has(s.partOf) ? s.partOf : null;
+    children.set(parent, [...(children.get(parent) || []), s]);
+  }
+  const options = [];
+  const walk = (parent, depth) => {
+    for (const s of (children.get(parent) || []).sort((a, b) => a.name.localeCompare(b.name, lang()))) {
+      options.push(el('option', {value: s.code}, `${'\u00a0\u00a0'.repeat(depth)}${s.name}`));
+      walk(s.code, depth + 1);
+    }
+  };
+  walk(null, 0);
+  const select = el('select', {id: 'skill-pick', name: 'skill'}, options);
+  const result = el('div', {id: 'skill-lenders', 'aria-live': 'polite'});
+  const form = el('form', {id: 'skill-form', class: 'inline', on: {submit: async event => {
+    event.preventDefault();
+    const skill = select.value;
+    result.dataset.state = 'loading';
+    fill(result, el('p', {class: 'note'}, t('explorer.loading')));
+    try {
+      const found = (await api('/api/v1/skills/matches', {query: {cooperative: id, skill}})).matches;
+      fill(result, found.length ? lenders(ctx, found) : el('p', {class: 'note'}, t('explorer.noLenders')));
+      result.dataset.skill = skill;
+      result.dataset.state = 'ready';
+    } catch (e) {
+      fill(result, problem(e));
+      result.dataset.state = 'error';
+    }
+  }}},
+  el('label', {for: 'skill-pick'}, t('explorer.skillPick', {name: name(ctx.S, id)})), ' ', select, ' ',
+  el('button', {type: 'submit', id: 'skill-find'}, t('explorer.skillFind')));
+  section.append(el('p', {class: 'note'}, t('explorer.skillsReaderIntro')), form, result);
+  return section;
+}
+
+function skillsSection(ctx, id, answer) {
+  const section = el('section', {id: 'actor-skills', 'aria-labelledby': 'actor-skills-title'},
+      el('h4', {id: 'actor-skills-title'}, t('explorer.skills')));
+  if (answer.status === 'rejected') {
+    section.append(problem(answer.reason));
+    return section;
+  }
+  const {tree, requests, offers, sought, offered} = answer.value;
+  const skillName = code => tree.get(code)?.name || code;
+  section.append(el('p', {class: 'note'}, t('explorer.skillsIntro')),
+      el('h5', {}, t('explorer.skillsSought')),
+      requests.length ? el('ul', {id: 'skills-sought', class: 'rows'}, sought.map(({request, matches}) =>
+        el('li', {dataset: {skill: request.skill}},
+            el('strong', {}, skillName(request.skill)), ' ', el('span', {class: 'note'}, hours(request.hoursPerWeek)),
+            matches.length ? lenders(ctx, matches) : el('p', {class: 'note'}, t('explorer.noLenders')))))
+        : el('p', {class: 'note', id: 'skills-sought'}, t('explorer.seeksNothing')),
+      el('h5', {}, t('explorer.skillsOffered')),
+      !offers.length ? el('p', {class: 'note', id: 'skills-offered'}, t('explorer.offersNothing'))
+        : offered.length ? el('ul', {id: 'skills-offered', class: 'rows'}, offered.map(({request, match}) =>
+          el('li', {dataset: {id: request.cooperative, skill: request.skill}},
+              actorButton(ctx, request.cooperative), ' ',
+              el('span', {class: 'note'}, t('explorer.seeks', {skill: skillName(request.skill),
+                hours: hours(request.hoursPerWeek), offered: hours(match.hoursPerWeek)}), ' · ', where(match)))))
+          : el('p', {class: 'note', id: 'skills-offered'}, t('explorer.nobodySeeks', {
+            skills: offers.map(o => skillName(o.skill)).join(', ')})));
+  return section;
 }
 
 function servicesSection(S, answer) {

@@ -8,6 +8,7 @@ import {all, api} from './api.js';
 import {el, fill} from './dom.js';
 import {lang, t} from './i18n.js';
 import {showError, start} from './shell.js';
+import {AllocationPanel, mayAllocate} from './gaps-allocation.js';
 import './gaps-strings.js';
 
 /** The states, worst first, with a symbol so that no state is told by its colour alone. */
@@ -17,7 +18,7 @@ const SYMBOL = {UNCOVERED: '✕', UNDER: '▼', FRAGILE: '!', COVERED: '✓', NO
 const number = new Intl.NumberFormat(lang() === 'en' ? 'en-GB' : 'it-IT');
 
 start({
-  run: async main => {
+  run: async (main, who) => {
     const [districts, towns, categories, districtMatrix, townMatrix, outline] = await Promise.all([
       all('/api/v1/territories', {level: 'DISTRICT'}),
       all('/api/v1/territories', {level: 'MUNICIPALITY'}),
@@ -28,6 +29,10 @@ start({
     ]);
     const page = new GapMap(main, {districts, towns, categories, districtMatrix, townMatrix, outline});
     page.draw();
+    if (mayAllocate(who)) {
+      page.allocation = new AllocationPanel(page, main.querySelector('#allocation'));
+      page.allocation.draw();
+    }
   },
 });
 
@@ -154,6 +159,7 @@ class GapMap {
     history.replaceState(null, '', url);
     this.paintMap();
     this.drawTowns();
+    this.allocation?.categoryChanged();
   }
 
   // ------------------------------------------------------------------ legend
@@ -242,6 +248,7 @@ class GapMap {
   async showCell(district, code) {
     this.choose(code);
     this.highlightDistrict(district.id);
+    this.allocation?.territoryChosen(district.id);
     this.startDetail(t('gaps.cellTitle', {category: this.name(code), district: district.name}));
     try {
       const report = await api('/api/v1/gaps', {query: {territory: district.id}});
@@ -268,6 +275,7 @@ class GapMap {
   /** A municipality picked on the map or in the list: its whole gap report, the chosen category marked. */
   async showTown(town) {
     this.highlightDistrict(town.partOf);
+    this.allocation?.territoryChosen(town.id);
     this.startDetail(t('gaps.townTitle', {municipality: town.name}));
     try {
       const report = await api('/api/v1/gaps', {query: {territory: town.id}});
