@@ -83,7 +83,7 @@ class AllocationController {
         // A service the caller may not see placed takes part at the distance it is shown.
         HiddenPlaces places = ConfidentialPlaces.forCurrentCaller().hiddenIn(n);
         FlowAllocation.Result r =
-                new FlowAllocation(n).allocate(new FlowAllocation.Query(category, maxKm, territory), places::shownKm);
+                new FlowAllocation(n).allocate(new FlowAllocation.Query(category, maxKm, territory), shownBy(places));
         List<AllocationAssignment> assignments = new ArrayList<>(r.assignments().size());
         for (FlowAllocation.Assignment a : r.assignments()) {
             assignments.add(new AllocationAssignment(
@@ -109,5 +109,20 @@ class AllocationController {
                 unplaced,
                 services,
                 unknown);
+    }
+
+    /** The distances of an allocation as the caller is shown them. */
+    private static FlowAllocation.ShownDistance shownBy(HiddenPlaces places) {
+        return new FlowAllocation.ShownDistance() {
+            @Override
+            public boolean hides(int service) {
+                return places.hides(service);
+            }
+
+            @Override
+            public double km(int service, double km) {
+                return places.shownKm(service, km);
+            }
+        };
     }
 }

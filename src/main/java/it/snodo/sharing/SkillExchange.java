@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * simple cycle of the residual graph (at most 2 × min(offers, requests) pair arcs, each at most
  * maxKm), the least-cost flow matches the most hours, exactly, then the shortest distance to
  * within that unit per hour; the scale is the finest power of 10 from 10<sup>6</sup> per km down
- * that keeps every cost below {@link MinimumCostFlow#MAX_COST}, as the allocation does.
+ * that keeps the flow exact ({@link MinimumCostFlow#exact}), as the allocation does.
  */
 final class SkillExchange {
 
@@ -61,7 +61,6 @@ final class SkillExchange {
             List<Assignment> assignments,
             List<Hours> unmatched) {}
 
-    private static final long EXACT = 1L << 52;
     private static final double FINEST_SCALE = 1e6;
     private static final double COARSEST_SCALE = 1e-3;
 
@@ -161,14 +160,13 @@ final class SkillExchange {
             supplies[offerNodes + r] = -requests.get(r).hoursPerWeek();
         }
         supplies[balance] = requested - offered;
-        long given = (long) offered + Math.max(0, requested - offered);
 
         long cycleArcs = 2L * Math.min(offers.size(), requests.size());
         double scale = FINEST_SCALE;
         long big;
         while (true) {
             big = cycleArcs * ((long) Math.ceil(maxKm * scale) + 1) + 1;
-            if (big <= MinimumCostFlow.MAX_COST && (balance + 1 + given) <= EXACT / big) {
+            if (MinimumCostFlow.exact(balance + 1, big)) {
                 break;
             }
             if (scale <= COARSEST_SCALE) {

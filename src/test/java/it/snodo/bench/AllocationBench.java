@@ -50,7 +50,7 @@ public final class AllocationBench {
             long start = System.nanoTime();
             FlowAllocation.Result r = allocation.allocate(
                     q,
-                    (sv, km) -> km,
+                    FlowAllocation.ShownDistance.AS_IS,
                     (phase, nanos, detail) ->
                             System.out.printf(Locale.ROOT, "  %-16s %9.1f ms  %s%n", phase, nanos / 1e6, detail));
             System.out.printf(
