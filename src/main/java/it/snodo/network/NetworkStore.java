@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
  * exception ({@link NetworkProblem}) and leaves the database as it was. An import locks the version without bumping it and writes only the rows
  * that differ from what is stored: when none does, it commits nothing but its audit entry, and
  * the version stays.
+ *
+ * <p>The write of one need (create, replace, delete), the help desks' frequent write, goes
+ * through {@link NeedWrites} instead: queued, and committed with every other need write queued at
+ * that moment in one transaction that does all of the above once for the group.
  */
 @Component
 public class NetworkStore implements org.springframework.beans.factory.DisposableBean {
