@@ -31,8 +31,9 @@ import org.springframework.http.ResponseEntity;
 /**
  * Many help desks at once, on the real service and database: writes of needs (committed in
  * groups, {@code NeedWrites}) and sent referrals from many threads, none lost, each audited once,
- * each writer reading its own write; and If-Match still giving exactly one winner among writers
- * of the same need that read the same revision.
+ * each writer reading its own write; If-Match still giving exactly one winner among writers of
+ * the same need that read the same revision; and reports asked at once each counting every
+ * referral sent before them.
  */
 class ConcurrentWritesIT extends SnodoIT {
 
@@ -319,5 +320,66 @@ class ConcurrentWritesIT extends SnodoIT {
         assertThat(created).isEqualTo(1);
         assertThat(conflicts).isEqualTo(THREADS - 1);
         assertThat(auditEntries("cw-same")).isEqualTo(Map.of("CREATE cw-same", 1L));
+    }
+
+    @Test
+    void reportsAskedAtOnceEachSeeEveryReferralSentBeforeThem() throws Exception {
+        // Each thread sends from its own municipality and reports on it at once, while the others
+        // do the same: reports that wait for one ledger read share it, yet each must count all of
+        // its own sends (a read begun before the send would miss it).
+        List<String> municipalities = List.of(
+                "ex015154",
+                "ex015058",
+                "ex015164",
+                "ex015155",
+                "ex015204",
+                "ex015019",
+                "ex015007",
+                "ex015226",
+                "ex015105",
+                "ex015166",
+                "ex015038",
+                "ex015041");
+        CountDownLatch start = new CountDownLatch(1);
+        List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            String where = municipalities.get(t);
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int round = 1; round <= ROUNDS; round++) {
+                    ResponseEntity<JsonNode> referral = as(
+                            helpDesk,
+                            HttpMethod.POST,
+                            "/api/v1/sent-referrals",
+                            mapper.createObjectNode()
+                                    .put("service", "ex-svc-0004")
+                                    .put("category", "ex-famiglia_minori.sportello")
+                                    .put("territory", where)
+                                    .put("people", 1)
+                                    .put("urgency", "HIGH"));
+                    if (referral.getStatusCode().value() != 201) {
+                        problems.add("send from " + where + ": " + referral.getStatusCode());
+                        return null;
+                    }
+                    JsonNode services = get("/api/v1/sent-referrals/outcomes?territory=" + where)
+                            .getBody()
+                            .get("services");
+                    long sent = 0;
+                    for (JsonNode row : services) {
+                        sent += row.get("sent").asLong();
+                    }
+                    if (sent != round) {
+                        problems.add(where + " reported " + sent + " sent after its send number " + round);
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        assertThat(problems).isEmpty();
     }
 }
