@@ -101,6 +101,40 @@ public class Audit {
     }
 
     /**
+     * One write of several committed together ({@link #recordEach}), with the caller that made it
+     * (not the thread's: the writes of a group commit come from many requests).
+     *
+     * @param caller the key that made the write, or null for SYSTEM
+     * @param id the one id the write touched
+     */
+    public record OneWrite(Caller caller, String action, String kind, String id) {}
+
+    /**
+     * Records each write of a group committed in {@code tx} as its own entry, as {@link #record}
+     * would one by one: each its caller, action, kind and id, all at {@code networkVersion}. One
+     * statement for the whole group.
+     */
+    public static void recordEach(TransactionContext tx, List<OneWrite> writes, long networkVersion) {
+        String at = Instant.now().toString();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (OneWrite w : writes) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("keyId", w.caller() == null ? "system" : w.caller().keyId());
+            row.put("role", w.caller() == null ? "SYSTEM" : w.caller().role().name());
+            row.put("action", w.action());
+            row.put("kind", w.kind());
+            row.put("id", w.id());
+            rows.add(row);
+        }
+        tx.run("""
+                UNWIND $rows AS row
+                CREATE (:AuditEntry {at: datetime($at), keyId: row.keyId, role: row.role, action: row.action,
+                                     kinds: [row.kind], ids: [row.id], idsCut: false, rows: 1,
+                                     networkVersion: $networkVersion, unchanged: false})""", Map.of("rows", rows, "at", at, "networkVersion", networkVersion))
+                .consume();
+    }
+
+    /**
      * Records a move of a sent referral in {@code tx}: who made it, when, on which referral, from
      * which status to which ({@code from} null for the referral's sending). Readable as the
      * referral's history by the keys that may see it, and in the audit list by planners.

@@ -114,7 +114,7 @@ final class Deletes {
         return new Removed(kinds, ids);
     }
 
-    private static void exists(TransactionContext tx, String query, Map<String, Object> p, EntityKind kind, String id) {
+    static void exists(TransactionContext tx, String query, Map<String, Object> p, EntityKind kind, String id) {
         if (tx.run(query, p).single().get("n").asLong() == 0) {
             throw new UnknownEntity("No " + kind.word + " '" + id + "'", List.of());
         }

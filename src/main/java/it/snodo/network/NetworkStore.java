@@ -25,13 +25,17 @@ import org.springframework.stereotype.Component;
  * exception ({@link NetworkProblem}) and leaves the database as it was. An import locks the version without bumping it and writes only the rows
  * that differ from what is stored: when none does, it commits nothing but its audit entry, and
  * the version stays.
+ *
+ * <p>The write of one need (create, replace, delete), the help desks' frequent write, goes
+ * through {@link NeedWrites} instead: queued, and committed with every other need write queued at
+ * that moment in one transaction that does all of the above once for the group.
  */
 @Component
-public class NetworkStore {
+public class NetworkStore implements org.springframework.beans.factory.DisposableBean {
 
     static final int BATCH = 10_000;
 
-    private static final String BUMP_VERSION = """
+    static final String BUMP_VERSION = """
             MERGE (v:NetworkVersion {key: 'network'})
             ON CREATE SET v.value = 0
             SET v.value = v.value + 1
@@ -51,11 +55,21 @@ public class NetworkStore {
     private final ApplicationEventPublisher events;
     private final NetworkReader reader;
     private final AtomicLong lastCommitted = new AtomicLong();
+    private final NeedWrites needWrites;
 
     NetworkStore(Driver driver, ApplicationEventPublisher events, NetworkReader reader) {
         this.driver = driver;
         this.events = events;
         this.reader = reader;
+        this.needWrites = new NeedWrites(
+                driver,
+                group -> committed(group.version(), v -> NetworkChanged.ofNeeds(v, group.written(), group.deleted())),
+                problem -> problem instanceof BrokenGraph broken ? asSingleRow(broken) : problem);
+    }
+
+    @Override
+    public void destroy() {
+        needWrites.close();
     }
 
     /**
@@ -118,18 +132,29 @@ public class NetworkStore {
      *     for none: the write then goes through whatever the entity's revision (last writer wins)
      */
     public long write(NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch) {
+        if (mode != Mode.UPSERT && document.size() == 1 && document.needs().size() == 1) {
+            // The frequent write: committed with the others queued at the same moment (NeedWrites).
+            return needWrites.write(
+                    document.needs().get(0),
+                    mode == Mode.CREATE ? NeedWrites.Op.CREATE : NeedWrites.Op.REPLACE,
+                    ifMatch);
+        }
         try {
             return writeAll(document, mode, ifMatch, false).version();
         } catch (BrokenGraph e) {
             if (mode == Mode.UPSERT) {
                 throw e;
             }
-            // One entity on its own: name its fields as in its own body, not as a document row.
-            List<Violation> fields = e.errors().stream()
-                    .map(v -> new Violation(v.field().replaceFirst("^[a-z]+\\[0\\]\\.", ""), v.id(), v.message()))
-                    .toList();
-            throw new BrokenGraph(e.getMessage().replace("1 row breaks", "The write would break"), fields);
+            throw asSingleRow(e);
         }
+    }
+
+    /** One entity on its own: names its fields as in its own body, not as a document row. */
+    private static BrokenGraph asSingleRow(BrokenGraph e) {
+        List<Violation> fields = e.errors().stream()
+                .map(v -> new Violation(v.field().replaceFirst("^[a-z]+\\[0\\]\\.", ""), v.id(), v.message()))
+                .toList();
+        return new BrokenGraph(e.getMessage().replace("1 row breaks", "The write would break"), fields);
     }
 
     /**
@@ -243,6 +268,9 @@ public class NetworkStore {
      * category only when nothing uses it; a consortium only when it has no members.
      */
     public long delete(EntityKind kind, String id) {
+        if (kind == EntityKind.NEED) {
+            return needWrites.delete(id);
+        }
         try (Session session = driver.session()) {
             return committed(
                     session.executeWrite(tx -> {
@@ -361,8 +389,7 @@ public class NetworkStore {
                 version);
     }
 
-    private static void run(
-            TransactionContext tx, List<String> statements, List<Map<String, Object>> rows, long version) {
+    static void run(TransactionContext tx, List<String> statements, List<Map<String, Object>> rows, long version) {
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
             for (String statement : statements) {
@@ -375,7 +402,7 @@ public class NetworkStore {
      * Refuses a replace whose If-Match names none of the revisions the row is at now. Race-free:
      * the version bump before it holds every other write back.
      */
-    private static void checkRevision(TransactionContext tx, Row row, java.util.Collection<Long> ifMatch) {
+    static void checkRevision(TransactionContext tx, Row row, java.util.Collection<Long> ifMatch) {
         var result =
                 tx.run(matchOne(row) + " RETURN coalesce(x.writtenAt, 0) AS revision", Map.of("key", row.storedKey()));
         long now = result.single().get("revision").asLong();

@@ -72,10 +72,66 @@ public class ReferralLedger {
         this.driver = driver;
     }
 
-    /** The referrals and months as Neo4j holds them now: read again when it may have changed. */
-    synchronized Snapshot current() {
+    /** Reads begun and reads finished, one at a time; guarded by {@code this}. */
+    private long readsBegun;
+
+    private long readsDone;
+    private boolean reading;
+    /** How many times the ledger was forgotten: a read under way when it is forgotten is not kept. */
+    private long forgets;
+
+    /**
+     * The referrals and months as Neo4j holds them now: read again when it may have changed.
+     * Every caller gets a read that began after it called, so it sees every write committed
+     * before; callers that come while a read is under way wait for the next one and share it,
+     * instead of each reading in turn (reports at once would otherwise queue behind each other).
+     */
+    Snapshot current() {
+        long mine;
+        long forgotten;
+        synchronized (this) {
+            long wanted = readsBegun + 1;
+            while (true) {
+                if (readsDone >= wanted) {
+                    State now = state;
+                    if (now != null) {
+                        return new Snapshot(now.rows().values(), now.months());
+                    }
+                    wanted = readsBegun + 1; // forgotten since: a new read is needed
+                }
+                if (!reading) {
+                    reading = true;
+                    mine = ++readsBegun;
+                    forgotten = forgets;
+                    break;
+                }
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for the sent referrals", e);
+                }
+            }
+        }
+        State read = null;
+        try {
+            read = read();
+        } finally {
+            synchronized (this) {
+                reading = false;
+                if (read != null && forgotten == forgets) {
+                    state = read;
+                    readsDone = mine;
+                }
+                notifyAll();
+            }
+        }
+        return new Snapshot(read.rows().values(), read.months());
+    }
+
+    private State read() {
         try (Session session = driver.session()) {
-            state = session.executeRead(tx -> {
+            return session.executeRead(tx -> {
                 Record marks = tx.run("""
                         OPTIONAL MATCH (m:SentReferralRetention {key: 'retention'})
                         RETURN coalesce(m.runs, 0) AS runs, timestamp() AS now""").single();
@@ -92,12 +148,12 @@ public class ReferralLedger {
                         .forEachRemaining(r -> rows.put(r.get("id").asString(), row(r)));
                 return new State(rows, was.months(), runs, now);
             });
-            return new Snapshot(state.rows().values(), state.months());
         }
     }
 
     /** Forgets everything: the next report reads it all (for tests that delete referrals by hand). */
     synchronized void forget() {
+        forgets++;
         state = null;
     }
 

@@ -26,11 +26,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The service under mixed load: {@code connections} clients for {@code seconds}, each request a
- * referral (80%), a district's gap report (10%) or the write of a new need (10%), over HTTP with
- * a planner key. Then it counts: every status seen (there must be no 5xx), and the needs the load
- * wrote that the database holds against the writes that were answered 201 (there must be no lost
- * write). {@code bench/load.sh [S|M] [seconds] [connections]}. Numbers are printed, not asserted.
+ * The service under load: {@code connections} clients for {@code seconds}, over HTTP with a
+ * planner key. The {@code mixed} load (the default): each request a referral (80%), a district's
+ * gap report (10%) or the write of a new need (10%). The {@code writes} load: each request the
+ * write of a new need or the sending of a referral (half each), the help desks' frequent writes.
+ * Then it counts: every status seen (there must be no 5xx), each kind's rate, p50 and p99, and
+ * the needs and sent referrals the database holds, and their audit entries, against the writes
+ * that were answered 201 (there must be no lost write).
+ * {@code bench/load.sh [S|M] [seconds] [connections] [mixed|writes]}. Numbers are printed, not
+ * asserted.
  */
 public final class LoadTest {
 
@@ -43,6 +47,7 @@ public final class LoadTest {
         NetworkGenerator.Scale scale = NetworkGenerator.Scale.valueOf(args.length > 0 ? args[0] : "S");
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        boolean writesOnly = args.length > 3 && args[3].equals("writes");
         Path home = Files.createTempDirectory(Path.of("target"), "load-neo4j-" + scale);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SnodoApplication.class)
                 .run(
@@ -54,7 +59,9 @@ public final class LoadTest {
                         "--logging.level.it.snodo=WARN",
                         "--snodo.limits.requests-per-second=0",
                         "--snodo.security.bootstrap-planner-key=" + KEY)) {
-            app.getBean(NetworkImport.class).importDocument(NetworkGenerator.generate(scale, 1));
+            it.snodo.network.NetworkDocument generated = NetworkGenerator.generate(scale, 1);
+            app.getBean(NetworkImport.class).importDocument(generated);
+            List<it.snodo.network.Service> services = generated.services();
             Network net = app.getBean(Snapshots.class).rebuildNow().network();
             int[] muns = net.territoriesOfLevel(Network.MUNICIPALITY);
             int[] districts = net.territoriesOfLevel("DISTRICT");
@@ -68,7 +75,9 @@ public final class LoadTest {
 
             Map<String, Integer>[] statuses = newStatusMaps(connections);
             List<Double>[] latencies = newLists(connections);
+            Map<String, List<Double>>[] byKind = newKindMaps(connections);
             AtomicInteger created = new AtomicInteger();
+            AtomicInteger sent = new AtomicInteger();
             AtomicInteger failures = new AtomicInteger();
             AtomicInteger writeIds = new AtomicInteger();
             CountDownLatch done = new CountDownLatch(connections);
@@ -83,10 +92,23 @@ public final class LoadTest {
                                     .build();
                             Random random = new Random(client);
                             while (System.nanoTime() < end) {
-                                int pick = random.nextInt(10);
+                                int pick = writesOnly ? (random.nextBoolean() ? 0 : -1) : random.nextInt(10);
                                 HttpRequest.Builder request;
                                 String kind;
-                                if (pick == 0) {
+                                if (pick == -1) {
+                                    kind = "send";
+                                    it.snodo.network.Service service = services.get(random.nextInt(services.size()));
+                                    String body = "{\"service\":\"" + service.id() + "\",\"category\":\""
+                                            + service.categories()
+                                                    .get(random.nextInt(
+                                                            service.categories().size()))
+                                            + "\",\"territory\":\""
+                                            + net.territoryId(muns[random.nextInt(muns.length)]) + "\",\"people\":"
+                                            + (1 + random.nextInt(20)) + "}";
+                                    request = HttpRequest.newBuilder(URI.create(base + "/api/v1/sent-referrals"))
+                                            .header("Content-Type", "application/json")
+                                            .POST(HttpRequest.BodyPublishers.ofString(body));
+                                } else if (pick == 0) {
                                     kind = "write";
                                     String body = "{\"id\":\"" + PREFIX + writeIds.incrementAndGet()
                                             + "\",\"category\":\""
@@ -113,10 +135,17 @@ public final class LoadTest {
                                                     .timeout(Duration.ofSeconds(60))
                                                     .build(),
                                             HttpResponse.BodyHandlers.discarding());
-                                    latencies[client].add((System.nanoTime() - s) / 1e6);
+                                    double took = (System.nanoTime() - s) / 1e6;
+                                    latencies[client].add(took);
+                                    byKind[client]
+                                            .computeIfAbsent(kind, k -> new ArrayList<>())
+                                            .add(took);
                                     statuses[client].merge(kind + " " + response.statusCode(), 1, Integer::sum);
                                     if (kind.equals("write") && response.statusCode() == 201) {
                                         created.incrementAndGet();
+                                    }
+                                    if (kind.equals("send") && response.statusCode() == 201) {
+                                        sent.incrementAndGet();
                                     }
                                 } catch (IOException e) {
                                     failures.incrementAndGet();
@@ -144,11 +173,32 @@ public final class LoadTest {
             long stored = app.getBean(NetworkReader.class).export().needs().stream()
                     .filter(n -> n.id().startsWith(PREFIX))
                     .count();
+            org.neo4j.driver.Driver driver = app.getBean(org.neo4j.driver.Driver.class);
+            long[] inDb;
+            try (org.neo4j.driver.Session session = driver.session()) {
+                org.neo4j.driver.Record r =
+                        session.run("""
+                        RETURN COUNT { MATCH (x:SentReferral) } AS referrals,
+                               COUNT { MATCH (e:AuditEntry {action: 'SEND'}) } AS sends,
+                               COUNT { MATCH (e:AuditEntry {action: 'CREATE'})
+                                       WHERE e.kinds = ['NEED'] AND e.ids[0] STARTS WITH $prefix } AS needEntries""", Map.of("prefix", PREFIX)).single();
+                inDb = new long[] {
+                    r.get("referrals").asLong(),
+                    r.get("sends").asLong(),
+                    r.get("needEntries").asLong()
+                };
+            }
             long errors = all.entrySet().stream()
                     .filter(e -> e.getKey().matches(".* 5\\d\\d"))
                     .mapToLong(Map.Entry::getValue)
                     .sum();
-            System.out.printf(Locale.ROOT, "%nLoad at %s: %d connections for %d s%n", scale, connections, seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nLoad at %s (%s): %d connections for %d s%n",
+                    scale,
+                    writesOnly ? "writes" : "mixed",
+                    connections,
+                    seconds);
             System.out.printf(
                     Locale.ROOT,
                     "requests %d (%.0f/s), p50 %.1f ms, p99 %.1f ms, I/O failures %d%n",
@@ -158,6 +208,23 @@ public final class LoadTest {
                     ms[Math.min(ms.length - 1, (int) Math.ceil(0.99 * ms.length) - 1)],
                     failures.get());
             System.out.println("statuses: " + all);
+            Map<String, List<Double>> kinds = new TreeMap<>();
+            for (Map<String, List<Double>> m : byKind) {
+                m.forEach((k, v) ->
+                        kinds.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+            }
+            kinds.forEach((kind, list) -> {
+                double[] sorted =
+                        list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-8s %7d (%6.1f/s), p50 %8.1f ms, p99 %8.1f ms%n",
+                        kind,
+                        sorted.length,
+                        sorted.length / (double) seconds,
+                        sorted[sorted.length / 2],
+                        sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.99 * sorted.length) - 1)]);
+            });
             System.out.printf(
                     Locale.ROOT,
                     "5xx: %d; writes answered 201: %d, load needs in the database: %d, lost: %d%n",
@@ -165,6 +232,15 @@ public final class LoadTest {
                     created.get(),
                     stored,
                     created.get() - stored);
+            System.out.printf(
+                    Locale.ROOT,
+                    "audit entries of those needs: %d; referrals sent 201: %d, in the database: %d,"
+                            + " SEND entries: %d, lost: %d%n",
+                    inDb[2],
+                    sent.get(),
+                    inDb[0],
+                    inDb[1],
+                    sent.get() - inDb[0]);
         }
     }
 
@@ -173,6 +249,15 @@ public final class LoadTest {
         Map<String, Integer>[] maps = new Map[n];
         for (int i = 0; i < n; i++) {
             maps[i] = new TreeMap<>();
+        }
+        return maps;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Double>>[] newKindMaps(int n) {
+        Map<String, List<Double>>[] maps = new Map[n];
+        for (int i = 0; i < n; i++) {
+            maps[i] = new java.util.HashMap<>();
         }
         return maps;
     }
