@@ -7,6 +7,7 @@ import it.snodo.network.EntityKind;
 import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
 import it.snodo.network.PageOf;
+import it.snodo.network.RowCache;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "categories")
 class CategoryController extends ResourceController<Category> {
 
-    CategoryController(NetworkStore store, NetworkReader reader) {
-        super(EntityKind.CATEGORY, store, reader);
+    CategoryController(NetworkStore store, NetworkReader reader, RowCache rows) {
+        super(EntityKind.CATEGORY, store, reader, rows);
     }
 
     @GetMapping

@@ -8,6 +8,7 @@ import it.snodo.network.EntityKind;
 import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
 import it.snodo.network.PageOf;
+import it.snodo.network.RowCache;
 import it.snodo.web.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "cooperatives")
 class CooperativeController extends ResourceController<Cooperative> {
 
-    CooperativeController(NetworkStore store, NetworkReader reader) {
-        super(EntityKind.COOPERATIVE, store, reader);
+    CooperativeController(NetworkStore store, NetworkReader reader, RowCache rows) {
+        super(EntityKind.COOPERATIVE, store, reader, rows);
     }
 
     @GetMapping

@@ -8,6 +8,7 @@ import it.snodo.network.Need;
 import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
 import it.snodo.network.PageOf;
+import it.snodo.network.RowCache;
 import it.snodo.network.Urgency;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "needs")
 class NeedController extends ResourceController<Need> {
 
-    NeedController(NetworkStore store, NetworkReader reader) {
-        super(EntityKind.NEED, store, reader);
+    NeedController(NetworkStore store, NetworkReader reader, RowCache rows) {
+        super(EntityKind.NEED, store, reader, rows);
     }
 
     @GetMapping

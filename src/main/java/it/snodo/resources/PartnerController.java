@@ -8,6 +8,7 @@ import it.snodo.network.NetworkStore;
 import it.snodo.network.PageOf;
 import it.snodo.network.Partner;
 import it.snodo.network.PartnerKind;
+import it.snodo.network.RowCache;
 import it.snodo.view.ConfidentialPlaces;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "partners")
 class PartnerController extends ResourceController<Partner> {
 
-    PartnerController(NetworkStore store, NetworkReader reader) {
-        super(EntityKind.PARTNER, store, reader);
+    PartnerController(NetworkStore store, NetworkReader reader, RowCache rows) {
+        super(EntityKind.PARTNER, store, reader, rows);
     }
 
     @GetMapping

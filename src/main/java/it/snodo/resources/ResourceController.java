@@ -8,6 +8,7 @@ import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
 import it.snodo.network.PageOf;
 import it.snodo.network.Row;
+import it.snodo.network.RowCache;
 import it.snodo.network.UnknownEntity;
 import it.snodo.web.ApiException;
 import it.snodo.web.Violation;
@@ -41,17 +42,20 @@ abstract class ResourceController<T extends Row> {
     private final EntityKind kind;
     protected final NetworkStore store;
     protected final NetworkReader reader;
+    /** One entity, and the confidential partners, from memory while nothing was written since. */
+    protected final RowCache rows;
 
-    ResourceController(EntityKind kind, NetworkStore store, NetworkReader reader) {
+    ResourceController(EntityKind kind, NetworkStore store, NetworkReader reader, RowCache rows) {
         this.kind = kind;
         this.store = store;
         this.reader = reader;
+        this.rows = rows;
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Get one by its id; the ETag is its revision, for If-Match on a replace")
     ResponseEntity<T> get(@PathVariable String id) {
-        NetworkReader.Revised<T> found = reader.<T>getRevised(kind, id)
+        NetworkReader.Revised<T> found = rows.<T>getRevised(kind, id)
                 .orElseThrow(() -> new UnknownEntity("No " + kind.word + " '" + id + "'", List.of()));
         // A row the caller may not be shown at all is, for it, no row.
         List<T> shown = shown(List.of(found.row()));

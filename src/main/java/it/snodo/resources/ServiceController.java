@@ -7,6 +7,7 @@ import it.snodo.network.EntityKind;
 import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
 import it.snodo.network.PageOf;
+import it.snodo.network.RowCache;
 import it.snodo.network.Service;
 import it.snodo.view.ConfidentialPlaces;
 import it.snodo.web.Caller;
@@ -22,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "services")
 class ServiceController extends ResourceController<Service> {
 
-    ServiceController(NetworkStore store, NetworkReader reader) {
-        super(EntityKind.SERVICE, store, reader);
+    ServiceController(NetworkStore store, NetworkReader reader, RowCache rows) {
+        super(EntityKind.SERVICE, store, reader, rows);
     }
 
     @GetMapping
@@ -82,7 +83,7 @@ class ServiceController extends ResourceController<Service> {
         if (rows.stream().allMatch(s -> places.seesWhere(s.provider()))) {
             return rows;
         }
-        java.util.Set<String> confidentialPartners = reader.confidentialPartners();
+        java.util.Set<String> confidentialPartners = this.rows.confidentialPartners();
         return rows.stream().map(s -> places.shown(s, confidentialPartners)).toList();
     }
 

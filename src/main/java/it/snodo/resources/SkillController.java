@@ -6,6 +6,7 @@ import it.snodo.network.EntityKind;
 import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
 import it.snodo.network.PageOf;
+import it.snodo.network.RowCache;
 import it.snodo.network.Skill;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "skills and spaces")
 class SkillController extends ResourceController<Skill> {
 
-    SkillController(NetworkStore store, NetworkReader reader) {
-        super(EntityKind.SKILL, store, reader);
+    SkillController(NetworkStore store, NetworkReader reader, RowCache rows) {
+        super(EntityKind.SKILL, store, reader, rows);
     }
 
     @GetMapping

@@ -8,6 +8,7 @@ import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
 import it.snodo.network.PageOf;
 import it.snodo.network.Row;
+import it.snodo.network.RowCache;
 import it.snodo.network.UnknownEntity;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
@@ -36,11 +37,13 @@ abstract class SkillPairController<T extends Row> {
     private final EntityKind kind;
     private final NetworkStore store;
     private final NetworkReader reader;
+    private final RowCache rows;
 
-    SkillPairController(EntityKind kind, NetworkStore store, NetworkReader reader) {
+    SkillPairController(EntityKind kind, NetworkStore store, NetworkReader reader, RowCache rows) {
         this.kind = kind;
         this.store = store;
         this.reader = reader;
+        this.rows = rows;
     }
 
     /** The cooperative of a row. */
@@ -64,7 +67,7 @@ abstract class SkillPairController<T extends Row> {
     @Operation(summary = "Get one; the ETag is its revision, for If-Match on a replace")
     ResponseEntity<T> get(@PathVariable String cooperative, @PathVariable String skill) {
         NetworkReader.Revised<T> found =
-                reader.<T>getPair(kind, cooperative, skill).orElseThrow(() -> notFound(cooperative, skill));
+                rows.<T>getPair(kind, cooperative, skill).orElseThrow(() -> notFound(cooperative, skill));
         return ResponseEntity.ok().eTag(Long.toString(found.revision())).body(found.row());
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.network.EntityKind;
 import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
+import it.snodo.network.RowCache;
 import it.snodo.network.SkillRequest;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "skills and spaces")
 class SkillRequestController extends SkillPairController<SkillRequest> {
 
-    SkillRequestController(NetworkStore store, NetworkReader reader) {
-        super(EntityKind.SKILL_REQUEST, store, reader);
+    SkillRequestController(NetworkStore store, NetworkReader reader, RowCache rows) {
+        super(EntityKind.SKILL_REQUEST, store, reader, rows);
     }
 
     @Override

@@ -8,6 +8,7 @@ import it.snodo.network.EntityKind;
 import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
 import it.snodo.network.PageOf;
+import it.snodo.network.RowCache;
 import it.snodo.network.Space;
 import it.snodo.network.SpaceKind;
 import it.snodo.network.Territory;
@@ -38,8 +39,8 @@ class SpaceController extends ResourceController<Space> {
 
     static final double MAX_KM = 500;
 
-    SpaceController(NetworkStore store, NetworkReader reader) {
-        super(EntityKind.SPACE, store, reader);
+    SpaceController(NetworkStore store, NetworkReader reader, RowCache rows) {
+        super(EntityKind.SPACE, store, reader, rows);
     }
 
     /** A space as a list shows it: with its distance from the municipality asked for, if one was. */
@@ -131,7 +132,7 @@ class SpaceController extends ResourceController<Space> {
      */
     private boolean hidesSome() {
         return !ConfidentialPlaces.forCurrentCaller().seesAll()
-                && !reader.confidentialPartners().isEmpty();
+                && !rows.confidentialPartners().isEmpty();
     }
 
     @Override
@@ -139,7 +140,7 @@ class SpaceController extends ResourceController<Space> {
         if (!hidesSome()) {
             return rows;
         }
-        Set<String> confidential = reader.confidentialPartners();
+        Set<String> confidential = this.rows.confidentialPartners();
         return rows.stream().filter(s -> !confidential.contains(s.owner())).toList();
     }
 

@@ -6,6 +6,7 @@ import it.snodo.network.EntityKind;
 import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
 import it.snodo.network.PageOf;
+import it.snodo.network.RowCache;
 import it.snodo.network.Territory;
 import it.snodo.network.TerritoryLevel;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "territories")
 class TerritoryController extends ResourceController<Territory> {
 
-    TerritoryController(NetworkStore store, NetworkReader reader) {
-        super(EntityKind.TERRITORY, store, reader);
+    TerritoryController(NetworkStore store, NetworkReader reader, RowCache rows) {
+        super(EntityKind.TERRITORY, store, reader, rows);
     }
 
     @GetMapping

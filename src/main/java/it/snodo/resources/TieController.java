@@ -7,6 +7,7 @@ import it.snodo.network.NetworkDocument;
 import it.snodo.network.NetworkReader;
 import it.snodo.network.NetworkStore;
 import it.snodo.network.PageOf;
+import it.snodo.network.RowCache;
 import it.snodo.network.Tie;
 import it.snodo.network.TieKind;
 import it.snodo.network.UnknownEntity;
@@ -38,10 +39,12 @@ class TieController {
 
     private final NetworkStore store;
     private final NetworkReader reader;
+    private final RowCache rows;
 
-    TieController(NetworkStore store, NetworkReader reader) {
+    TieController(NetworkStore store, NetworkReader reader, RowCache rows) {
         this.store = store;
         this.reader = reader;
+        this.rows = rows;
     }
 
     @GetMapping
@@ -64,7 +67,7 @@ class TieController {
     @GetMapping("/{from}/{to}/{kind}")
     @Operation(summary = "Get one tie; the ETag is its revision, for If-Match on a replace")
     ResponseEntity<Tie> get(@PathVariable String from, @PathVariable String to, @PathVariable TieKind kind) {
-        NetworkReader.Revised<Tie> found = reader.getTie(from, to, kind).orElseThrow(() -> notFound(from, to, kind));
+        NetworkReader.Revised<Tie> found = rows.getTie(from, to, kind).orElseThrow(() -> notFound(from, to, kind));
         return ResponseEntity.ok().eTag(Long.toString(found.revision())).body(found.row());
     }
 

@@ -42,6 +42,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ProblemDetailsAdvice(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApi(ApiException e) {
         return handleProblem(e);
@@ -80,6 +86,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return handleUnexpected(e);
         }
         log.warn("Neo4j is unavailable: {}", e.getMessage());
+        events.publishEvent(new DatabaseUnavailable(e));
         ResponseEntity<Object> problem = problem(
                 ProblemType.DATABASE_UNAVAILABLE,
                 "The database cannot be reached: nothing was written. Referrals, paths, gaps and the other analyses"

@@ -18,12 +18,17 @@ import org.springframework.transaction.TransactionSystemException;
  */
 class ProblemDetailsAdviceTest {
 
-    private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
+    /** What the advice published, as Spring's context would deliver it to listeners. */
+    private final java.util.List<Object> published = new java.util.ArrayList<>();
+
+    private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice(published::add);
 
     @Test
     void theDriverSayingNeo4jIsAwayIsA503() {
         assertDatabaseUnavailable(advice.handleDatabaseAway(new ServiceUnavailableException("connection refused")));
         assertDatabaseUnavailable(advice.handleDatabaseAway(new SessionExpiredException("gone")));
+        // Whatever is kept in memory from Neo4j hears of it (RowCache empties itself).
+        assertThat(published).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(DatabaseUnavailable.class));
     }
 
     @Test
@@ -51,6 +56,7 @@ class ProblemDetailsAdviceTest {
             assertThat(((ProblemDetail) answer.getBody()).getType().toString()).isEqualTo("/problems/internal-error");
             assertThat(answer.getHeaders().containsKey(HttpHeaders.RETRY_AFTER)).isFalse();
         }
+        assertThat(published).as("no outage, nothing to forget").isEmpty();
     }
 
     private static void assertDatabaseUnavailable(ResponseEntity<Object> answer) {
