@@ -361,20 +361,10 @@ public final class MinimumCostFlow {
                         }
                         current[v] = Math.min(a, end);
                         if (excess[v] > 0) {
-                            // Relabel: the highest price that leaves every residual arc of v at a
-                            // reduced cost of -ε or more, and one at exactly -ε.
-                            long best = Long.MIN_VALUE;
-                            for (int b = first[v]; b < end; b++) {
-                                int w = head[b];
-                                if (w < n && res[b] > 0) {
-                                    best = Math.max(best, price[w] - cost[b]);
-                                }
+                            if (!relabel(v, epsilon, limit)) {
+                                throw new IllegalStateException("the flow could not be made cheapest: no way on");
                             }
-                            if (best == Long.MIN_VALUE || best - epsilon < -limit) {
-                                throw new IllegalStateException("the flow could not be made cheapest: prices ran away");
-                            }
-                            pv = best - epsilon;
-                            price[v] = pv;
+                            pv = price[v];
                             current[v] = first[v];
                         }
                     }
@@ -396,8 +386,11 @@ public final class MinimumCostFlow {
             return false;
         }
 
-        /** Lowers w's price to the highest that leaves all its residual arcs ε-optimal and one admissible. */
-        private void relabel(int w, long epsilon, long limit) {
+        /**
+         * Lowers w's price to the highest that leaves every residual arc of w at a reduced cost of
+         * −ε or more, and one at exactly −ε; false (and nothing done) when w has no residual arc.
+         */
+        private boolean relabel(int w, long epsilon, long limit) {
             long best = Long.MIN_VALUE;
             for (int b = first[w]; b < first[w + 1]; b++) {
                 int x = head[b];
@@ -406,12 +399,13 @@ public final class MinimumCostFlow {
                 }
             }
             if (best == Long.MIN_VALUE) {
-                return;
+                return false;
             }
             if (best - epsilon < -limit) {
                 throw new IllegalStateException("the flow could not be made cheapest: prices ran away");
             }
             price[w] = best - epsilon;
+            return true;
         }
 
         long[] flows() {

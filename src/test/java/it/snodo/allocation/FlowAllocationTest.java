@@ -85,17 +85,7 @@ class FlowAllocationTest {
             for (int s = 0; s < hidden.length; s++) {
                 hidden[s] = round % 3 == 0 && random.nextBoolean();
             }
-            FlowAllocation.ShownDistance shown = new FlowAllocation.ShownDistance() {
-                @Override
-                public boolean hides(int service) {
-                    return hidden[service];
-                }
-
-                @Override
-                public double km(int service, double km) {
-                    return hidden[service] ? Math.ceil(km / 5) * 5 : km;
-                }
-            };
+            FlowAllocation.ShownDistance shown = banded(hidden);
             FlowAllocation.Result r = new FlowAllocation(n).allocate(q, shown);
             double[] best = bruteForce(n, q, shown);
             assertThat(r.weightedPlaced()).as("round %d", round).isEqualTo((long) best[0]);
@@ -116,17 +106,7 @@ class FlowAllocationTest {
             for (int s = 0; s < hidden.length; s++) {
                 hidden[s] = round % 2 == 0 && random.nextInt(4) == 0;
             }
-            FlowAllocation.ShownDistance shown = new FlowAllocation.ShownDistance() {
-                @Override
-                public boolean hides(int service) {
-                    return hidden[service];
-                }
-
-                @Override
-                public double km(int service, double km) {
-                    return hidden[service] ? Math.ceil(km / 5) * 5 : km;
-                }
-            };
+            FlowAllocation.ShownDistance shown = banded(hidden);
             FlowAllocation.Result r = new FlowAllocation(n).allocate(q, shown);
             double[] judged = DirectAllocation.judge(n, q, shown);
             assertThat(r.weightedPlaced()).as("round %d", round).isEqualTo((long) judged[0]);
@@ -193,6 +173,21 @@ class FlowAllocationTest {
                     URGENCIES[random.nextInt(URGENCIES.length)]);
         }
         return b.build();
+    }
+
+    /** The hidden services shown at their distance rounded up to 5 km, as confidential places are. */
+    private static FlowAllocation.ShownDistance banded(boolean[] hidden) {
+        return new FlowAllocation.ShownDistance() {
+            @Override
+            public boolean hides(int service) {
+                return hidden[service];
+            }
+
+            @Override
+            public double km(int service, double km) {
+                return hidden[service] ? Math.ceil(km / 5) * 5 : km;
+            }
+        };
     }
 
     private static void checkConsistent(Network n, FlowAllocation.Result r) {
