@@ -113,4 +113,65 @@ class AllocationIT extends SnodoIT {
                     .isEqualTo(HttpStatus.FORBIDDEN);
         }
     }
+
+    @Test
+    void aConfidentialServiceIsPlacedAtTheDistanceTheCallerIsShown() {
+        // A service the planner sees used at a distance that is not a multiple of 5 km.
+        JsonNode query = null;
+        String hidden = null;
+        for (JsonNode c : resource("/examples/sharing-network.expected.json").get("allocations")) {
+            for (JsonNode a :
+                    post("/api/v1/allocations", c.get("query")).getBody().get("assignments")) {
+                double km = a.get("distanceKm").asDouble();
+                if (hidden == null && km > 0 && km % 5 != 0) {
+                    query = c.get("query");
+                    hidden = a.get("service").asText();
+                }
+            }
+        }
+        assertThat(hidden)
+                .as("a service used at a distance that is not a multiple of 5 km")
+                .isNotNull();
+        ObjectNode network = (ObjectNode) resource("/examples/sharing-network.json");
+        network.remove(java.util.List.of("skills", "skillOffers", "skillRequests", "spaces"));
+        String provider = null;
+        for (JsonNode service : network.get("services")) {
+            if (service.get("id").asText().equals(hidden)) {
+                ((ObjectNode) service).put("confidential", true);
+                provider = service.get("provider").asText();
+            }
+        }
+        importOk(network);
+        JsonNode planner = post("/api/v1/allocations", query).getBody();
+        String other = null;
+        for (JsonNode cooperative : network.get("cooperatives")) {
+            if (!cooperative.get("id").asText().equals(provider)) {
+                other = cooperative.get("id").asText();
+            }
+        }
+        JsonNode shown = as(cooperativeKey(other), HttpMethod.POST, "/api/v1/allocations", query)
+                .getBody();
+        boolean plannerSeesItsOwnDistance = false;
+        for (JsonNode a : planner.get("assignments")) {
+            if (a.get("service").asText().equals(hidden)) {
+                plannerSeesItsOwnDistance |= a.get("distanceKm").asDouble() % 5 != 0;
+            }
+        }
+        assertThat(plannerSeesItsOwnDistance).isTrue();
+        for (JsonNode a : shown.get("assignments")) {
+            if (a.get("service").asText().equals(hidden)) {
+                double km = a.get("distanceKm").asDouble();
+                assertThat(km % 5).as("%s shown at %s km", hidden, km).isZero();
+                assertThat(km).isGreaterThanOrEqualTo(5);
+            }
+        }
+        // Placing it farther never places more weight, nor at fewer people-km.
+        assertThat(shown.get("weightedPlaced").asLong())
+                .isLessThanOrEqualTo(planner.get("weightedPlaced").asLong());
+        if (shown.get("weightedPlaced").asLong()
+                == planner.get("weightedPlaced").asLong()) {
+            assertThat(shown.get("peopleKm").asDouble())
+                    .isGreaterThanOrEqualTo(planner.get("peopleKm").asDouble());
+        }
+    }
 }
