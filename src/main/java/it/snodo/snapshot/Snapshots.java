@@ -114,7 +114,7 @@ public class Snapshots implements InitializingBean, DisposableBean {
 
     @Override
     public void afterPropertiesSet() {
-        rebuild();
+        rebuild(true);
     }
 
     /** The current snapshot, whatever its version. */
@@ -175,7 +175,7 @@ public class Snapshots implements InitializingBean, DisposableBean {
 
     /** Builds and swaps in a snapshot now, on the caller's thread; for operators and benchmarks. */
     public EngineSnapshot rebuildNow() {
-        rebuild();
+        rebuild(true);
         return current;
     }
 
@@ -280,7 +280,7 @@ public class Snapshots implements InitializingBean, DisposableBean {
                 rebuilding.set(true);
                 rebuildPending.set(false);
                 try {
-                    rebuild();
+                    rebuild(false);
                     if (current.version() < polled) {
                         requestRebuild();
                     }
@@ -293,12 +293,20 @@ public class Snapshots implements InitializingBean, DisposableBean {
         }
     }
 
-    private void rebuild() {
+    /**
+     * Builds a snapshot from the database and swaps it in when it is newer than the current one
+     * (or as new, when {@code evenIfSame}: for {@link #rebuildNow}). A rebuild asked for by a poll
+     * that read a version just before the writer's own patch swapped it in finds the patched
+     * snapshot as new as itself, and leaves it: the patch holds the same network.
+     */
+    private void rebuild(boolean evenIfSame) {
         long started = System.nanoTime();
         EngineSnapshot engine = EngineSnapshot.of(loader.load());
         builds.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         synchronized (swapped) {
-            if (current == null || engine.version() >= current.version()) {
+            if (current == null
+                    || engine.version() > current.version()
+                    || evenIfSame && engine.version() == current.version()) {
                 current = engine;
                 swappedAt = System.currentTimeMillis();
             }
