@@ -359,7 +359,8 @@ public final class FlowAllocation {
                 "network",
                 t2 - t1,
                 demandNeeds.size + " needs at " + origins + " (municipality, signature) origins, " + sigCount
-                        + " signatures, " + tNodes + " T nodes; " + nodes + " nodes, " + arcs.size + " arcs, scale "
+                        + " signatures, " + tNodes + " T nodes (" + tArcT.size + " T → service arcs); " + nodes
+                        + " nodes, " + arcs.size + " arcs, scale "
                         + scale + " per km");
 
         // ---- weight first: the people of each weight that every optimum places
