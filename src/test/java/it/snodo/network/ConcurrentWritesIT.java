@@ -95,6 +95,21 @@ class ConcurrentWritesIT extends SnodoIT {
         return false;
     }
 
+    /** What the snapshot holds of a need, against the version the write answered: for a failure's message. */
+    private String seen(String id, ResponseEntity<JsonNode> answer) {
+        var engine = snapshots.fresh();
+        Needs needs = engine.network().needs();
+        StringBuilder found = new StringBuilder();
+        for (int i = 0; i < needs.count(); i++) {
+            if (needs.id(i).equals(id)) {
+                found.append(" people ").append(needs.people(i));
+            }
+        }
+        return "written at version " + answer.getHeaders().getFirst("Network-Version") + ", snapshot "
+                + engine.version() + " (" + snapshots.current().version() + " now), committed "
+                + store.lastCommitted() + ", holding" + (found.length() == 0 ? " nothing" : found);
+    }
+
     private boolean snapshotHolds(String id) {
         Needs needs = snapshots.fresh().network().needs();
         for (int i = 0; i < needs.count(); i++) {
@@ -142,7 +157,7 @@ class ConcurrentWritesIT extends SnodoIT {
                     }
                     // The writer reads its own write at once, in the snapshot as in the database.
                     if (!snapshotHolds(id, 1)) {
-                        problems.add("create " + id + " not in the snapshot when answered");
+                        problems.add("create " + id + " not in the snapshot when answered: " + seen(id, created));
                     }
                     int people = 2 + thread + round;
                     ResponseEntity<JsonNode> replaced = exchange(
@@ -157,7 +172,7 @@ class ConcurrentWritesIT extends SnodoIT {
                         problems.add(id + " replaced at version " + replacedAt + ", created at " + createdAt);
                     }
                     if (!snapshotHolds(id, people)) {
-                        problems.add("replace " + id + " not in the snapshot when answered");
+                        problems.add("replace " + id + " not in the snapshot when answered: " + seen(id, replaced));
                     }
                     if (round % 4 == 3) {
                         ResponseEntity<JsonNode> gone = delete("/api/v1/needs/" + id);
