@@ -367,9 +367,10 @@ public final class FlowAllocation {
         long[] flows = new long[arcs.size];
         long[] placedOfWeight = new long[3];
         if (origins > 0 && supply.size > 0) {
+            List<MinimumCostFlow.Arc> flowArcs = arcs.list();
             long before = 0;
             for (int w = 0; w < 3; w++) {
-                long most = maxFlow(arcs, nodes, sink, people, w);
+                long most = maxFlow(flowArcs, nodes, sink, people, w);
                 placedOfWeight[w] = most - before;
                 before = most;
             }
@@ -388,7 +389,7 @@ public final class FlowAllocation {
                     supplies[w] = (int) placedOfWeight[w];
                 }
                 supplies[sink] = (int) -before;
-                flows = MinimumCostFlow.flows(supplies, arcs.list());
+                flows = MinimumCostFlow.flows(supplies, flowArcs);
             }
             trace.phase("minimum-cost flow", System.nanoTime() - t3, "cost scaling");
         }
@@ -537,8 +538,9 @@ public final class FlowAllocation {
      * The most people that can be placed from the needs of weight class {@code upTo} or heavier:
      * a maximum flow from a source (node {@code nodes}) feeding the weight sources.
      */
-    private static long maxFlow(Arcs arcs, int nodes, int sink, long[][] people, int upTo) {
-        List<MinimumCostFlow.Arc> list = arcs.list();
+    private static long maxFlow(List<MinimumCostFlow.Arc> arcs, int nodes, int sink, long[][] people, int upTo) {
+        List<MinimumCostFlow.Arc> list = new ArrayList<>(arcs.size() + 3);
+        list.addAll(arcs);
         for (int w = 0; w <= upTo; w++) {
             long total = 0;
             for (long p : people[w]) {
