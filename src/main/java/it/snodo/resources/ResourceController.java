@@ -11,6 +11,7 @@ import it.snodo.network.Row;
 import it.snodo.network.RowCache;
 import it.snodo.network.UnknownEntity;
 import it.snodo.web.ApiException;
+import it.snodo.web.Paging;
 import it.snodo.web.Violation;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -36,7 +37,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 abstract class ResourceController<T extends Row> {
 
     static final String VERSION_HEADER = "Network-Version";
-    static final int MAX_PAGE_SIZE = 1000;
     private static final java.util.regex.Pattern STRONG_TAG = java.util.regex.Pattern.compile("\"(\\d{1,18})\"");
 
     private final EntityKind kind;
@@ -158,16 +158,7 @@ abstract class ResourceController<T extends Row> {
     }
 
     static void checkPage(int page, int size) {
-        List<Violation> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(Violation.of("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(Violation.of("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
-        if (page > 10_000_000) {
-            errors.add(Violation.of("page", "must be at most 10000000"));
-        }
+        List<Violation> errors = Paging.violations(page, size);
         if (!errors.isEmpty()) {
             throw new ApiException.InvalidInput("The page asked for is not valid", errors);
         }

@@ -16,6 +16,7 @@ import it.snodo.network.TerritoryLevel;
 import it.snodo.view.ConfidentialPlaces;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
+import it.snodo.web.Paging;
 import it.snodo.web.Violation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -148,7 +149,7 @@ class SpaceController extends ResourceController<Space> {
     private List<Space> all(Map<String, Object> filters) {
         List<Space> all = new ArrayList<>();
         for (int p = 0; ; p++) {
-            PageOf<Space> found = reader.list(EntityKind.SPACE, filters, p, MAX_PAGE_SIZE);
+            PageOf<Space> found = reader.list(EntityKind.SPACE, filters, p, Paging.MAX_SIZE);
             all.addAll(found.content());
             if (p + 1 >= found.totalPages()) {
                 return all;

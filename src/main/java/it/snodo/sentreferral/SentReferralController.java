@@ -14,6 +14,7 @@ import it.snodo.snapshot.Snapshots;
 import it.snodo.view.SnapshotIds;
 import it.snodo.web.ApiException;
 import it.snodo.web.Caller;
+import it.snodo.web.Paging;
 import it.snodo.web.PlainText;
 import it.snodo.web.Role;
 import it.snodo.web.Violation;
@@ -51,8 +52,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
         description = "The help desk's closed loop: referrals sent to services and what"
                 + " became of them (PLANNER, COOPERATIVE for its services, HELP_DESK for those it sent)")
 class SentReferralController {
-
-    static final int MAX_PAGE_SIZE = 1000;
 
     private final SentReferrals referrals;
     private final ReferralOutcomes outcomes;
@@ -122,13 +121,7 @@ class SentReferralController {
                     String since,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        List<Violation> errors = new ArrayList<>();
-        if (page < 0 || page > 10_000_000) {
-            errors.add(Violation.of("page", "must be between 0 and 10000000"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(Violation.of("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
+        List<Violation> errors = new ArrayList<>(Paging.violations(page, size));
         Instant from = since(since, errors);
         if (!errors.isEmpty()) {
             throw new ApiException.InvalidInput("The list asked for is not valid", errors);
