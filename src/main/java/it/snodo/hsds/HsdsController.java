@@ -263,14 +263,16 @@ class HsdsController {
         return name.toLowerCase(Locale.ROOT).contains(search.toLowerCase(Locale.ROOT));
     }
 
-    private static int page(Integer page) {
+    /** The 1-based page asked for (1 when none); 400 naming it when out of range. */
+    static int page(Integer page) {
         if (page != null && (page < 1 || page > 10_000_000)) {
             throw invalid("page", "must be from 1 (the first page) to 10000000");
         }
         return page == null ? 1 : page;
     }
 
-    private static int perPage(Integer perPage) {
+    /** The page size asked for ({@link #DEFAULT_PER_PAGE} when none); 400 naming it when out of range. */
+    static int perPage(Integer perPage) {
         if (perPage != null && (perPage < 1 || perPage > MAX_PER_PAGE)) {
             throw invalid("per_page", "must be from 1 to " + MAX_PER_PAGE);
         }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.snodo.web.ApiException;
-import it.snodo.web.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -187,15 +186,7 @@ class HsdsProfileController {
 
     /** An HSDS page, as {@link HsdsController} makes them: numbered from 1; a page past the last is empty. */
     private ResponseEntity<String> page(List<ObjectNode> all, Integer page, Integer perPage) {
-        if (page != null && (page < 1 || page > 10_000_000)) {
-            throw invalid("page", "must be from 1 (the first page) to 10000000");
-        }
-        if (perPage != null && (perPage < 1 || perPage > HsdsController.MAX_PER_PAGE)) {
-            throw invalid("per_page", "must be from 1 to " + HsdsController.MAX_PER_PAGE);
-        }
-        int number = page == null ? 1 : page;
-        int size = perPage == null ? HsdsController.DEFAULT_PER_PAGE : perPage;
-        return json(HsdsPage.of(mapper, all, number, size, row -> row));
+        return json(HsdsPage.of(mapper, all, HsdsController.page(page), HsdsController.perPage(perPage), row -> row));
     }
 
     private static String base() {
@@ -208,10 +199,5 @@ class HsdsProfileController {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static ApiException invalid(String name, String message) {
-        return new ApiException.InvalidInput(
-                "Parameter '" + name + "' is not valid", List.of(Violation.of(name, message)));
     }
 }
