@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.snodo.SnodoIT;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,10 @@ class AllocationIT extends SnodoIT {
             }
         }
         assertThat(plannerSeesItsOwnDistance).isTrue();
+        // It takes part for the cooperative too, only farther.
+        List<String> supply = new java.util.ArrayList<>();
+        shown.get("services").forEach(s -> supply.add(s.get("service").asText()));
+        assertThat(supply).contains(hidden);
         for (JsonNode a : shown.get("assignments")) {
             if (a.get("service").asText().equals(hidden)) {
                 double km = a.get("distanceKm").asDouble();
