@@ -136,6 +136,76 @@ final class Writes {
         return List.of(nodes, rels);
     }
 
+    /**
+     * The statements of a large import's staging ({@link StagedImport}): the section's new rows as
+     * nodes labelled {@code Staged} only, found by {@code stagedKey} (the import's prefix of the
+     * key's namespace, {@code $k} for ids and category codes, {@code $s} for skill codes, then the
+     * key), then their relationships to other staged nodes. Nothing that Snodo reads by label meets
+     * them until the switch-in gives them their labels.
+     */
+    static List<String> staged(Section section) {
+        if (section == Section.TIES) {
+            return List.of("""
+                    UNWIND $rows AS row
+                    MATCH (a:Staged {stagedKey: $k + row.from})
+                    MATCH (b:Staged {stagedKey: $k + row.to})
+                    CREATE (a)-[t:TIED_TO {kind: row.kind}]->(b)
+                    SET t.since = row.since, t.strength = row.strength, t.writtenAt = $version""");
+        }
+        if (section == Section.SKILL_OFFERS || section == Section.SKILL_REQUESTS) {
+            return List.of("""
+                    UNWIND $rows AS row
+                    MATCH (a:Staged {stagedKey: $k + row.cooperative})
+                    MATCH (b:Staged {stagedKey: $s + row.skill})
+                    CREATE (a)-[x:%s]->(b)
+                    SET x.hoursPerWeek = row.hoursPerWeek, x.writtenAt = $version""".formatted(section == Section.SKILL_OFFERS ? "OFFERS_SKILL" : "SEEKS_SKILL"));
+        }
+        Spec spec = spec(section);
+        String prefix = section == Section.SKILLS ? "$s" : "$k";
+        String nodes =
+                ("UNWIND $rows AS row\nCREATE (x:Staged {import: $import, section: $section, stagedKey: %s + row.%s})\n"
+                                + "SET x.%2$s = row.%2$s, %s")
+                        .formatted(prefix, spec.key(), spec.properties());
+        String rels = "UNWIND $rows AS row\nMATCH (x:Staged {stagedKey: %s + row.%s})\n".formatted(prefix, spec.key())
+                + spec.rels().stream()
+                        .map(rel -> "CALL (x, row) {\n  "
+                                + (rel.many()
+                                        ? "UNWIND row.%s AS value MATCH (y:Staged {stagedKey: %s + value})"
+                                                .formatted(rel.field(), namespace(rel))
+                                        : "MATCH (y:Staged {stagedKey: %s + row.%s})"
+                                                .formatted(namespace(rel), rel.field()))
+                                + "\n  CREATE " + pattern(rel) + "\n}")
+                        .collect(Collectors.joining("\n"));
+        return List.of(nodes, rels);
+    }
+
+    /**
+     * The switch-in of a staged section, inside the import's last transaction: its staged nodes take
+     * the section's labels and the version that writes them, and lose what staged them.
+     */
+    static String switchIn(Section section) {
+        return """
+                MATCH (x:Staged {import: $import, section: $section})
+                SET x:%s, x.writtenAt = $version
+                REMOVE x:Staged, x.import, x.section, x.stagedKey""".formatted(spec(section).labels());
+    }
+
+    /** The relationship fields of a node section's rows, as the rows' parameters name them. */
+    static List<String> relationshipFields(Section section) {
+        Spec spec = spec(section);
+        return spec == null ? List.of() : spec.rels().stream().map(Rel::field).toList();
+    }
+
+    /** Whether a relationship field names skills ({@code $s}) rather than ids or category codes ({@code $k}). */
+    static boolean namesSkills(Section section, String field) {
+        return spec(section).rels().stream()
+                .anyMatch(rel -> rel.field().equals(field) && rel.targetLabel().equals("Skill"));
+    }
+
+    private static String namespace(Rel rel) {
+        return rel.targetLabel().equals("Skill") ? "$s" : "$k";
+    }
+
     private static String create(Rel rel) {
         return "CALL (x, row) {\n  " + target(rel) + "\n  CREATE " + pattern(rel) + "\n}";
     }
