@@ -99,6 +99,7 @@ final class StagedImport {
      */
     Staging stage(NetworkDocument document, Checks checks) {
         Plan plan;
+        long checking = System.nanoTime();
         try (Session session = driver.session()) {
             plan = session.executeRead(tx -> {
                 long version = NetworkStore.readVersion(tx);
@@ -110,6 +111,7 @@ final class StagedImport {
         if (plan.changed().size() == 0) {
             return null;
         }
+        log.info("Import of {} rows checked in {} ms", document.size(), (System.nanoTime() - checking) / 1_000_000);
         Staging staging = new Staging(UUID.randomUUID().toString(), document, plan);
         String id = staging.id;
         try (Session session = driver.session()) {
@@ -200,6 +202,7 @@ final class StagedImport {
                 Map<String, Object> toStaged = new HashMap<>(p);
                 Map<String, Object> toExisting = new HashMap<>(p);
                 boolean any = false;
+                boolean anyStaged = false;
                 for (String field : Writes.relationshipFields(section)) {
                     Set<String> freshTargets = Writes.namesSkills(section, field) ? freshSkills : freshIds;
                     Object value = p.get(field);
@@ -212,14 +215,18 @@ final class StagedImport {
                         toStaged.put(field, in);
                         toExisting.put(field, out);
                         any |= !out.isEmpty();
+                        anyStaged |= !in.isEmpty();
                     } else if (value != null && freshTargets.contains(value)) {
                         toExisting.put(field, null);
+                        anyStaged = true;
                     } else {
                         toStaged.put(field, null);
                         any |= value != null;
                     }
                 }
-                stagedRels.computeIfAbsent(section, s -> new ArrayList<>()).add(toStaged);
+                if (anyStaged) {
+                    stagedRels.computeIfAbsent(section, s -> new ArrayList<>()).add(toStaged);
+                }
                 if (any) {
                     linked.computeIfAbsent(section, s -> new ArrayList<>()).add(toExisting);
                 }
@@ -319,6 +326,11 @@ final class StagedImport {
                 Map<Section, List<Map<String, Object>>> knownRows = plan.known();
                 if (now != plan.checkedAt()) {
                     // Another write landed since the checks: check again, under the lock this time.
+                    log.info(
+                            "The network changed while import {} was staged (version {}, then {}): checked again",
+                            id,
+                            plan.checkedAt(),
+                            now);
                     ReferenceChecks.Existing existing = checks.references(tx);
                     List<String> madeMeanwhile = new ArrayList<>();
                     for (Section section : Section.values()) {
