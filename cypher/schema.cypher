@@ -50,10 +50,3 @@ CREATE CONSTRAINT sent_referral_retention_key IF NOT EXISTS FOR (x:SentReferralR
 // so their ids are unique across the network).
 CREATE CONSTRAINT skill_code IF NOT EXISTS FOR (s:Skill) REQUIRE s.code IS UNIQUE;
 CREATE CONSTRAINT space_id IF NOT EXISTS FOR (s:Space) REQUIRE s.id IS UNIQUE;
-
-// A large import's staging (StagedImport): rows written in batches as :Staged nodes, invisible to
-// every read of the model, until the import's last transaction gives them their labels.
-CREATE CONSTRAINT staged_import_id IF NOT EXISTS FOR (i:StagedImport) REQUIRE i.id IS UNIQUE;
-CREATE INDEX staged_key IF NOT EXISTS FOR (x:Staged) ON (x.stagedKey);
-CREATE INDEX staged_section IF NOT EXISTS FOR (x:Staged) ON (x.import, x.section);
-CREATE INDEX staged_import IF NOT EXISTS FOR (x:Staged) ON (x.import);

@@ -29,48 +29,30 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * An import is all or nothing, even when the process dies in the middle of it: the service, in its
- * own JVM and holding the worked example, is killed with SIGKILL while a large import (a hundred
- * thousand needs, written staged: {@code StagedImport}) is writing its batches, or inside its last
- * transaction, the switch-in; restarted on the same store, it holds either every row of that
- * import or none (none when killed while staging), the example exactly as it was, and after its
- * first sweep no staged row at all.
+ * An import is one transaction, even when the process dies in the middle of it: the service, in
+ * its own JVM and holding the worked example, is killed with SIGKILL while a large import (tens of
+ * thousands of needs) is inside its Neo4j transaction; restarted on the same store, it holds
+ * either every row of that import or none, and the example exactly as it was.
  */
 class ImportKillIT {
 
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
     private static final Duration START = Duration.ofSeconds(600);
-    private static final int BULK = 100_000;
+    private static final int BULK = 40_000;
     private static final String PREFIX = "bulk-need-";
-    /** A frame of a staging batch: some rows are staged, the import is not switched in. */
-    private static final String STAGING = "it.snodo.network.StagedImport.batches";
-    /** A frame of the switch-in's transaction function: the last transaction is open, not committed. */
-    private static final String SWITCHING_IN = "it.snodo.network.StagedImport.lambda$switchIn";
+    /** A frame of the write's transaction function: the import holds an open, uncommitted transaction. */
+    private static final String IN_TRANSACTION = "it.snodo.network.NetworkStore.lambda$writeAll";
 
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
-    void anImportKilledWhileStagingLeavesNoneOfItAndTheRestIntact() throws Exception {
-        assertThat(killDuring(STAGING))
-                .as("none of an import killed before its switch-in")
-                .isZero();
-    }
-
-    @Test
-    void anImportKilledInItsLastTransactionLeavesAllOfItOrNoneAndTheRestIntact() throws Exception {
-        assertThat(killDuring(SWITCHING_IN))
-                .as("all of the killed import or none")
-                .isIn(0L, (long) BULK);
-    }
-
-    /** Kills the service while its large import runs the frame, restarts it; answers the import's needs found. */
-    private long killDuring(String frame) throws Exception {
+    void aKilledImportLeavesAllOfItOrNoneAndTheRestIntact() throws Exception {
         Path home = Files.createTempDirectory(Path.of("target"), "import-kill-neo4j")
                 .toAbsolutePath();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(
                 java.toString(),
-                "-Xmx1g",
+                "-Xmx768m",
                 "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "--add-opens=java.base/java.io=ALL-UNNAMED",
                 "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
@@ -125,27 +107,28 @@ class ImportKillIT {
             CompletableFuture<HttpResponse<String>> large =
                     client.sendAsync(post(base + "/import", bulk), HttpResponse.BodyHandlers.ofString());
 
-            // Wait until the import runs the frame: a thread dump of the service shows a thread in
-            // it, after the body was read and every row checked. Nothing else in this run writes, so
-            // that thread is the large import.
+            // Wait until the import is inside its Neo4j transaction: a thread dump of the service
+            // shows a thread in the transaction function of NetworkStore.writeAll, which runs after
+            // the body was read and every row checked, between the first write (the version bump)
+            // and the commit. Nothing else in this run writes, so that thread is the large import.
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
             long sent = System.nanoTime();
-            boolean caught = false;
+            boolean inTransaction = false;
             long waitDeadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-            while (!caught && !large.isDone() && System.nanoTime() < waitDeadline) {
+            while (!inTransaction && !large.isDone() && System.nanoTime() < waitDeadline) {
                 Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
                         .redirectErrorStream(true)
                         .start();
                 String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 dump.waitFor();
-                caught = threads.contains(frame);
+                inTransaction = threads.contains(IN_TRANSACTION);
             }
-            assertThat(caught)
+            assertThat(inTransaction)
                     .as(
-                            "the import was caught in %s (not yet answered: %s)",
-                            frame, large.isDone() ? large.getNow(null).body() : "no answer")
+                            "the import was caught inside its transaction (not yet answered: %s)",
+                            large.isDone() ? large.getNow(null).body() : "no answer")
                     .isTrue();
-            System.out.println("ImportKillIT: the import was in " + frame + " after "
+            System.out.println("ImportKillIT: the import was inside its transaction after "
                     + Duration.ofNanos(System.nanoTime() - sent).toMillis() + " ms: SIGKILL");
             assertThat(new ProcessBuilder("kill", "-KILL", Long.toString(process.pid()))
                             .start()
@@ -168,27 +151,19 @@ class ImportKillIT {
                         "--snodo.neo4j.page-cache=64MB",
                         "--server.port=0",
                         "--snodo.demo.load=false",
-                        "--snodo.limits.requests-per-second=0",
-                        // Nobody else imports into this store: whatever is staged was abandoned.
-                        "--snodo.import.abandoned-after=0s")) {
-            Driver driver = again.getBean(Driver.class);
-            long bulkNeeds = count(
-                    driver,
-                    "MATCH (n:Need) WHERE n.id STARTS WITH $prefix RETURN count(n) AS n",
-                    Map.of("prefix", PREFIX));
+                        "--snodo.limits.requests-per-second=0")) {
+            long bulkNeeds;
+            try (var session = again.getBean(Driver.class).session()) {
+                bulkNeeds = session.run(
+                                "MATCH (n:Need) WHERE n.id STARTS WITH $prefix RETURN count(n) AS n",
+                                Map.of("prefix", PREFIX))
+                        .single()
+                        .get("n")
+                        .asLong();
+            }
+            assertThat(bulkNeeds).as("all of the killed import or none of it").isIn(0L, (long) BULK);
             System.out.println("ImportKillIT: after the kill and the restart, " + bulkNeeds + " of " + BULK
                     + " needs of the killed import");
-            // The sweep at start removes every staged row.
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            String left = "MATCH (x) WHERE x:Staged OR x:StagedImport RETURN count(x) AS n";
-            long staged = count(driver, left, Map.of());
-            while (staged > 0 && System.nanoTime() < deadline) {
-                again.getBean(it.snodo.network.NetworkStore.class).sweepAbandonedImports();
-                staged = count(driver, left, Map.of());
-            }
-            assertThat(staged)
-                    .as("staged rows and imports left after the sweep")
-                    .isZero();
 
             ObjectMapper appMapper = again.getBean(ObjectMapper.class);
             ObjectNode after = (ObjectNode) mapper.readTree(appMapper.writeValueAsString(
@@ -201,13 +176,6 @@ class ImportKillIT {
             });
             after.set("needs", needs);
             assertThat(after).as("the example, as it was").isEqualTo(before);
-            return bulkNeeds;
-        }
-    }
-
-    private static long count(Driver driver, String query, Map<String, Object> parameters) {
-        try (var session = driver.session()) {
-            return session.run(query, parameters).single().get("n").asLong();
         }
     }
 

@@ -45,7 +45,7 @@ public class NetworkStore implements org.springframework.beans.factory.Disposabl
      * Locks the version without bumping it (a write that writes nothing): an import bumps it only
      * once it knows that it changes something.
      */
-    static final String LOCK_VERSION = """
+    private static final String LOCK_VERSION = """
             MERGE (v:NetworkVersion {key: 'network'})
             ON CREATE SET v.value = 0
             SET v.value = v.value
@@ -56,23 +56,11 @@ public class NetworkStore implements org.springframework.beans.factory.Disposabl
     private final NetworkReader reader;
     private final AtomicLong lastCommitted = new AtomicLong();
     private final NeedWrites needWrites;
-    private final StagedImport staged;
-    private final int stagedFrom;
-    private final java.time.Duration abandonedAfter;
 
-    NetworkStore(
-            Driver driver,
-            ApplicationEventPublisher events,
-            NetworkReader reader,
-            @org.springframework.beans.factory.annotation.Value("${snodo.import.staged-from:20000}") int stagedFrom,
-            @org.springframework.beans.factory.annotation.Value("${snodo.import.abandoned-after:2m}")
-                    java.time.Duration abandonedAfter) {
+    NetworkStore(Driver driver, ApplicationEventPublisher events, NetworkReader reader) {
         this.driver = driver;
         this.events = events;
         this.reader = reader;
-        this.staged = new StagedImport(driver);
-        this.stagedFrom = stagedFrom;
-        this.abandonedAfter = abandonedAfter;
         this.needWrites = new NeedWrites(
                 driver,
                 group -> committed(group.version(), v -> NetworkChanged.ofNeeds(v, group.written(), group.deleted())),
@@ -117,31 +105,11 @@ public class NetworkStore implements org.springframework.beans.factory.Disposabl
     /** The version of the network now: how many writes were committed. */
     public long version() {
         try (Session session = driver.session()) {
-            return session.executeRead(NetworkStore::readVersion);
-        }
-    }
-
-    static long readVersion(TransactionContext tx) {
-        var value = tx.run("OPTIONAL MATCH (v:NetworkVersion {key: 'network'}) RETURN v.value AS version")
-                .single()
-                .get("version");
-        return value.isNull() ? 0L : value.asLong();
-    }
-
-    /**
-     * Removes what large imports staged and left behind ({@link StagedImport}): at every start,
-     * and every minute, the imports untouched for {@code snodo.import.abandoned-after}.
-     */
-    @org.springframework.scheduling.annotation.Scheduled(
-            initialDelayString = "${snodo.import.sweep-first:0s}",
-            fixedDelayString = "${snodo.import.sweep:60s}")
-    public void sweepAbandonedImports() {
-        try {
-            sweep(abandonedAfter.toMillis());
-        } catch (RuntimeException e) {
-            // Neo4j away: the next sweep tries again.
-            org.slf4j.LoggerFactory.getLogger(NetworkStore.class)
-                    .warn("Abandoned imports not swept now: {}", e.getMessage());
+            return session.executeRead(tx -> {
+                var result = tx.run("OPTIONAL MATCH (v:NetworkVersion {key: 'network'}) RETURN v.value AS version");
+                var value = result.single().get("version");
+                return value.isNull() ? 0L : value.asLong();
+            });
         }
     }
 
@@ -210,14 +178,6 @@ public class NetworkStore implements org.springframework.beans.factory.Disposabl
 
     private Written writeAll(
             NetworkDocument document, Mode mode, java.util.Collection<Long> ifMatch, boolean neverWrittenOnly) {
-        if (mode == Mode.UPSERT && !neverWrittenOnly && document.size() >= stagedFrom) {
-            StagedImport.Staging staging = stage(document);
-            if (staging != null) {
-                long version = switchIn(staging);
-                return new Written(version, document);
-            }
-            // Nothing changes: written the ordinary way, which records that and keeps the version.
-        }
         try (Session session = driver.session()) {
             Written written = session.executeWrite(tx -> {
                 // An import bumps the version only if it changes something; it takes the lock all the same.
@@ -266,39 +226,6 @@ public class NetworkStore implements org.springframework.beans.factory.Disposabl
                     v -> needsOnly(rows) ? NetworkChanged.ofNeeds(v, rows.needs(), List.of()) : NetworkChanged.of(v));
             return written;
         }
-    }
-
-    /** Checks an import and stages its rows ({@link StagedImport}); null when it changes nothing. */
-    StagedImport.Staging stage(NetworkDocument document) {
-        return staged.stage(document, checks(document));
-    }
-
-    /** Makes a staged import the network; answers its version. */
-    long switchIn(StagedImport.Staging staging) {
-        long version = staged.switchIn(staging, checks(staging.document), (tx, changed, v) -> {
-            GraphInvariants.check(tx, staging.document);
-            audit(tx, Mode.UPSERT, changed, v);
-        });
-        return committed(version, NetworkChanged::of);
-    }
-
-    /** Removes what imports staged and left untouched for {@code abandonedAfterMillis}. */
-    int sweep(long abandonedAfterMillis) {
-        return StagedImport.sweep(driver, abandonedAfterMillis);
-    }
-
-    private StagedImport.Checks checks(NetworkDocument document) {
-        return new StagedImport.Checks() {
-            @Override
-            public ReferenceChecks.Existing references(TransactionContext tx) {
-                return ReferenceChecks.check(tx, document, Mode.UPSERT);
-            }
-
-            @Override
-            public NetworkDocument changed(TransactionContext tx, ReferenceChecks.Existing existing) {
-                return NetworkStore.this.changed(tx, document, existing);
-            }
-        };
     }
 
     /**
