@@ -110,10 +110,9 @@ function skillTree(S) {
 }
 
 /**
- * A cooperative's skill matches, both ways, as GET /api/v1/skills/matches answers them (its
- * default 50 km): for each skill it seeks, the cooperatives that could lend it; for each request of
- * another cooperative that one of its offers (the skill or a narrower one) could answer, whether the
- * matches of that request name it, and how near.
+ * A cooperative's skill matches, both ways (the API's default 50 km): for each skill it seeks, the
+ * cooperatives that could lend it (GET /api/v1/skills/matches); the requests of other cooperatives
+ * whose matches name it, with its row among them (GET /api/v1/skill-requests/lendable, one call).
  */
 async function skillMatches(S, id) {
   const [tree, requests, offers] = await Promise.all([
@@ -123,22 +122,9 @@ async function skillMatches(S, id) {
   ]);
   const sought = await Promise.all(requests.map(async r => ({request: r,
     matches: (await api('/api/v1/skills/matches', {query: {cooperative: id, skill: r.skill}})).matches})));
-  // The skills its offers answer: each offered skill and every broader one.
-  const answered = new Set();
-  for (const o of offers) {
-    for (let code = o.skill; code && !answered.has(code); code = tree.get(code)?.partOf) {
-      answered.add(code);
-    }
-  }
-  let offered = [];
-  if (answered.size) {
-    const others = (await all('/api/v1/skill-requests')).filter(r => r.cooperative !== id && answered.has(r.skill));
-    offered = (await Promise.all(others.map(async r => {
-      const answer = await api('/api/v1/skills/matches', {query: {cooperative: r.cooperative, skill: r.skill, k: 100}});
-      const me = answer.matches.find(m => m.cooperative.id === id);
-      return me ? {request: r, match: me} : null;
-    }))).filter(Boolean);
-  }
+  const offered = offers.length
+    ? (await api('/api/v1/skill-requests/lendable', {query: {cooperative: id}})).lends
+    : [];
   return {tree, requests, offers, sought, offered};
 }
 

@@ -3,6 +3,7 @@ package it.snodo.sharing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.snodo.SnodoIT;
 import java.util.ArrayList;
@@ -76,6 +77,49 @@ class SharingIT extends SnodoIT {
             }
             assertThat(m.get("cooperative").get("id").asText()).isNotEqualTo("ex-coop-000");
         }
+    }
+
+    /**
+     * Whom each cooperative could lend to is, for every request of another cooperative, whether the
+     * matches of that request (k = 100) name it, with its row there: asked request by request here.
+     */
+    @Test
+    void lendableRequestsAreThoseWhoseMatchesNameTheCooperative() {
+        importOk(sharing());
+        JsonNode requests = get("/api/v1/skill-requests?size=1000").getBody().get("content");
+        int kept = 0;
+        for (JsonNode c : get("/api/v1/cooperatives?size=1000").getBody().get("content")) {
+            String id = c.get("id").asText();
+            ArrayNode want = mapper.createArrayNode();
+            for (JsonNode r : requests) {
+                if (r.get("cooperative").asText().equals(id)) {
+                    continue;
+                }
+                JsonNode matches = get("/api/v1/skills/matches?cooperative="
+                                + r.get("cooperative").asText() + "&skill="
+                                + r.get("skill").asText() + "&k=100")
+                        .getBody()
+                        .get("matches");
+                for (JsonNode m : matches) {
+                    if (m.get("cooperative").get("id").asText().equals(id)) {
+                        want.addObject().<ObjectNode>set("request", r).set("match", m);
+                    }
+                }
+            }
+            ResponseEntity<JsonNode> lendable = get("/api/v1/skill-requests/lendable?cooperative=" + id);
+            assertThat(lendable.getStatusCode().value()).as(id).isEqualTo(200);
+            assertThat(lendable.getBody().get("lends")).as(id).isEqualTo(want);
+            kept += want.size();
+        }
+        assertThat(kept).as("some cooperative could lend to some request").isPositive();
+        assertThat(get("/api/v1/skill-requests/lendable?cooperative=nobody")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(get("/api/v1/skill-requests/lendable?cooperative=ex-coop-000&maxKm=501")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
     }
 
     @Test
@@ -359,6 +403,10 @@ class SharingIT extends SnodoIT {
             assertThat(as(key, "/api/v1/skill-requests").getStatusCode().value())
                     .isEqualTo(403);
             assertThat(as(key, "/api/v1/skill-requests/ex-coop-000/ex-sk-educatore")
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(403);
+            assertThat(as(key, "/api/v1/skill-requests/lendable?cooperative=ex-coop-000")
                             .getStatusCode()
                             .value())
                     .isEqualTo(403);
