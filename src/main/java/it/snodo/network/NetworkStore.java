@@ -43,12 +43,15 @@ public class NetworkStore implements org.springframework.beans.factory.Disposabl
 
     /**
      * Locks the version without bumping it (a write that writes nothing): an import bumps it only
-     * once it knows that it changes something.
+     * once it knows that it changes something. {@code v.value + 0}, not {@code v.value}: Cypher
+     * takes the node's lock before it reads a property that a SET computes from, but a plain
+     * {@code SET v.value = v.value} reads the value first, so a statement that waited behind a
+     * writer would write back (and answer) the version from before that writer's bump.
      */
     private static final String LOCK_VERSION = """
             MERGE (v:NetworkVersion {key: 'network'})
             ON CREATE SET v.value = 0
-            SET v.value = v.value
+            SET v.value = v.value + 0
             RETURN v.value AS version""";
 
     private final Driver driver;
