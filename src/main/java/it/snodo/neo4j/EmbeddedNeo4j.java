@@ -18,6 +18,7 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * default password.
  *
  * <p>The service talks to it through the Driver exactly as to an external server, so the code
- * paths are the same in both deployments.
+ * paths are the same in both deployments; only the snapshot's bulk reads run in-process
+ * ({@link #database()}), the same statements, which the Bolt path runs against an external
+ * server.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -164,6 +167,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     public Path home() {
         return home;
+    }
+
+    /**
+     * The database itself, for reads in-process that would cost much more over Bolt (the
+     * snapshot's bulk reads); everything else goes through the Driver, as against an external
+     * server.
+     */
+    public GraphDatabaseService database() {
+        return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
     /** The password of user {@value #USER}; never to be logged. */
