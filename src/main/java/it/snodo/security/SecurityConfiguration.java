@@ -20,7 +20,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -195,18 +194,6 @@ class SecurityConfiguration {
                         .anyRequest()
                         .hasRole(PLANNER));
         return http.build();
-    }
-
-    /**
-     * The URL rules below match paths as Spring MVC's own pattern parser does, directly on the
-     * request's path, instead of asking Spring MVC's handler mappings for every rule tried (the
-     * default of Spring Security 6, {@code MvcRequestMatcher}, and Spring Security 7's default is
-     * this one). The same patterns, the same matches; about 6% of a referral's CPU less (see
-     * docs/benchmarks.md, "HTTP referrals").
-     */
-    @Bean
-    PathPatternRequestMatcherBuilderFactoryBean requestMatcherBuilder() {
-        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     /**
