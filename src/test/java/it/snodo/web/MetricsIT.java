@@ -74,6 +74,14 @@ class MetricsIT extends SnodoIT {
                         .getStatusCode()
                         .value())
                 .isEqualTo(403);
+        // The refusals are counted per status in the request metrics (Spring Security's own
+        // observations are off).
+        String metrics = scrape(it.snodo.TestKeys.PLANNER).getBody();
+        for (String status : new String[] {"401", "403"}) {
+            assertThat(metrics)
+                    .containsPattern("http_server_requests_seconds_count\\{(?=[^}]*status=\"" + status
+                            + "\")(?=[^}]*uri=\"/actuator/prometheus\")[^}]*} [1-9]");
+        }
     }
 
     @org.springframework.beans.factory.annotation.Autowired
