@@ -89,7 +89,7 @@ class SnapshotLoaderIT extends SnodoIT {
                                     MATCH (v:NetworkVersion {key: 'network'}) SET v.value = v.value + 1
                                     WITH v
                                     MATCH (c:Category {code: $category}), (t:Territory {id: $territory})
-                                    CREATE (n:Need {id: $id, people: 1})-[:OF_KIND]->(c), (n)-[:LOCATED_IN]->(t)""", Map.of("category", category, "territory", territory, "id", "torn-" + i))
+                                    CREATE (n:Need:Entity {id: $id, people: 1})-[:OF_KIND]->(c), (n)-[:LOCATED_IN]->(t)""", Map.of("category", category, "territory", territory, "id", "torn-" + i))
                                     .consume());
                     written.incrementAndGet();
                 }
