@@ -90,7 +90,7 @@ public final class PeerBench {
         NetworkDocument doc = NetworkGenerator.generate(scale, 1);
         System.out.println("Generated " + scale + ": " + NetworkGenerator.describe(doc));
         Path home = Files.createTempDirectory(Path.of("target"), "peers-neo4j-" + scale);
-        String pageCache = large ? "1g" : "128MB";
+        String pageCache = large ? "1GB" : "128MB";
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SnodoApplication.class)
                 .run(
                         "--snodo.neo4j.home=" + home,
