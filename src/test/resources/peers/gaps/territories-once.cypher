@@ -1,8 +1,8 @@
 // The gap report, each territory a service can be available in expanded once: a service covers a
 // municipality of T when it is available in one of T's ancestors (T included) or in a part of T
 // that holds a municipality, so those territories are found first and expanded to their services
-// once, where the plain peer expands every municipality's ancestors (the province, thousands of
-// services, once per municipality). Demand as in the plain peer. Parameter: $territory.
+// once, where per-municipality expands every municipality's ancestors (the province, thousands of
+// services, once per municipality). Demand as in per-municipality. Parameter: $territory.
 MATCH (T:Territory {id: $territory})
 WHERE EXISTS { (:Territory {level: 'MUNICIPALITY'})-[:PART_OF*0..]->(T) }
 CALL (T) {
