@@ -64,11 +64,16 @@ public final class PeerBench {
 
     record Report(String scale, List<Engine> engine, List<Result> formulations, Map<String, Object> notes) {}
 
-    private static final List<String> REFERRAL =
-            List.of("issue", "adaptive", "category-first", "comprehensions", "collect-subqueries", "closure");
-    private static final List<String> GAPS = List.of("territories-once", "lifted-late", "count-subqueries");
-    private static final List<String> PATHS =
-            List.of("groups-ranked", "pairs-groups-ranked", "pairs-bounded", "simple-first");
+    private static final List<String> REFERRAL = List.of(
+            "issue",
+            "adaptive",
+            "adaptive-comprehension",
+            "category-first",
+            "comprehensions",
+            "collect-subqueries",
+            "closure");
+    private static final List<String> GAPS = List.of("per-municipality", "territories-once", "count-subqueries");
+    private static final List<String> PATHS = List.of("pairs-bounded", "canonical-bounded");
     /** A formulation that takes longer than this on one input counts as failed there. */
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
