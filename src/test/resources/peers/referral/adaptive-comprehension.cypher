@@ -1,4 +1,4 @@
-// Referral, whichever way is cheaper, as adaptive.cypher, with the territories' side written as a
+// Referral, whichever way is cheaper, as cypher/peer/referral.cypher, with the territories' side written as a
 // pattern comprehension (as comprehensions.cypher): the services of the category's subtree and
 // those available in the territories in reach are counted from the nodes' degrees (no service is
 // read), and the join starts from the smaller side: from the category, or from the territories in

@@ -73,7 +73,8 @@ public final class PeerBench {
             "collect-subqueries",
             "closure");
     private static final List<String> GAPS = List.of("per-municipality", "territories-once", "count-subqueries");
-    private static final List<String> PATHS = List.of("pairs-bounded", "canonical-bounded");
+    private static final List<String> PATHS =
+            List.of("groups-ranked", "pairs-groups-ranked", "pairs-bounded", "canonical-bounded", "simple-first");
     /** A formulation that takes longer than this on one input counts as failed there. */
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
