@@ -65,8 +65,8 @@ public final class PeerBench {
     record Report(String scale, List<Engine> engine, List<Result> formulations, Map<String, Object> notes) {}
 
     private static final List<String> REFERRAL = List.of(
+            "category-join",
             "issue",
-            "adaptive",
             "adaptive-comprehension",
             "category-first",
             "comprehensions",
