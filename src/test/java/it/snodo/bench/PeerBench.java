@@ -42,7 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Formulations run in rounds, each round a slice of the inputs for every formulation in turn,
  * so that the machine's drift falls on all of them alike. Numbers are reported, never asserted.
  *
- * <pre>bench/run.sh M peers [referral|gaps|paths]</pre>
+ * <pre>bench/run.sh M peers [referral,gaps,paths]</pre>
  */
 public final class PeerBench {
 
