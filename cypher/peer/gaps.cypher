@@ -1,16 +1,28 @@
 // The gap report of a territory in plain Cypher: demand lifted up the category tree from the
-// needs of its municipalities, covering services lifted up from what they address, joined per
-// category, states decided in docs/design.md's order. Parameter: $territory.
+// needs of its municipalities, summed per category the needs name before it is lifted (the tree
+// walked once per category, not once per need); covering services found from the territories a
+// service can be available in to cover a municipality of T (T's ancestors, T included, and the
+// parts of T that hold a municipality), each expanded once, and lifted up from what they address;
+// joined per category, states decided in docs/design.md's order. The fastest of the formulations
+// PeerBench tried (docs/benchmarks.md, "The peers' formulations"); it returns the engine's rows.
+// Parameter: $territory.
 MATCH (T:Territory {id: $territory})
-MATCH (m:Territory {level: 'MUNICIPALITY'})-[:PART_OF*0..]->(T)
-WITH collect(m) AS muns
-CALL (muns) {
-  UNWIND muns AS m
-  MATCH (m)<-[:LOCATED_IN]-(n:Need)-[:OF_KIND]->(:Category)-[:PART_OF*0..]->(c:Category)
-  RETURN c, sum(n.people) AS demand, 0 AS services, 0 AS providers, 0 AS supply, 0 AS unknown
+WHERE EXISTS { (:Territory {level: 'MUNICIPALITY'})-[:PART_OF*0..]->(T) }
+CALL (T) {
+  MATCH (T)<-[:PART_OF*0..]-(m:Territory {level: 'MUNICIPALITY'})<-[:LOCATED_IN]-(n:Need)-[:OF_KIND]->(k:Category)
+  WITH k, sum(n.people) AS people
+  MATCH (k)-[:PART_OF*0..]->(c:Category)
+  RETURN c, sum(people) AS demand, 0 AS services, 0 AS providers, 0 AS supply, 0 AS unknown
   UNION ALL
-  UNWIND muns AS m
-  MATCH (m)-[:PART_OF*0..]->(:Territory)<-[:AVAILABLE_IN]-(s:Service)
+  CALL (T) {
+    MATCH (T)-[:PART_OF*0..]->(t:Territory)
+    RETURN t
+    UNION
+    MATCH (t:Territory)-[:PART_OF*1..]->(T)
+    WHERE EXISTS { (:Territory {level: 'MUNICIPALITY'})-[:PART_OF*0..]->(t) }
+    RETURN t
+  }
+  MATCH (t)<-[:AVAILABLE_IN]-(s:Service)
   WITH DISTINCT s
   MATCH (s)-[:ADDRESSES]->(:Category)-[:PART_OF*0..]->(c:Category)
   WITH DISTINCT c, s
