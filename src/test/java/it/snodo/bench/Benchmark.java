@@ -70,6 +70,25 @@ public final class Benchmark {
     /** The planner key the benchmark starts the service with (a local, throwaway store). */
     static final String KEY = "bench-planner-key-not-a-secret-0123456789";
 
+    /**
+     * The service as every benchmark runs it: on a fresh embedded store at {@code home}, any free
+     * ports, no demo, no rate limit, no poll (the benchmark rebuilds when it wants), warnings only.
+     * Command-line arguments: builder properties would be defaults that application.yml overrides.
+     */
+    public static ConfigurableApplicationContext start(Path home, String pageCache) {
+        return new SpringApplicationBuilder(SnodoApplication.class)
+                .run(
+                        "--snodo.neo4j.home=" + home,
+                        "--snodo.neo4j.bolt-port=0",
+                        "--snodo.neo4j.page-cache=" + pageCache,
+                        "--snodo.demo.load=false",
+                        "--server.port=0",
+                        "--snodo.snapshot.poll=1h",
+                        "--logging.level.it.snodo=WARN",
+                        "--snodo.security.bootstrap-planner-key=" + KEY,
+                        "--snodo.limits.requests-per-second=0");
+    }
+
     private final List<Operation> operations = new ArrayList<>();
     private final Map<String, Object> notes = new LinkedHashMap<>();
     private final Random random = new Random(42);
@@ -90,18 +109,7 @@ public final class Benchmark {
 
         Path home = Files.createTempDirectory(Path.of("target"), "bench-neo4j-" + scale);
         String pageCache = scale == NetworkGenerator.Scale.S ? "128MB" : "2GB";
-        // Command-line arguments: builder properties would be defaults that application.yml overrides.
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SnodoApplication.class)
-                .run(
-                        "--snodo.neo4j.home=" + home,
-                        "--snodo.neo4j.bolt-port=0",
-                        "--snodo.neo4j.page-cache=" + pageCache,
-                        "--snodo.demo.load=false",
-                        "--server.port=0",
-                        "--snodo.snapshot.poll=1h",
-                        "--logging.level.it.snodo=WARN",
-                        "--snodo.security.bootstrap-planner-key=" + KEY,
-                        "--snodo.limits.requests-per-second=0")) {
+        try (ConfigurableApplicationContext app = start(home, pageCache)) {
             NetworkImport importer = app.getBean(NetworkImport.class);
             NetworkStore store = app.getBean(NetworkStore.class);
             Snapshots snapshots = app.getBean(Snapshots.class);

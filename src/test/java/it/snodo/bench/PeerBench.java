@@ -2,7 +2,6 @@ package it.snodo.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import it.snodo.SnodoApplication;
 import it.snodo.engine.ConnectionPathAlgorithm;
 import it.snodo.engine.EngineSnapshot;
 import it.snodo.engine.Network;
@@ -29,7 +28,6 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionConfig;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -99,17 +97,7 @@ public final class PeerBench {
         System.out.println("Generated " + scale + ": " + NetworkGenerator.describe(doc));
         Path home = Files.createTempDirectory(Path.of("target"), "peers-neo4j-" + scale);
         String pageCache = large ? "1GB" : "128MB";
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SnodoApplication.class)
-                .run(
-                        "--snodo.neo4j.home=" + home,
-                        "--snodo.neo4j.bolt-port=0",
-                        "--snodo.neo4j.page-cache=" + pageCache,
-                        "--snodo.demo.load=false",
-                        "--server.port=0",
-                        "--snodo.snapshot.poll=1h",
-                        "--logging.level.it.snodo=WARN",
-                        "--snodo.security.bootstrap-planner-key=" + Benchmark.KEY,
-                        "--snodo.limits.requests-per-second=0")) {
+        try (ConfigurableApplicationContext app = Benchmark.start(home, pageCache)) {
             long started = System.nanoTime();
             app.getBean(NetworkImport.class).importDocument(doc);
             System.out.printf(

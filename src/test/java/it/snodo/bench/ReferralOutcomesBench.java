@@ -1,6 +1,5 @@
 package it.snodo.bench;
 
-import it.snodo.SnodoApplication;
 import it.snodo.engine.Network;
 import it.snodo.network.NetworkDocument;
 import it.snodo.network.NetworkImport;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -36,17 +34,8 @@ public final class ReferralOutcomesBench {
         int referrals = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
         NetworkDocument doc = NetworkGenerator.generate(scale, 1);
         Path home = Files.createTempDirectory(Path.of("target"), "bench-outcomes-" + scale);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SnodoApplication.class)
-                .run(
-                        "--snodo.neo4j.home=" + home,
-                        "--snodo.neo4j.bolt-port=0",
-                        "--snodo.neo4j.page-cache=" + (scale == NetworkGenerator.Scale.S ? "256MB" : "2GB"),
-                        "--snodo.demo.load=false",
-                        "--server.port=0",
-                        "--snodo.snapshot.poll=1h",
-                        "--logging.level.it.snodo=WARN",
-                        "--snodo.security.bootstrap-planner-key=" + Benchmark.KEY,
-                        "--snodo.limits.requests-per-second=0")) {
+        try (ConfigurableApplicationContext app =
+                Benchmark.start(home, (scale == NetworkGenerator.Scale.S ? "256MB" : "2GB"))) {
             app.getBean(NetworkImport.class).importDocument(doc);
             Network network = app.getBean(Snapshots.class).rebuildNow().network();
             Driver driver = app.getBean(Driver.class);

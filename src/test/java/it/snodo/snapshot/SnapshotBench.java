@@ -1,6 +1,5 @@
 package it.snodo.snapshot;
 
-import it.snodo.SnodoApplication;
 import it.snodo.bench.NetworkGenerator;
 import it.snodo.engine.Network;
 import it.snodo.network.NetworkDocument;
@@ -16,7 +15,6 @@ import java.util.function.Supplier;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.neo4j.driver.Driver;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -34,8 +32,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * network is checked equal to the first's.
  */
 public final class SnapshotBench {
-
-    private static final String KEY = "bench-planner-key-not-a-secret-0123456789";
 
     private static String describe(org.neo4j.driver.summary.Plan plan, String indent) {
         StringBuilder sb = new StringBuilder(indent + plan.operatorType() + " "
@@ -58,17 +54,7 @@ public final class SnapshotBench {
                 "Generated %s in %.1f s: %s%n", scale, (System.nanoTime() - t0) / 1e9, NetworkGenerator.describe(doc));
         Path home = Files.createTempDirectory(Path.of("target"), "snapbench-neo4j-" + scale);
         String pageCache = scale == NetworkGenerator.Scale.S ? "128MB" : "1GB";
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SnodoApplication.class)
-                .run(
-                        "--snodo.neo4j.home=" + home,
-                        "--snodo.neo4j.bolt-port=0",
-                        "--snodo.neo4j.page-cache=" + pageCache,
-                        "--snodo.demo.load=false",
-                        "--server.port=0",
-                        "--snodo.snapshot.poll=1h",
-                        "--logging.level.it.snodo=WARN",
-                        "--snodo.security.bootstrap-planner-key=" + KEY,
-                        "--snodo.limits.requests-per-second=0")) {
+        try (ConfigurableApplicationContext app = it.snodo.bench.Benchmark.start(home, pageCache)) {
             t0 = System.nanoTime();
             app.getBean(NetworkImport.class).importDocument(doc);
             System.out.printf("Imported in %.1f s%n", (System.nanoTime() - t0) / 1e9);
