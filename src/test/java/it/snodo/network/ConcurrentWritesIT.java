@@ -67,6 +67,20 @@ class ConcurrentWritesIT extends SnodoIT {
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     }
 
+    /** A help desk sends people of a HIGH family need in a municipality to the example's service 4. */
+    private ResponseEntity<JsonNode> send(String helpDesk, String where, int people) {
+        return as(
+                helpDesk,
+                HttpMethod.POST,
+                "/api/v1/sent-referrals",
+                mapper.createObjectNode()
+                        .put("service", "ex-svc-0004")
+                        .put("category", "ex-famiglia_minori.sportello")
+                        .put("territory", where)
+                        .put("people", people)
+                        .put("urgency", "HIGH"));
+    }
+
     private ObjectNode need(String id, int people, String territory, String category) {
         return mapper.createObjectNode()
                 .put("id", id)
@@ -196,16 +210,7 @@ class ConcurrentWritesIT extends SnodoIT {
                             || !fields(refused.getBody().get("errors")).equals(List.of("category"))) {
                         problems.add("refused write answered " + refused.getStatusCode() + " " + refused.getBody());
                     }
-                    ResponseEntity<JsonNode> referral = as(
-                            helpDesk,
-                            HttpMethod.POST,
-                            "/api/v1/sent-referrals",
-                            mapper.createObjectNode()
-                                    .put("service", "ex-svc-0004")
-                                    .put("category", "ex-famiglia_minori.sportello")
-                                    .put("territory", where)
-                                    .put("people", 1 + round)
-                                    .put("urgency", "HIGH"));
+                    ResponseEntity<JsonNode> referral = send(helpDesk, where, 1 + round);
                     if (referral.getStatusCode().value() == 201) {
                         sent++;
                     } else {
@@ -363,16 +368,7 @@ class ConcurrentWritesIT extends SnodoIT {
             done.add(pool.submit(() -> {
                 start.await();
                 for (int round = 1; round <= ROUNDS; round++) {
-                    ResponseEntity<JsonNode> referral = as(
-                            helpDesk,
-                            HttpMethod.POST,
-                            "/api/v1/sent-referrals",
-                            mapper.createObjectNode()
-                                    .put("service", "ex-svc-0004")
-                                    .put("category", "ex-famiglia_minori.sportello")
-                                    .put("territory", where)
-                                    .put("people", 1)
-                                    .put("urgency", "HIGH"));
+                    ResponseEntity<JsonNode> referral = send(helpDesk, where, 1);
                     if (referral.getStatusCode().value() != 201) {
                         problems.add("send from " + where + ": " + referral.getStatusCode());
                         return null;
