@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
  * entity: every property is set (null removes it) and its relationships become exactly those the
  * row names. Rows for entities that do not exist yet take a cheaper path: CREATE, nothing to
  * compare or delete. Nodes of a section are written before its relationships, so that a row may
- * name another row of the same section (a district of a new province). Every row written records
+ * name another row of the same section (a district of a new province); new rows of a section that
+ * cannot name its own rows are created with their relationships in one statement. Every row written records
  * the network version that wrote it ({@code writtenAt}, parameter {@code $version}): its revision,
  * for ETags. Labels and types here are constants of the model; values are always parameters.
  */
@@ -25,6 +26,11 @@ final class Writes {
 
         String label() {
             return labels.split(":")[0];
+        }
+
+        /** Whether a relationship may end at a node of this section (a row naming another row). */
+        boolean names(Rel rel) {
+            return List.of(labels.split(":")).contains(rel.targetLabel());
         }
     }
 
@@ -124,6 +130,14 @@ final class Writes {
                     SET x.hoursPerWeek = row.hoursPerWeek, x.writtenAt = $version""".formatted(section == Section.SKILL_OFFERS ? "OFFERS_SKILL" : "SEEKS_SKILL"));
         }
         Spec spec = spec(section);
+        if (fresh && spec.rels().stream().noneMatch(spec::names)) {
+            // No row can name another of its own section: create each node and its relationships
+            // in one pass, sparing a second statement that finds every new node again by its key.
+            return List.of("UNWIND $rows AS row\nCREATE (x:%s {%s: row.%2$s})\nSET %s, x.writtenAt = $version\n"
+                            .formatted(spec.labels(), spec.key(), spec.properties())
+                    + "WITH x, row\n"
+                    + spec.rels().stream().map(Writes::create).collect(Collectors.joining("\n")));
+        }
         String nodes = fresh
                 ? "UNWIND $rows AS row\nCREATE (x:%s {%s: row.%2$s})\nSET %s, x.writtenAt = $version"
                         .formatted(spec.labels(), spec.key(), spec.properties())
