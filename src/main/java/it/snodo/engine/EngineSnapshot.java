@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  * <p>After a write of needs alone, {@link #withNeeds} gives the next snapshot: what reads no
  * needs is shared with this one (referrals, connection paths, integrated answers, and the
  * fragility, measures and scopes computed or still to be computed); what reads needs is built
- * again (gaps, what-if, synergies, and the top synergies, which score open gaps).
+ * again (gaps, what-if, synergies, and the top synergies, which score open gaps). After a write
+ * of services, {@link #patched} builds referrals and integrated answers again too.
  */
 public final class EngineSnapshot {
 
@@ -44,7 +45,7 @@ public final class EngineSnapshot {
     private final Memo<Scope, int[]> scopes;
     private final Memo<Scope, NetworkMeasures.Measures> measures;
     /** The best pairs by limit: they score open gaps, so needs change them. */
-    private final Memo<Integer, List<SynergyAlgorithm.Pair>> topSynergies = new Memo<>();
+    private final Memo<Integer, List<SynergyAlgorithm.Pair>> topSynergies;
 
     private EngineSnapshot(Network network) {
         this.network = Objects.requireNonNull(network, "network");
@@ -54,20 +55,27 @@ public final class EngineSnapshot {
         this.gaps = new CoverageGaps(network);
         this.whatIf = new RemovalWhatIf(network);
         this.synergies = new ComplementaritySynergies(network);
+        this.topSynergies = new Memo<>();
         this.fragility = new Once<>();
         this.scopes = new Memo<>();
         this.measures = new Memo<>();
     }
 
-    /** {@code base} over {@code network}, which differs from base's in needs alone: only what reads needs is new. */
-    private EngineSnapshot(EngineSnapshot base, Network network) {
+    /**
+     * {@code base} over {@code network}, which differs from base's in needs, services or neither
+     * (as {@code patch} says): only what reads what changed is new.
+     */
+    private EngineSnapshot(EngineSnapshot base, Network network, Network.Patch patch) {
+        boolean services = patch.changesServices();
+        boolean demand = services || patch.changesNeeds();
         this.network = network;
-        this.referrals = base.referrals;
+        this.referrals = services ? new RingScanReferrals(network) : base.referrals;
         this.paths = base.paths;
-        this.integratedAnswers = base.integratedAnswers;
-        this.gaps = new CoverageGaps(network);
-        this.whatIf = new RemovalWhatIf(network);
-        this.synergies = new ComplementaritySynergies(network);
+        this.integratedAnswers = services ? new ExactCoverIntegratedAnswers(network) : base.integratedAnswers;
+        this.gaps = demand ? new CoverageGaps(network) : base.gaps;
+        this.whatIf = demand ? new RemovalWhatIf(network) : base.whatIf;
+        this.synergies = demand ? new ComplementaritySynergies(network) : base.synergies;
+        this.topSynergies = demand ? new Memo<>() : base.topSynergies;
         this.fragility = base.fragility;
         this.scopes = base.scopes;
         this.measures = base.measures;
@@ -85,7 +93,21 @@ public final class EngineSnapshot {
      * @throws UnknownEntity when a need names a category or territory this snapshot does not have
      */
     public EngineSnapshot withNeeds(long version, List<Network.NeedValues> written, Collection<String> deleted) {
-        return new EngineSnapshot(this, network.withNeeds(version, written, deleted));
+        return patched(version, Network.Patch.ofNeeds(written, deleted));
+    }
+
+    /**
+     * This snapshot after a write of needs and services, at a new version ({@link
+     * Network#patched}): what reads needs (gaps, what-if, synergies) is built again when needs or
+     * services changed, what reads services (referrals, integrated answers) when services did;
+     * connection paths, fragility and measures, which read only actors and ties, are always
+     * shared. A patch that changes neither shares everything: a write of what the snapshot does
+     * not hold.
+     *
+     * @throws UnknownEntity when a row names something this snapshot does not have
+     */
+    public EngineSnapshot patched(long version, Network.Patch patch) {
+        return new EngineSnapshot(this, network.patched(version, patch), patch);
     }
 
     public Network network() {

@@ -29,7 +29,8 @@ import java.util.Set;
  * network are equal to the index, and any part answers by index. Inside the parts, relationships
  * are compressed sparse rows (an offsets array and a data array), each array private to the one
  * part that builds it. A write of needs alone replaces the needs and shares the rest
- * ({@link #withNeeds}).
+ * ({@link #withNeeds}); a write of services builds the services again from the snapshot's own
+ * values and shares the rest ({@link #patched}).
  *
  * <p>Build one with {@link #builder(long)}; ids are checked for references, never trusted. The
  * lookups by id and the one-line reads below serve the callers outside the engine, which name
@@ -94,6 +95,88 @@ public final class Network {
      */
     public Network withNeeds(long version, List<NeedValues> written, Collection<String> deleted) {
         return new Network(version, territories, categories, actors, services, needs.with(written, deleted), tieGraph);
+    }
+
+    /**
+     * A service's values: what {@link #patched} writes.
+     *
+     * @param capacity null when not known
+     * @param occupied null for none
+     * @param confidential marked confidential itself (a confidential provider makes it so too)
+     */
+    public record ServiceValues(
+            String id,
+            String name,
+            String provider,
+            Integer capacity,
+            Integer occupied,
+            List<String> categories,
+            List<String> territories,
+            boolean confidential) {}
+
+    /**
+     * A write of needs and services, the kinds a snapshot is patched with: the rows written
+     * (created or replaced) and the ids deleted of each.
+     */
+    public record Patch(
+            List<NeedValues> needsWritten,
+            Collection<String> needsDeleted,
+            List<ServiceValues> servicesWritten,
+            Collection<String> servicesDeleted) {
+
+        public Patch {
+            needsWritten = List.copyOf(needsWritten);
+            needsDeleted = List.copyOf(needsDeleted);
+            servicesWritten = List.copyOf(servicesWritten);
+            servicesDeleted = List.copyOf(servicesDeleted);
+        }
+
+        /** A write of needs alone. */
+        public static Patch ofNeeds(List<NeedValues> written, Collection<String> deleted) {
+            return new Patch(written, deleted, List.of(), List.of());
+        }
+
+        public boolean changesNeeds() {
+            return !needsWritten.isEmpty() || !needsDeleted.isEmpty();
+        }
+
+        public boolean changesServices() {
+            return !servicesWritten.isEmpty() || !servicesDeleted.isEmpty();
+        }
+    }
+
+    /**
+     * This snapshot after a write of needs and services, at a new version, without reading the
+     * database: the needs are patched ({@link #withNeeds}), the services built again from the
+     * snapshot's own values and the rows written, in time proportional to the services and what
+     * they cover; every other part is shared. A patch that changes nothing gives the same network
+     * at the new version (a write of what the snapshot does not hold: skills, spaces).
+     *
+     * @throws UnknownEntity when a row names a provider, category or territory this snapshot does
+     *     not have
+     */
+    public Network patched(long version, Patch patch) {
+        Services s = services;
+        if (patch.changesServices()) {
+            List<Services.Row> rows = new ArrayList<>();
+            Set<String> marked = new HashSet<>();
+            for (ServiceValues v : patch.servicesWritten()) {
+                rows.add(new Services.Row(
+                        Objects.requireNonNull(v.id(), "id"),
+                        v.name(),
+                        Objects.requireNonNull(v.provider(), "provider"),
+                        v.capacity(),
+                        v.occupied(),
+                        List.copyOf(v.categories()),
+                        List.copyOf(v.territories())));
+                if (v.confidential()) {
+                    marked.add(v.id());
+                }
+            }
+            s = services.with(rows, marked, patch.servicesDeleted());
+        }
+        Needs n = patch.changesNeeds() ? needs.with(patch.needsWritten(), patch.needsDeleted()) : needs;
+        return new Network(version, territories, categories, actors, s, n, tieGraph);
     }
 
     /** The network version this snapshot holds: every committed write makes a larger one. */

@@ -1,7 +1,10 @@
 package it.snodo.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +18,8 @@ import java.util.TreeMap;
  * (docs/design.md, "Definitions": available in it or in a territory it is part of), from which
  * "the services within maxKm" are answered in one place ({@link #within}). Services are numbered
  * 0..n-1 in the order of their ids. Built once per snapshot, immutable, and shared by the
- * snapshots that differ only in needs; get it with {@link Network#services()}.
+ * snapshots that differ only in needs; built again from its own values and the rows written
+ * after a write of services ({@link #with}); get it with {@link Network#services()}.
  *
  * <p>A new property of a service goes here: a {@link Row} field, its array, built in the
  * constructor, and a method to read it.
@@ -37,6 +41,7 @@ public final class Services {
 
     private final Territories territories;
     private final Categories categories;
+    private final Actors actors;
     private final String[] id;
     private final String[] name;
     private final int[] provider;
@@ -80,6 +85,7 @@ public final class Services {
             Set<String> confidentialIds) {
         this.territories = territories;
         this.categories = categories;
+        this.actors = actors;
         List<Row> ss = Rows.sorted(rows, Row::id);
         int ns = ss.size();
         int nt = territories.count();
@@ -179,6 +185,49 @@ public final class Services {
             }
         }
         hidden = Arrays.copyOf(found, nh);
+    }
+
+    /**
+     * These services with some written (added or replaced) and some deleted, built again from the
+     * values this part holds and the rows written: what a write of services changes, without
+     * reading the database. Only this part is built again; territories, categories and actors
+     * are shared.
+     *
+     * @param marked the written services marked confidential
+     * @throws UnknownEntity when a service written names a provider, category or territory not given
+     */
+    Services with(List<Row> written, Set<String> marked, Collection<String> deleted) {
+        Map<String, Row> byId = new HashMap<>();
+        written.forEach(r -> byId.put(r.id(), r));
+        Set<String> gone = new HashSet<>(deleted);
+        Set<String> confidentialIds = new HashSet<>(marked);
+        List<Row> rows = new ArrayList<>(id.length + written.size());
+        for (int s = 0; s < id.length; s++) {
+            if (byId.containsKey(id[s]) || gone.contains(id[s])) {
+                continue;
+            }
+            rows.add(row(s));
+            // Marked itself or through its provider: with the same actors, marking it gives the same.
+            if (confidential[s]) {
+                confidentialIds.add(id[s]);
+            }
+        }
+        rows.addAll(byId.values());
+        return new Services(rows, territories, categories, actors, confidentialIds);
+    }
+
+    /** Service {@code s} as the row it was built from (a capacity not known is null). */
+    private Row row(int s) {
+        List<String> codes = new ArrayList<>(catStart[s + 1] - catStart[s]);
+        for (int k = catStart[s]; k < catStart[s + 1]; k++) {
+            codes.add(categories.code(cat[k]));
+        }
+        List<String> ids = new ArrayList<>(terStart[s + 1] - terStart[s]);
+        for (int k = terStart[s]; k < terStart[s + 1]; k++) {
+            ids.add(territories.id(ter[k]));
+        }
+        return new Row(
+                id[s], name[s], actors.id(provider[s]), capacity[s] < 0 ? null : capacity[s], occupied[s], codes, ids);
     }
 
     public int count() {

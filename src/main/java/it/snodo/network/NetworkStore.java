@@ -66,7 +66,14 @@ public class NetworkStore implements org.springframework.beans.factory.Disposabl
         this.reader = reader;
         this.needWrites = new NeedWrites(
                 driver,
-                group -> committed(group.version(), v -> NetworkChanged.ofNeeds(v, group.written(), group.deleted())),
+                group -> committed(
+                        group.version(),
+                        v -> NetworkChanged.of(
+                                v,
+                                new NetworkDocument(null, null, null, null, null, group.written(), null),
+                                group.deleted().stream()
+                                        .map(id -> new NetworkChanged.Deleted(EntityKind.NEED, id))
+                                        .toList())),
                 problem -> problem instanceof BrokenGraph broken ? asSingleRow(broken) : problem);
     }
 
@@ -92,10 +99,6 @@ public class NetworkStore implements org.springframework.beans.factory.Disposabl
         observed(version);
         events.publishEvent(change.apply(version));
         return version;
-    }
-
-    private static boolean needsOnly(NetworkDocument d) {
-        return d.size() == d.needs().size();
     }
 
     /** How a document's rows meet what exists: merge them in, or create/replace one entity. */
@@ -224,9 +227,7 @@ public class NetworkStore implements org.springframework.beans.factory.Disposabl
                 return written;
             }
             NetworkDocument rows = written.rows();
-            committed(
-                    written.version(),
-                    v -> needsOnly(rows) ? NetworkChanged.ofNeeds(v, rows.needs(), List.of()) : NetworkChanged.of(v));
+            committed(written.version(), v -> NetworkChanged.of(v, rows, List.of()));
             return written;
         }
     }
@@ -283,9 +284,11 @@ public class NetworkStore implements org.springframework.beans.factory.Disposabl
                         Audit.record(tx, "DELETE", removed.kinds(), removed.ids(), version);
                         return version;
                     }),
-                    v -> kind == EntityKind.NEED
-                            ? NetworkChanged.ofNeeds(v, List.of(), List.of(id))
-                            : NetworkChanged.of(v));
+                    // These remove the entity alone; an actor, a territory, a category may take more with them.
+                    v -> switch (kind) {
+                        case SERVICE, SKILL, SPACE -> NetworkChanged.deleted(v, kind, id);
+                        default -> NetworkChanged.of(v);
+                    });
         }
     }
 
@@ -345,7 +348,7 @@ public class NetworkStore implements org.springframework.beans.factory.Disposabl
                         Audit.record(tx, "DELETE", List.of(kind.name()), List.of(cooperative + ":" + skill), version);
                         return version;
                     }),
-                    NetworkChanged::of);
+                    v -> NetworkChanged.deleted(v, kind, cooperative + ":" + skill));
         }
     }
 

@@ -6,10 +6,10 @@ import io.micrometer.core.instrument.Timer;
 import it.snodo.engine.EngineSnapshot;
 import it.snodo.engine.Network;
 import it.snodo.engine.UnknownEntity;
+import it.snodo.network.EntityKind;
 import it.snodo.network.NetworkChanged;
 import it.snodo.network.NetworkStore;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +31,10 @@ import org.springframework.stereotype.Component;
  * The engine's current snapshot of the network ({@link EngineSnapshot}: the network, its
  * algorithms and its analyses), rebuilt off the request path after every committed write and
  * swapped atomically: readers never block on a rebuild and never see half a change. A write of
- * needs alone, the most frequent one, patches the snapshot on the writer's thread before the
- * write returns ({@link EngineSnapshot#withNeeds}: the needs and what reads them are built again,
- * everything else is shared). A read that must see the writes before it waits, bounded, for a
+ * needs or services, the most frequent ones, patches the snapshot on the writer's thread before
+ * the write returns ({@link EngineSnapshot#patched}: the needs, the services and what reads them
+ * are built again, everything else is shared), and so does a write of what the snapshot does not
+ * hold (skills, spaces: the same snapshot at the new version). A read that must see the writes before it waits, bounded, for a
  * snapshot that holds them ({@link #fresh()}).
  *
  * <p>Writes made elsewhere (another replica on the same Neo4j, or by hand) are found by polling
@@ -55,8 +56,8 @@ public class Snapshots implements InitializingBean, DisposableBean {
         return t;
     });
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
-    /** Changes of needs that came before the ones they follow, by version; guarded by {@code swapped}. */
-    private final java.util.TreeMap<Long, NetworkChanged> pendingNeeds = new java.util.TreeMap<>();
+    /** Patchable changes that came before the ones they follow, by version; guarded by {@code swapped}. */
+    private final java.util.TreeMap<Long, NetworkChanged> pending = new java.util.TreeMap<>();
 
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     /** The version the last poll found in the database. */
@@ -180,15 +181,16 @@ public class Snapshots implements InitializingBean, DisposableBean {
     }
 
     /**
-     * After a commit, on the writer's thread: a write of needs alone patches the snapshot at once,
+     * After a commit, on the writer's thread: a write of needs, services, or what the snapshot does
+     * not hold (skills, spaces) patches the snapshot at once ({@link NetworkChanged#patchable}),
      * anything else asks for a rebuild. Writes commit in version order (each locks the version
-     * first), but their events may come here out of order: a change of needs whose version is not
+     * first), but their events may come here out of order: a patchable change whose version is not
      * the next one waits, and is applied as soon as the versions before it are in the snapshot
      * (by patches or by a rebuild).
      */
     @EventListener
     void onChange(NetworkChanged change) {
-        if (!change.needsOnly()) {
+        if (!change.patchable()) {
             requestRebuild();
             return;
         }
@@ -196,47 +198,68 @@ public class Snapshots implements InitializingBean, DisposableBean {
             if (current == null || change.version() <= current.version()) {
                 return;
             }
-            pendingNeeds.put(change.version(), change);
-            if (!applyPendingNeeds()) {
+            pending.put(change.version(), change);
+            if (!applyPending()) {
                 requestRebuild();
             }
         }
     }
 
     /**
-     * Applies the waiting changes of needs that follow the current snapshot, in order; drops those
-     * it already holds. False when one could not be applied (it names something the snapshot
-     * does not have): then only a rebuild will do.
+     * Applies the waiting patchable changes that follow the current snapshot, in order; drops
+     * those it already holds. False when one could not be applied (it names something the
+     * snapshot does not have): then only a rebuild will do.
      */
-    private boolean applyPendingNeeds() {
-        pendingNeeds.headMap(current.version(), true).clear();
+    private boolean applyPending() {
+        pending.headMap(current.version(), true).clear();
         NetworkChanged next;
-        while ((next = pendingNeeds.remove(current.version() + 1)) != null) {
+        while ((next = pending.remove(current.version() + 1)) != null) {
             long started = System.nanoTime();
-            List<Network.NeedValues> written = next.needsWritten().stream()
-                    .map(n -> new Network.NeedValues(
-                            n.id(),
-                            n.category(),
-                            n.territory(),
-                            n.people(),
-                            n.urgency() == null ? null : n.urgency().name()))
-                    .toList();
+            Network.Patch patch = patch(next);
             try {
-                current = current.withNeeds(next.version(), written, next.needsDeleted());
+                current = current.patched(next.version(), patch);
                 swappedAt = System.currentTimeMillis();
             } catch (UnknownEntity e) {
-                pendingNeeds.clear();
+                pending.clear();
                 return false;
             }
             swapped.notifyAll();
             log.debug(
-                    "Snapshot of network version {} patched with {} needs written, {} deleted in {} µs",
+                    "Snapshot of network version {} patched with {} needs and {} services written, {} and {} deleted in {} µs",
                     next.version(),
-                    written.size(),
-                    next.needsDeleted().size(),
+                    patch.needsWritten().size(),
+                    patch.servicesWritten().size(),
+                    patch.needsDeleted().size(),
+                    patch.servicesDeleted().size(),
                     (System.nanoTime() - started) / 1000);
         }
         return true;
+    }
+
+    /** What a patchable change writes into the snapshot: its needs and services (the rest it does not hold). */
+    private static Network.Patch patch(NetworkChanged change) {
+        return new Network.Patch(
+                change.written().needs().stream()
+                        .map(n -> new Network.NeedValues(
+                                n.id(),
+                                n.category(),
+                                n.territory(),
+                                n.people(),
+                                n.urgency() == null ? null : n.urgency().name()))
+                        .toList(),
+                change.deletedOf(EntityKind.NEED),
+                change.written().services().stream()
+                        .map(s -> new Network.ServiceValues(
+                                s.id(),
+                                s.name(),
+                                s.provider(),
+                                s.capacity(),
+                                s.occupied(),
+                                s.categories(),
+                                s.territories(),
+                                Boolean.TRUE.equals(s.confidential())))
+                        .toList(),
+                change.deletedOf(EntityKind.SERVICE));
     }
 
     @Scheduled(fixedDelayString = "${snodo.snapshot.poll:2s}", initialDelayString = "${snodo.snapshot.poll:2s}")
@@ -310,7 +333,7 @@ public class Snapshots implements InitializingBean, DisposableBean {
                 current = engine;
                 swappedAt = System.currentTimeMillis();
             }
-            if (!applyPendingNeeds()) {
+            if (!applyPending()) {
                 requestRebuild();
             }
             swapped.notifyAll();

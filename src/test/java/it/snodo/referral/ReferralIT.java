@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.snodo.SnodoIT;
+import it.snodo.engine.EngineSnapshot;
+import it.snodo.snapshot.Snapshots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** Referrals and connection paths over HTTP, on the real database with the worked example. */
 class ReferralIT extends SnodoIT {
+
+    @Autowired
+    private Snapshots snapshots;
 
     @BeforeEach
     void loadExample() {
@@ -40,6 +46,48 @@ class ReferralIT extends SnodoIT {
             assertThat(ids).as("%s", q).isEqualTo(expected);
             assertThat(response.getBody().get("networkVersion").asLong()).isEqualTo(store.version());
         }
+    }
+
+    @Test
+    void aServiceWriteIsInTheSnapshotWhenItReturnsWithoutARebuild() {
+        String asked = "/api/v1/referrals?category=ex-anziani.sportello&territory=ex015164&k=3&maxKm=10";
+        EngineSnapshot engine = snapshots.fresh();
+        JsonNode service = get("/api/v1/services/ex-svc-0023").getBody();
+        Map<String, Object> changed = mapper.convertValue(service, Map.class);
+        changed.put("occupied", service.get("capacity").asInt() - 2);
+
+        ResponseEntity<JsonNode> replaced = put("/api/v1/services/ex-svc-0023", changed);
+        assertThat(replaced.getStatusCode()).isEqualTo(HttpStatus.OK);
+        long version = Long.parseLong(replaced.getHeaders().getFirst("Network-Version"));
+        // Patched on the writer's thread: current already, and sharing what reads no services
+        // (a rebuild from the database would have made new connection paths too).
+        EngineSnapshot patched = snapshots.current();
+        assertThat(patched.version()).isEqualTo(version);
+        assertThat(patched.paths()).isSameAs(engine.paths());
+        assertThat(patched.referrals()).isNotSameAs(engine.referrals());
+        JsonNode after = get(asked).getBody().get("referrals");
+        JsonNode referred = null;
+        for (JsonNode r : after) {
+            referred = r.get("service").get("id").asText().equals("ex-svc-0023") ? r : referred;
+        }
+        assertThat(referred).as("still referred to, with 2 places free").isNotNull();
+        assertThat(referred.get("freePlaces").asInt()).isEqualTo(2);
+        // The patch equals what a rebuild from the database gives.
+        snapshots.rebuildNow();
+        assertThat(get(asked).getBody().get("referrals")).isEqualTo(after);
+
+        // A delete is patched too, and so is a write of what the snapshot does not hold.
+        EngineSnapshot rebuilt = snapshots.current();
+        assertThat(delete("/api/v1/services/ex-svc-0023").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(snapshots.current().version()).isEqualTo(version + 1);
+        assertThat(snapshots.current().paths()).isSameAs(rebuilt.paths());
+        assertThat(get(asked).getBody().get("referrals").toString()).doesNotContain("\"ex-svc-0023\"");
+        EngineSnapshot deleted = snapshots.current();
+        ResponseEntity<JsonNode> skill = post("/api/v1/skills", Map.of("code", "ex-sk-patch", "name", "Patched skill"));
+        assertThat(skill.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(snapshots.current().version()).isEqualTo(version + 2);
+        assertThat(snapshots.current().referrals()).isSameAs(deleted.referrals());
+        assertThat(snapshots.current().gaps()).isSameAs(deleted.gaps());
     }
 
     @Test
