@@ -15,7 +15,7 @@ if [ "${2:-}" = peers ]; then main=it.snodo.bench.PeerBench; args+=("${3:-all}")
 case "$scale" in
   S) heap=2g ;;
   M) heap=8g; if [ "${2:-}" = peers ]; then heap=7g; fi ;;
-  L) heap=20g ;;
+  L) heap=15g ;;
   *) echo "usage: bench/run.sh S|M|L" >&2; exit 2 ;;
 esac
 mvn -B -q -DskipTests test-compile

@@ -392,4 +392,26 @@ class NetworkGeneratorTest {
         rows.forEach(r -> map.put(key.apply(r), r));
         return map;
     }
+
+    @Test
+    void partsHoldEveryRowOnceInOrderAndNameOnlyRowsOfEarlierParts() {
+        List<NetworkDocument> parts = Benchmark.parts(s, 1_000);
+        assertThat(parts).hasSize(1 + 1 + 5 + 1);
+        assertThat(parts.stream().mapToInt(NetworkDocument::size).sum()).isEqualTo(s.size());
+        assertThat(parts.stream().flatMap(p -> p.needs().stream()).toList()).isEqualTo(s.needs());
+        assertThat(parts.stream().flatMap(p -> p.services().stream()).toList()).isEqualTo(s.services());
+        assertThat(parts.stream().flatMap(p -> p.ties().stream()).toList()).isEqualTo(s.ties());
+        assertThat(parts.subList(1, parts.size()))
+                .allSatisfy(p -> assertThat(p.size()).isLessThanOrEqualTo(1_000));
+        Set<String> written = new HashSet<>();
+        for (NetworkDocument part : parts) {
+            part.territories().forEach(t -> written.add(t.id()));
+            part.cooperatives().forEach(c -> written.add(c.id()));
+            part.partners().forEach(p -> written.add(p.id()));
+            assertThat(part.services()).allSatisfy(x -> assertThat(written).contains(x.provider()));
+            assertThat(part.services()).allSatisfy(x -> assertThat(written).containsAll(x.territories()));
+            assertThat(part.needs()).allSatisfy(x -> assertThat(written).contains(x.territory()));
+            assertThat(part.ties()).allSatisfy(x -> assertThat(written).contains(x.from(), x.to()));
+        }
+    }
 }
