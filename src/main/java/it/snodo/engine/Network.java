@@ -161,14 +161,8 @@ public final class Network {
             List<Services.Row> rows = new ArrayList<>();
             Set<String> marked = new HashSet<>();
             for (ServiceValues v : patch.servicesWritten()) {
-                rows.add(new Services.Row(
-                        Objects.requireNonNull(v.id(), "id"),
-                        v.name(),
-                        Objects.requireNonNull(v.provider(), "provider"),
-                        v.capacity(),
-                        v.occupied(),
-                        List.copyOf(v.categories()),
-                        List.copyOf(v.territories())));
+                rows.add(serviceRow(
+                        v.id(), v.name(), v.provider(), v.capacity(), v.occupied(), v.categories(), v.territories()));
                 if (v.confidential()) {
                     marked.add(v.id());
                 }
@@ -177,6 +171,25 @@ public final class Network {
         }
         Needs n = patch.changesNeeds() ? needs.with(patch.needsWritten(), patch.needsDeleted()) : needs;
         return new Network(version, territories, categories, actors, s, n, tieGraph);
+    }
+
+    /** A service's row for the services part, as the builder and a patch give it. */
+    private static Services.Row serviceRow(
+            String id,
+            String name,
+            String provider,
+            Integer capacity,
+            Integer occupied,
+            List<String> categories,
+            List<String> territories) {
+        return new Services.Row(
+                Objects.requireNonNull(id, "id"),
+                name,
+                Objects.requireNonNull(provider, "provider"),
+                capacity,
+                occupied,
+                List.copyOf(categories),
+                List.copyOf(territories));
     }
 
     /** The network version this snapshot holds: every committed write makes a larger one. */
@@ -406,14 +419,7 @@ public final class Network {
                 Integer occupied,
                 List<String> categories,
                 List<String> territories) {
-            services.add(new Services.Row(
-                    Objects.requireNonNull(id, "id"),
-                    name,
-                    Objects.requireNonNull(provider, "provider"),
-                    capacity,
-                    occupied,
-                    List.copyOf(categories),
-                    List.copyOf(territories)));
+            services.add(serviceRow(id, name, provider, capacity, occupied, categories, territories));
             return this;
         }
 
