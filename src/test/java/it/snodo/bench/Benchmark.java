@@ -141,15 +141,11 @@ public final class Benchmark {
                 double importSeconds = seconds(started);
                 notes.put("importEntitiesPerSecond", Math.round(doc.size() / importSeconds));
                 notes.put("importParts", parts.size() + " imports of at most " + PART + " rows");
-                operations.add(new Operation(
+                add(
                         "import (" + parts.size() + " parts, one transaction each)",
-                        1,
-                        importSeconds * 1000,
-                        importSeconds * 1000,
+                        new double[] {importSeconds * 1000},
                         null,
-                        null,
-                        null,
-                        null));
+                        null);
                 System.out.printf(
                         "Imported %d rows in %d parts in %.1f s (%.0f rows/s)%n",
                         doc.size(), parts.size(), importSeconds, doc.size() / importSeconds);
@@ -197,15 +193,7 @@ public final class Benchmark {
         importer.importDocument(doc);
         double importSeconds = seconds(started);
         notes.put("importEntitiesPerSecond", Math.round(doc.size() / importSeconds));
-        operations.add(new Operation(
-                "import (whole document, one transaction)",
-                1,
-                importSeconds * 1000,
-                importSeconds * 1000,
-                null,
-                null,
-                null,
-                null));
+        add("import (whole document, one transaction)", new double[] {importSeconds * 1000}, null, null);
         System.out.printf(
                 "Imported %d rows in %.1f s (%.0f rows/s)%n", doc.size(), importSeconds, doc.size() / importSeconds);
         // The same document again: every row exists, so this is the warm replace path.
@@ -213,15 +201,7 @@ public final class Benchmark {
         importer.importDocument(doc);
         double again = seconds(started);
         notes.put("reimportEntitiesPerSecond", Math.round(doc.size() / again));
-        operations.add(new Operation(
-                "import again (idempotent, every row replaced)",
-                1,
-                again * 1000,
-                again * 1000,
-                null,
-                null,
-                null,
-                null));
+        add("import again (idempotent, every row replaced)", new double[] {again * 1000}, null, null);
     }
 
     /** The largest part of the document the L benchmark imports in one transaction. */
